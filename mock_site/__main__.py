@@ -1,0 +1,83 @@
+"""python -m mock_site: run the four sites until Ctrl-C or SIGTERM.
+
+Prints one line per site, "NAME URL" (court, pacer, pacer-login, ecf), then waits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import signal
+import sys
+import threading
+from types import FrameType
+
+from mock_site.server import DEFAULT_PORTS, start_mock
+from mock_site.store import DEFAULT_SESSION_TTL
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m mock_site",
+        description="Run the mock court website, PACER website, PACER login and CM/ECF.",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    for site, port in DEFAULT_PORTS.items():
+        parser.add_argument(
+            f"--{site}-port", type=int, default=port, help=f"port of {site} (0: a free port)"
+        )
+    parser.add_argument(
+        "--test-mode", action="store_true", help="mount the /_mock control API on every site"
+    )
+    parser.add_argument(
+        "--today", type=dt.date.fromisoformat, default=None, help="the mock's date, YYYY-MM-DD"
+    )
+    parser.add_argument(
+        "--session-ttl",
+        type=float,
+        default=DEFAULT_SESSION_TTL,
+        help="seconds of inactivity before a session ends (default 1800)",
+    )
+    parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    args = parser.parse_args(argv)
+    for site in DEFAULT_PORTS:
+        port = getattr(args, f"{site.replace('-', '_')}_port")
+        if not 0 <= port <= 65535:
+            parser.error(f"--{site}-port must be from 0 to 65535")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    ports = {site: getattr(args, f"{site.replace('-', '_')}_port") for site in DEFAULT_PORTS}
+    try:
+        running = start_mock(
+            args.host,
+            ports,
+            test_mode=args.test_mode,
+            today=args.today,
+            session_ttl=args.session_ttl,
+            quiet=not args.verbose,
+        )
+    except OSError as error:
+        print(f"mock_site: cannot listen: {error}", file=sys.stderr)
+        return 2
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    for site, url in running.urls.items():
+        print(f"{site} {url}", flush=True)
+    mode = "test mode (/_mock on)" if args.test_mode else "no control API"
+    print(f"mock_site: running, {mode}; Ctrl-C to stop", file=sys.stderr, flush=True)
+    while not stop.wait(0.5):
+        pass
+    running.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

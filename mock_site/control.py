@@ -1,0 +1,228 @@
+"""The test-control API, /_mock/..., mounted on every site app in test mode only.
+
+Plain JSON over HTTP, so it drives a mock in this process, another process or a container
+alike. All sites share one store, so any site's /_mock answers for the whole mock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from flask import Blueprint, jsonify, request
+from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Response
+
+from mock_site import security, web
+from mock_site.personas import PERSONAS, persona_record
+from mock_site.store import TICKET_TTL, EcfAccount, PacerAccount, fixture_hash
+
+bp = Blueprint("mock_control", __name__, url_prefix="/_mock")
+
+CHOICES = {
+    "type": ("upgraded", "legacy"),
+    "kind": ("individual", "shared"),
+    "status": ("active", "inactive"),
+    "role": ("user", "clerk"),
+}
+MAX_DELAY_MS = 60_000
+
+
+class ControlError(Exception):
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+@bp.errorhandler(ControlError)
+def control_error(exc: ControlError) -> Response:
+    response = jsonify({"error": exc.message})
+    response.status_code = exc.status
+    return response
+
+
+@bp.errorhandler(HTTPException)
+def control_http_error(exc: HTTPException) -> Response:
+    response = jsonify({"error": exc.description or exc.name})
+    response.status_code = exc.code or 400
+    return response
+
+
+def body() -> dict[str, Any]:
+    """The JSON body as an object; none at all counts as {}."""
+    if not request.get_data(cache=True):
+        return {}
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise ControlError("the body must be a JSON object")
+    return data
+
+
+def string(data: dict[str, Any], name: str, default: str | None = None) -> str | None:
+    value = data.get(name, default)
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > security.MAX_NAME * 2:
+        raise ControlError(f"{name} must be a string of at most {security.MAX_NAME * 2} characters")
+    return value
+
+
+@bp.get("/health")
+def health() -> Response:
+    site = web.mock()
+    return jsonify({"mock": True, "today": site.store.today().isoformat(), "sites": site.urls})
+
+
+@bp.post("/reset")
+def reset() -> Response:
+    web.mock().store.reset()
+    return jsonify({"reset": True})
+
+
+@bp.get("/personas")
+def personas() -> Response:
+    return jsonify({seed.key: persona_record(seed) for seed in PERSONAS})
+
+
+@bp.post("/accounts")
+def create_account() -> tuple[Response, int]:
+    """A PACER account and/or a CM/ECF account in a given state (see docs/portal-map.md)."""
+    data = body()
+    username = string(data, "username")
+    ecf_login = string(data, "ecf_login")
+    if not username and not ecf_login:
+        raise ControlError("give a username (PACER account) and/or an ecf_login (CM/ECF account)")
+    store = web.mock().store
+    pacer: PacerAccount | None = None
+    ecf: EcfAccount | None = None
+    if username:
+        password = string(data, "password")
+        if not password:
+            raise ControlError("password is required with username")
+        choices = {}
+        for name, allowed in CHOICES.items():
+            choices[name] = string(data, name, allowed[0])
+            if choices[name] not in allowed:
+                raise ControlError(f"{name} must be one of {', '.join(allowed)}")
+        pacer = PacerAccount(
+            username,
+            string(data, "name", username) or username,
+            string(data, "email", f"{username}@example.com") or "",
+            fixture_hash(password),
+            str(choices["type"]),
+            str(choices["kind"]),
+            str(choices["status"]),
+            str(choices["role"]),
+        )
+    if ecf_login:
+        ecf_password = string(data, "ecf_password")
+        if not ecf_password:
+            raise ControlError("ecf_password is required with ecf_login")
+        linked = data.get("ecf_linked", False)
+        if not isinstance(linked, bool) or (linked and not username):
+            raise ControlError("ecf_linked must be true or false, and true needs a username")
+        owner = string(data, "ecf_name") or (pacer.name if pacer else ecf_login)
+        ecf = EcfAccount(ecf_login, owner, fixture_hash(ecf_password), username if linked else None)
+    with store.lock:
+        if pacer and pacer.username in store.accounts:
+            raise ControlError(f"PACER account {pacer.username} exists already", 409)
+        if ecf and ecf.login in store.ecf_accounts:
+            raise ControlError(f"CM/ECF account {ecf.login} exists already", 409)
+        if pacer:
+            store.accounts[pacer.username] = pacer
+        if ecf:
+            store.ecf_accounts[ecf.login] = ecf
+    created = {
+        "username": username,
+        "ecf_login": ecf_login,
+        "ecf_linked": bool(ecf and ecf.linked_to),
+    }
+    if pacer:
+        created.update(
+            name=pacer.name, email=pacer.email, type=pacer.type, kind=pacer.kind,
+            status=pacer.status, role=pacer.role,
+        )  # fmt: skip
+    return jsonify(created), 201
+
+
+@bp.post("/links")
+def link() -> Response:
+    """Link a CM/ECF account to a PACER account directly: state without navigation."""
+    data = body()
+    username, ecf_login = string(data, "username"), string(data, "ecf_login")
+    if not username or not ecf_login:
+        raise ControlError("username and ecf_login are required")
+    result = web.mock().store.link(username, ecf_login)
+    if result != "linked":
+        raise ControlError(f"not linked: {result}", 404 if result == "unknown" else 409)
+    return jsonify({"username": username, "ecf_login": ecf_login, "linked": True})
+
+
+@bp.post("/signin")
+def sign_in() -> Response:
+    """A one-time sign-in URL for a site (ecf or pacer) that skips the PACER login pages."""
+    data = body()
+    username = string(data, "username")
+    site = string(data, "site", "ecf")
+    store = web.mock().store
+    if not username or username not in store.accounts:
+        raise ControlError("username must name a PACER account", 404)
+    if site not in ("ecf", "pacer"):
+        raise ControlError("site must be ecf or pacer")
+    ticket = store.issue("ticket", {"username": username, "site": site}, TICKET_TTL)
+    path = "/cgi-bin/login.pl" if site == "ecf" else "/manage-account"
+    return jsonify({"url": f"{web.site_url(site, path)}?ticket={ticket}"})
+
+
+@bp.post("/clock")
+def clock() -> Response:
+    data = body()
+    store = web.mock().store
+    if "today" in data:
+        today = data["today"]
+        if today is None:
+            store.set_today(None)
+        else:
+            try:
+                store.set_today(dt.date.fromisoformat(str(today)))
+            except ValueError:
+                raise ControlError("today must be YYYY-MM-DD or null") from None
+    if "advance_seconds" in data:
+        seconds = data["advance_seconds"]
+        if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds < 0:
+            raise ControlError("advance_seconds must be a number >= 0")
+        store.advance(float(seconds))
+    return jsonify({"today": store.today().isoformat()})
+
+
+@bp.get("/outbox")
+def outbox() -> Response:
+    return jsonify(web.mock().store.outbox_json())
+
+
+@bp.delete("/outbox")
+def clear_outbox() -> Response:
+    store = web.mock().store
+    with store.lock:
+        store.outbox.clear()
+    return jsonify([])
+
+
+@bp.post("/faults")
+def faults() -> Response:
+    data = body()
+    store = web.mock().store
+    login = data.get("pacer_login", {})
+    if not isinstance(login, dict) or set(data) - {"pacer_login"}:
+        raise ControlError('expected {"pacer_login": {"delay_ms": N, "down": bool}} or {}')
+    delay = login.get("delay_ms", 0)
+    down = login.get("down", False)
+    if not isinstance(delay, int) or isinstance(delay, bool) or not 0 <= delay <= MAX_DELAY_MS:
+        raise ControlError(f"delay_ms must be an integer from 0 to {MAX_DELAY_MS}")
+    if not isinstance(down, bool):
+        raise ControlError("down must be true or false")
+    with store.lock:
+        store.faults.delay_ms = delay
+        store.faults.down = down
+    return jsonify({"pacer_login": {"delay_ms": delay, "down": down}})

@@ -1,0 +1,135 @@
+"""Run the four sites, each on its own port: embedded in a test process, or from the CLI.
+
+with start_mock() as running:          # free ports, test mode on
+    running.urls["ecf"]                 # "http://127.0.0.1:54321"
+    running.store                       # the shared Store, for in-process checks
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any
+
+from werkzeug.serving import (
+    BaseWSGIServer,
+    WSGIRequestHandler,
+    make_server,
+    select_address_family,
+)
+
+from mock_site import create_app
+from mock_site.store import DEFAULT_SESSION_TTL, SITES, Store
+
+DEFAULT_PORTS = {"court": 5001, "pacer": 5002, "pacer-login": 5003, "ecf": 5004}
+
+
+class QuietRequestHandler(WSGIRequestHandler):
+    """No access log: it costs time per request, and a parent process that never reads our
+    stderr pipe would otherwise stall the mock once the pipe is full."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+
+def _placeholder_app(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+    start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+    return [b"The mock is starting."]
+
+
+@dataclass
+class RunningMock:
+    urls: dict[str, str]
+    store: Store
+    servers: dict[str, BaseWSGIServer]
+    threads: list[threading.Thread] = field(default_factory=list)
+
+    def stop(self) -> None:
+        """Stop all four servers and wait for their threads (idempotent)."""
+        for server in self.servers.values():
+            threading.Thread(target=server.shutdown, daemon=True).start()
+        for thread in self.threads:
+            thread.join(timeout=5)
+        for server in self.servers.values():
+            server.server_close()
+        self.threads.clear()
+
+    def __enter__(self) -> RunningMock:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+def start_mock(
+    host: str = "127.0.0.1",
+    ports: Mapping[str, int] | None = None,
+    test_mode: bool = True,
+    today: dt.date | None = None,
+    session_ttl: float = DEFAULT_SESSION_TTL,
+    quiet: bool = True,
+    store: Store | None = None,
+) -> RunningMock:
+    """Start the four sites in background threads and return their URLs and store.
+
+    ports maps site keys to ports; a missing site or 0 means a free port. test_mode mounts
+    /_mock on every site. today sets the mock clock (and what /_mock/reset returns to).
+    Raises OSError when a port is taken (nothing is left running then).
+    """
+    ports = dict(ports or {})
+    store = store or Store(session_ttl=session_ttl, default_today=today)
+    if today is not None:  # also for a store passed in: the clock, and what reset returns to
+        store.default_today = today
+        store.set_today(today)
+    # Bind every socket first: each app needs every site's URL (for cross-site links), and
+    # a free port is only known once bound. We bind ourselves and hand werkzeug the socket,
+    # because on a taken port werkzeug's own bind calls sys.exit(); we want an OSError.
+    sockets: list[socket.socket] = []
+    servers: dict[str, BaseWSGIServer] = {}
+    try:
+        for site in SITES:
+            port = ports.get(site, 0)
+            family = select_address_family(host, port)
+            listener = socket.create_server((host, port), family=family, backlog=128)
+            sockets.append(listener)
+            servers[site] = make_server(
+                host,
+                port,
+                _placeholder_app,
+                threaded=True,
+                request_handler=QuietRequestHandler if quiet else None,
+                fd=listener.fileno(),
+            )
+    except BaseException:
+        for server in servers.values():
+            server.server_close()
+        raise
+    finally:
+        for listener in sockets:  # the servers hold their own duplicates of these
+            listener.close()
+    url_host = "127.0.0.1" if host in ("", "0.0.0.0") else ("[::1]" if host == "::" else host)
+    if ":" in url_host and not url_host.startswith("["):
+        url_host = f"[{url_host}]"
+    urls = {site: f"http://{url_host}:{server.port}" for site, server in servers.items()}
+    for site, server in servers.items():
+        server.app = create_app(site, store, urls, {"TEST_MODE": test_mode})
+    running = RunningMock(urls, store, servers)
+    for site, server in servers.items():
+        thread = threading.Thread(
+            target=server.serve_forever,
+            kwargs={"poll_interval": 0.1},
+            name=f"mock-{site}",
+            daemon=True,
+        )
+        thread.start()
+        running.threads.append(thread)
+    return running

@@ -1,0 +1,421 @@
+"""The court's NextGen CM/ECF (ecf.cit.uscourts.gov).
+
+From the cut-over (March 16, 2020, on the mock's clock) it signs people in through PACER
+login and lets an upgraded individual PACER account link its old CM/ECF account, after
+which the filing menu appears. Before the cut-over it is the legacy CM/ECF with its own
+login form. Court staff can unlink accounts linked by mistake.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+from urllib.parse import unquote
+
+from flask import Blueprint, redirect, request
+from werkzeug.wrappers import Response
+
+from mock_site import security, texts, web
+from mock_site.sites.common import exchange_ticket, pacer_login_url, ticket_refused
+from mock_site.store import PENDING_TTL, EcfAccount, PacerAccount, Session
+
+bp = Blueprint("ecf", __name__)
+
+LOGIN = "/cgi-bin/login.pl"  # [seen]
+SHOW_INDEX = "/cgi-bin/ShowIndex.pl"  # [seen]
+QUERY = "/cgi-bin/iquery.pl"  # [seen]
+MENU = "/cgi-bin/DisplayMenu.pl"  # [seen]
+NOT_IN_MOCK = "/cgi-bin/NotInMock.pl"  # a stand-in for Utilities pages the FAQ does not need
+LINK = texts.LINK_ACCOUNT_PATH
+UNLINK = texts.CLERK_UNLINK_PATH
+
+
+@dataclass(frozen=True)
+class EcfUser:
+    """Who is signed in to CM/ECF: a PACER account (NextGen) or a CM/ECF login (legacy)."""
+
+    session: Session
+    pacer: PacerAccount | None  # None for a legacy (pre-NextGen) sign-in
+    ecf: EcfAccount | None  # the linked CM/ECF account, or the legacy sign-in's account
+
+    @property
+    def can_file(self) -> bool:
+        if self.pacer is None:
+            return self.ecf is not None  # legacy CM/ECF: the CM/ECF login itself files
+        return self.pacer.can_file and self.ecf is not None
+
+    def refusal(self) -> str | None:
+        """Why this PACER account may not file or link, or None."""
+        if self.pacer is None:
+            return texts.LINK_BEFORE_CUTOVER
+        if self.pacer.kind == "shared":
+            return texts.LINK_SHARED
+        if self.pacer.type == "legacy":
+            return texts.LINK_LEGACY
+        return None
+
+    def notices(self) -> list[str]:
+        if self.pacer is None:
+            return []
+        found = []
+        if not self.pacer.active:
+            found.append(texts.INACTIVE_NOTICE)
+        if self.pacer.type == "legacy":
+            found.append(texts.LINK_LEGACY)
+        if self.pacer.kind == "shared":
+            found.append(texts.LINK_SHARED)
+        return found
+
+
+def ecf_user() -> EcfUser | None:
+    """The signed-in user, if their sign-in suits the CM/ECF of the mock's current date."""
+    session = web.current_session()
+    if session is None:
+        return None
+    store = web.mock().store
+    with store.lock:
+        nextgen = store.is_nextgen()
+        if session.kind == "pacer" and nextgen:
+            account = store.accounts.get(session.subject)
+            if account is None:
+                return None
+            return EcfUser(session, account, store.linked_ecf(account.username))
+        if session.kind == "legacy" and not nextgen:
+            ecf = store.ecf_accounts.get(session.subject)
+            return EcfUser(session, None, ecf) if ecf else None
+    return None
+
+
+def menu_for(user: EcfUser) -> list[tuple[str, str]]:
+    """The menu bar: PACER-only users get Query … Log Out; filers also the filing menu."""
+    items = [(texts.FILING_MENU, f"{MENU}?{texts.FILING_MENU}")] if user.can_file else []
+    return [
+        *items,
+        ("Query", QUERY),
+        ("Reports", f"{MENU}?Reports"),
+        ("Utilities", f"{MENU}?Utilities"),
+        ("Help", f"{MENU}?Help"),
+        ("Log Out", f"{LOGIN}?logout"),
+    ]
+
+
+@bp.before_request
+def take_ticket() -> Response | None:
+    """Back from PACER login with ?ticket=: sign in here, then drop the ticket from the URL."""
+    if request.method != "GET" or "ticket" not in request.args:
+        return None
+    if not web.mock().store.is_nextgen():
+        return None  # the legacy CM/ECF knows nothing of PACER tickets
+    if exchange_ticket() is None:
+        return ticket_refused(LOGIN)
+    if request.path == LOGIN:
+        return redirect(web.site_url("ecf", SHOW_INDEX))
+    rest = [
+        p
+        for p in request.query_string.decode("latin-1").split("&")
+        if p and not p.startswith("ticket=")
+    ]
+    query = "?" + "&".join(rest) if rest else ""
+    return redirect(web.site_url("ecf", request.path + query))
+
+
+bp.before_request(web.check_csrf)
+
+
+@bp.context_processor
+def ecf_context() -> dict[str, Any]:
+    user = ecf_user()
+    return {"user": user, "menu": menu_for(user) if user else []}
+
+
+View = Callable[[EcfUser], Response]
+
+
+def signed_in(view: View) -> Callable[[], Response]:
+    """CM/ECF pages are for signed-in users only; others go to login.pl (and so to PACER)."""
+
+    @wraps(view)
+    def wrapper() -> Response:
+        user = ecf_user()
+        if user is None:
+            return redirect(web.site_url("ecf", LOGIN))
+        return view(user)
+
+    return wrapper
+
+
+# --- sign-in --------------------------------------------------------------------------------
+@bp.get("/")
+def root() -> Response:
+    return redirect(web.site_url("ecf", LOGIN))
+
+
+@bp.route(LOGIN, methods=["GET", "POST"])
+def login() -> Response:
+    if "logout" in request.args:
+        web.end_session()
+        return web.page("logged_out.html", "Logged out", messages=[web.info(texts.ECF_LOGGED_OUT)])
+    if ecf_user() is not None:
+        return redirect(web.site_url("ecf", SHOW_INDEX))
+    if web.mock().store.is_nextgen():
+        return redirect(pacer_login_url(web.site_url("ecf", LOGIN)))
+    return legacy_login()
+
+
+def legacy_login() -> Response:
+    """CM/ECF before March 16, 2020: its own login and password."""
+    title = texts.LEGACY_LOGIN_TITLE
+    if request.method == "GET":
+        return web.page("legacy_login.html", title, login="")
+    login = security.text(request.form, "login").strip()
+    key = security.text(request.form, "key")
+    problems = security.length_errors(
+        [("Login", login, security.MAX_NAME), ("Password", key, security.MAX_PASSWORD)]
+    )
+    shown = login if len(login) <= security.MAX_NAME else ""
+    if problems:
+        return web.page(
+            "legacy_login.html", title, messages=[web.error(p) for p in problems], login=shown
+        )
+    account, ok = web.mock().store.check_ecf(login, key) if login and key else (None, False)
+    if account is None or not ok:
+        messages = [web.error(texts.LEGACY_LOGIN_INVALID)]
+        return web.page("legacy_login.html", title, messages=messages, login=shown)
+    web.start_session("legacy", account.login)
+    return redirect(web.site_url("ecf", SHOW_INDEX))
+
+
+# --- menus ----------------------------------------------------------------------------------
+@bp.get(SHOW_INDEX)
+@signed_in
+def show_index(user: EcfUser) -> Response:
+    notices = [web.error(text) for text in user.notices()]
+    return web.page("show_index.html", texts.ECF_WELCOME, messages=notices)
+
+
+@bp.get(QUERY)
+@signed_in
+def query(user: EcfUser) -> Response:
+    if user.pacer is not None and not user.pacer.active:
+        messages = [web.error(texts.INACTIVE_NOTICE)]
+        return web.page("query.html", "Query", status=403, messages=messages, form=False, case="")
+    if "case_number" not in request.args:
+        return web.page("query.html", "Query", form=True, case="")
+    case = security.text(request.args, "case_number").strip()
+    problems = security.length_errors([("Case number", case, security.MAX_NAME)])
+    if problems:
+        messages = [web.error(p) for p in problems]
+        case = ""
+    elif not case:
+        messages = [web.error(texts.CASE_NUMBER_REQUIRED)]
+    else:
+        messages = [web.info(texts.QUERY_NO_CASE)]
+    return web.page("query.html", "Query", messages=messages, form=True, case=case)
+
+
+@bp.get(MENU)
+@signed_in
+def display_menu(user: EcfUser) -> Response:
+    # The menu is the bare query string, as in the real CGI: DisplayMenu.pl?Utilities
+    name = unquote(request.query_string.decode("latin-1").split("&")[0])
+    if name == "Reports":
+        return web.page("reports.html", "Reports")
+    if name == "Utilities":
+        return web.page("utilities.html", "Utilities")
+    if name == "Help":
+        return web.page("help.html", "Help")
+    if name == texts.FILING_MENU:
+        title = f"{texts.FILING_MENU} Events"
+        if not user.can_file:
+            reason = user.refusal() or texts.MUST_LINK_TO_FILE
+            return web.page(
+                "civil.html", title, status=403, messages=[web.error(reason)], form=False
+            )
+        return web.page("civil.html", title, form=True)
+    return web.error_page(404, texts.NOT_FOUND_TITLE, texts.NOT_FOUND)
+
+
+@bp.get(NOT_IN_MOCK)
+@signed_in
+def not_in_mock(user: EcfUser) -> Response:
+    return web.page(
+        "not_in_mock.html", "Not part of this mock", messages=[web.info(texts.NOT_IN_MOCK)]
+    )
+
+
+# --- linking --------------------------------------------------------------------------------
+def link_form(
+    messages: list[web.Message] | None = None, status: int = 200, login: str = "", form: bool = True
+) -> Response:
+    return web.page(
+        "link_form.html",
+        texts.LINK_TITLE,
+        status=status,
+        messages=messages or [],
+        login=login,
+        form=form,
+    )
+
+
+def account_refusal(user: EcfUser) -> tuple[str, int] | None:
+    """(message, status) when this user may not link at all, else None."""
+    reason = user.refusal()
+    if reason is not None:
+        return reason, 403
+    if user.ecf is not None:
+        return texts.LINK_ALREADY, 200
+    return None
+
+
+@bp.route(LINK, methods=["GET", "POST"])
+@signed_in
+def link_account(user: EcfUser) -> Response:
+    refused = account_refusal(user)
+    if user.pacer is None:  # legacy CM/ECF: linking starts at the cut-over
+        return link_form([web.error(texts.LINK_BEFORE_CUTOVER)], 403, form=False)
+    if request.method == "GET":
+        if refused:
+            return link_form([web.error(refused[0])], refused[1])
+        return link_form()
+    step = security.text(request.form, "step")
+    if step == "confirm":
+        return link_confirm(user)
+    if step != "verify":
+        return web.error_page(400, texts.BAD_REQUEST_TITLE, texts.BAD_REQUEST)
+    if refused:
+        return link_form([web.error(refused[0])], refused[1])
+    return link_verify(user)
+
+
+def link_verify(user: EcfUser) -> Response:
+    """Step 1: check the CM/ECF login and password, then show both accounts to confirm."""
+    assert user.pacer is not None
+    login = security.text(request.form, "ecf_login").strip()
+    password = security.text(request.form, "ecf_password")
+    problems = security.length_errors(
+        [
+            ("CM/ECF login", login, security.MAX_NAME),
+            ("CM/ECF password", password, security.MAX_PASSWORD),
+        ]
+    )
+    if problems:
+        return link_form([web.error(p) for p in problems])
+    if not login or not password:
+        return link_form([web.error(texts.LINK_EMPTY)], login=login)
+    store = web.mock().store
+    account, ok = store.check_ecf(login, password)
+    if account is None:
+        return link_form([web.error(texts.LINK_UNKNOWN_LOGIN)], login=login)
+    if not ok:
+        return link_form([web.error(texts.LINK_WRONG_PASSWORD)], login=login)
+    if account.linked_to is not None:
+        return link_form([web.error(texts.LINK_TAKEN)], login=login)
+    token = store.issue(
+        "link",
+        {"username": user.pacer.username, "ecf_login": account.login},
+        PENDING_TTL,
+        user.session.token,
+    )
+    return web.page(
+        "link_verify.html", texts.LINK_VERIFY_TITLE, ecf=account, pacer=user.pacer, token=token
+    )
+
+
+def link_confirm(user: EcfUser) -> Response:
+    """Step 2: Confirm (single use) or Cancel the link held under the form's token."""
+    assert user.pacer is not None
+    store = web.mock().store
+    token = security.text(request.form, "token")
+    action = security.text(request.form, "action")
+    pending = (
+        store.peek("link", token, user.session.token) if len(token) <= security.MAX_TOKEN else None
+    )
+    if pending is None:
+        if user.ecf is not None:  # e.g. Confirm pressed twice: the first one linked
+            return link_form([web.error(texts.LINK_ALREADY)])
+        raise web.FormExpired()
+    if action not in ("confirm", "cancel"):
+        return web.error_page(400, texts.BAD_REQUEST_TITLE, texts.BAD_REQUEST)
+    if store.take("link", token, user.session.token) is None:
+        raise web.FormExpired()
+    if action == "cancel":
+        return link_form([web.info(texts.LINK_CANCELLED)])
+    refused = account_refusal(user)
+    if refused:
+        return link_form([web.error(refused[0])], refused[1])
+    username, ecf_login = pending.data["username"], pending.data["ecf_login"]
+    result = store.link(username, ecf_login)
+    if result != "linked":
+        reason = {"already": texts.LINK_ALREADY, "taken": texts.LINK_TAKEN}.get(
+            result, texts.LINK_UNKNOWN_LOGIN
+        )
+        return link_form([web.error(reason)])
+    store.send_email(
+        user.pacer.email,
+        texts.EMAIL_LINKED_SUBJECT,
+        f"Dear {user.pacer.name},\n\n{texts.link_done(ecf_login, username)}\n\n"
+        f"If you did not link these accounts, contact the CM/ECF Help Desk at "
+        f"{texts.HELPDESK_PHONE} or {texts.HELPDESK_EMAIL}.\n\n{texts.COURT_NAME}",
+        texts.EMAIL_FROM_ECF,
+    )
+    messages = [web.info(texts.link_done(ecf_login, username))]
+    if not user.pacer.active:
+        messages.append(web.error(texts.INACTIVE_NOTICE))
+    return web.page("link_done.html", texts.LINK_DONE_TITLE, messages=messages)
+
+
+# --- help desk ------------------------------------------------------------------------------
+@bp.route(UNLINK, methods=["GET", "POST"])
+@signed_in
+def clerk_unlink(user: EcfUser) -> Response:
+    if user.pacer is None or not user.pacer.is_clerk:
+        return web.error_page(403, texts.FORBIDDEN_TITLE, texts.CLERK_ONLY)
+    title = texts.UNLINK_TITLE
+    if request.method == "GET":
+        return web.page("clerk_unlink.html", title, login="", found=None)
+    step = security.text(request.form, "step")
+    login = security.text(request.form, "ecf_login").strip()
+    problems = security.length_errors([("CM/ECF login", login, security.MAX_NAME)])
+    if problems:
+        return web.page(
+            "clerk_unlink.html",
+            title,
+            messages=[web.error(p) for p in problems],
+            login="",
+            found=None,
+        )
+    if not login:
+        messages = [web.error(texts.UNLINK_LOGIN_REQUIRED)]
+        return web.page("clerk_unlink.html", title, messages=messages, login="", found=None)
+    store = web.mock().store
+    account = store.ecf_accounts.get(login)
+    if account is None:
+        messages = [web.error(texts.UNLINK_UNKNOWN)]
+        return web.page("clerk_unlink.html", title, messages=messages, login=login, found=None)
+    if step == "unlink":
+        username = store.unlink(login)
+        if username is None:  # not linked (any more): e.g. "Unlink" pressed twice
+            messages = [web.error(texts.unlink_not_linked(login))]
+            return web.page("clerk_unlink.html", title, messages=messages, login=login, found=None)
+        filer = store.accounts.get(username)
+        if filer is not None:
+            store.send_email(
+                filer.email,
+                texts.EMAIL_UNLINKED_SUBJECT,
+                f"Dear {filer.name},\n\nThe CM/ECF Help Desk has unlinked your CM/ECF account "
+                f"{login} from your PACER account {username}. To file documents with the "
+                "court, log in to CM/ECF with your PACER account and link the correct CM/ECF "
+                f'account (Utilities, then "{texts.LINK_TITLE}").\n\n{texts.COURT_NAME}',
+                texts.EMAIL_FROM_ECF,
+            )
+        messages = [web.info(texts.unlink_done(login, username))]
+        return web.page("clerk_unlink.html", title, messages=messages, login="", found=None)
+    if step != "find":
+        return web.error_page(400, texts.BAD_REQUEST_TITLE, texts.BAD_REQUEST)
+    if account.linked_to is None:
+        messages = [web.error(texts.unlink_not_linked(login))]
+        return web.page("clerk_unlink.html", title, messages=messages, login=login, found=None)
+    pacer = store.accounts.get(account.linked_to)
+    return web.page("clerk_unlink.html", title, login=login, found=account, pacer=pacer)

@@ -1,0 +1,166 @@
+"""The PACER website (pacer.uscourts.gov): Quick Links / Court Links to reach the court's
+CM/ECF, Manage My Account (needs a PACER sign-in), and the password reset by email.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, redirect, request
+from werkzeug.wrappers import Response
+
+from mock_site import security, texts, web
+from mock_site.sites.common import exchange_ticket, pacer_login_url, ticket_refused
+from mock_site.store import RESET_TTL, PacerAccount
+
+bp = Blueprint("pacer", __name__)
+
+# Court Links: (id, name). CIT goes to the mock's CM/ECF; the others are placeholders.
+COURTS: tuple[tuple[str, str], ...] = (
+    ("cit", texts.COURT_NAME),
+    ("cafc", "U.S. Court of Appeals for the Federal Circuit"),
+    ("dcd", "U.S. District Court for the District of Columbia"),
+    ("nysd", "U.S. District Court for the Southern District of New York"),
+)
+
+
+def pacer_user() -> PacerAccount | None:
+    session = web.current_session()
+    if session is None or session.kind != "pacer":
+        return None
+    return web.mock().store.accounts.get(session.subject)
+
+
+@bp.before_request
+def take_ticket() -> Response | None:
+    """Coming back from PACER login with ?ticket=: sign in here, then drop it from the URL."""
+    if request.method == "GET" and "ticket" in request.args:
+        if exchange_ticket() is None:
+            return ticket_refused("/manage-account")
+        return redirect(web.site_url("pacer", request.path))
+    return None
+
+
+bp.before_request(web.check_csrf)
+
+
+@bp.context_processor
+def pacer_context() -> dict[str, Any]:
+    return {"pacer_user": pacer_user()}
+
+
+@bp.get("/")
+def home() -> Response:
+    return web.page("home.html", texts.PACER_TITLE)
+
+
+@bp.get("/pacer.gov")
+def pacer_gov() -> Response:
+    """Stands in for www.pacer.gov, which sends people to the PACER website."""
+    return redirect(web.site_url("pacer", "/"), 301)
+
+
+@bp.get("/quick-links")
+def quick_links() -> Response:
+    return web.page("quick_links.html", "Quick Links")
+
+
+@bp.get("/court-links")
+def court_links() -> Response:
+    return web.page("court_links.html", "Court Links", courts=COURTS)
+
+
+@bp.get("/court-links/<court_id>")
+def other_court(court_id: str) -> Response:
+    names = dict(COURTS)
+    if court_id not in names or court_id == "cit":
+        return web.error_page(404, texts.NOT_FOUND_TITLE, texts.NOT_FOUND)
+    return web.page("other_court.html", names[court_id])
+
+
+@bp.get("/manage-account")
+def manage_account() -> Response:
+    account = pacer_user()
+    if account is None:
+        return redirect(pacer_login_url(web.site_url("pacer", "/manage-account")))
+    return web.page("manage_account.html", "Manage My Account", account=account)
+
+
+@bp.route("/forgot-password", methods=["GET", "POST"])
+def forgot_password() -> Response:
+    title = "Forgot password?"
+    if request.method == "GET":
+        return web.page("forgot_password.html", title, username="", email="")
+    username = security.text(request.form, "username").strip()
+    email = security.text(request.form, "email").strip()
+    problems = security.length_errors(
+        [("Username", username, security.MAX_NAME), ("Email address", email, security.MAX_EMAIL)]
+    )
+    if not problems and (not username or not email):
+        problems = [texts.RESET_FIELDS_REQUIRED]
+    if problems:
+        return web.page(
+            "forgot_password.html",
+            title,
+            messages=[web.error(p) for p in problems],
+            username=username if len(username) <= security.MAX_NAME else "",
+            email=email if len(email) <= security.MAX_EMAIL else "",
+        )
+    store = web.mock().store
+    account = store.accounts.get(username)
+    if account is not None and account.email.lower() == email.lower():
+        token = store.issue("reset", {"username": username}, RESET_TTL)
+        link = web.site_url("pacer", f"/reset-password?token={token}")
+        store.send_email(
+            account.email,
+            texts.EMAIL_RESET_SUBJECT,
+            f"Dear {account.name},\n\nTo choose a new password for the PACER account "
+            f"{username}, open this link within one hour:\n\n{link}\n\n"
+            "If you did not ask for this, ignore this email.\n\nPACER Service Center",
+            texts.EMAIL_FROM_PACER,
+        )
+    # The same answer whether or not the account exists: it must not reveal accounts.
+    return web.page(
+        "forgot_password.html", title, messages=[web.info(texts.RESET_SENT)], username="", email=""
+    )
+
+
+@bp.route("/reset-password", methods=["GET", "POST"])
+def reset_password() -> Response:
+    title = "Reset your PACER password"
+    store = web.mock().store
+    source = request.form if request.method == "POST" else request.args
+    token = security.text(source, "token")
+    pending = store.peek("reset", token) if len(token) <= security.MAX_TOKEN else None
+    if pending is None:
+        return web.error_page(400, title, texts.RESET_LINK_INVALID)
+    if request.method == "GET":
+        return web.page("reset_password.html", title, token=token)
+    new = security.text(request.form, "new_password")
+    confirm = security.text(request.form, "confirm_password")
+    problems = security.length_errors(
+        [
+            ("New password", new, security.MAX_PASSWORD),
+            ("Confirm new password", confirm, security.MAX_PASSWORD),
+        ]
+    )
+    if not problems:
+        if not new:
+            problems = [texts.PASSWORD_REQUIRED]
+        elif len(new) < 8:
+            problems = [texts.PASSWORD_TOO_SHORT]
+        elif new != confirm:
+            problems = [texts.RESET_MISMATCH]
+    if problems:
+        messages = [web.error(p) for p in problems]
+        return web.page("reset_password.html", title, messages=messages, token=token)
+    if store.take("reset", token) is None:  # used up meanwhile (a double submission)
+        return web.error_page(400, title, texts.RESET_LINK_INVALID)
+    store.set_password(pending.data["username"], new)
+    return web.page("reset_done.html", title, messages=[web.info(texts.RESET_DONE)])
+
+
+@bp.get("/logout")
+def logout() -> Response:
+    web.end_session()
+    return web.page("logged_out.html", "Logged out", messages=[web.info(texts.PACER_LOGGED_OUT)])

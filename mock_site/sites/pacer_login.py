@@ -1,0 +1,168 @@
+"""PACER login, the Central Sign-On (pacer.login.uscourts.gov).
+
+Signs people in with their PACER username and password, shows filers the redaction
+agreement when they are on their way to CM/ECF, then sends the browser back to `appurl`
+with a one-time ticket. The half-done sign-in (password checked, redaction pending) is
+kept server-side under a token in the form, so it cannot be skipped or forged.
+"""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from flask import Blueprint, redirect, request
+from werkzeug.wrappers import Response
+
+from mock_site import security, texts, web
+from mock_site.store import PENDING_TTL, TICKET_TTL
+
+bp = Blueprint("pacer_login", __name__)
+
+LOGIN_PATH = "/csologin/login.jsf"  # [seen]
+MAX_CLIENT_CODE = 32
+
+
+@bp.before_request
+def apply_faults() -> Response | None:
+    """The control API can make PACER login slow or down (never the other sites)."""
+    store = web.mock().store
+    with store.lock:
+        delay_ms, down = store.faults.delay_ms, store.faults.down
+    if delay_ms:
+        time.sleep(delay_ms / 1000)  # the fault's whole point: a slow answer
+    if down:
+        response = web.error_page(503, texts.PACER_DOWN_TITLE, texts.PACER_DOWN)
+        response.headers["Retry-After"] = "5"
+        return response
+    return None
+
+
+bp.before_request(web.check_csrf)
+
+
+@bp.get("/")
+def root() -> Response:
+    return redirect(LOGIN_PATH)
+
+
+def court_id() -> str:
+    given = security.text(request.args, "pscCourtId")
+    ok = given.isascii() and given.isalnum() and len(given) <= 20
+    return given if ok else texts.COURT_ID
+
+
+def return_address() -> str | None:
+    """Where to go after signing in: appurl if it is a PACER site; None refuses it."""
+    appurl = security.text(request.args, "appurl")
+    if not appurl:
+        return web.site_url("pacer", "/manage-account")
+    urls = web.mock().urls
+    return security.safe_return_url(appurl, [urls["ecf"], urls["pacer"]])
+
+
+def form_action(appurl: str) -> str:
+    return f"{LOGIN_PATH}?" + urlencode({"pscCourtId": court_id(), "appurl": appurl})
+
+
+def with_ticket(appurl: str, ticket: str) -> str:
+    parts = urlsplit(appurl)
+    query = f"{parts.query}&ticket={ticket}" if parts.query else f"ticket={ticket}"
+    return urlunsplit(parts._replace(query=query))
+
+
+def login_form(
+    appurl: str, messages: list[web.Message] | None = None, username: str = ""
+) -> Response:
+    return web.page(
+        "login.html",
+        texts.LOGIN_TITLE,
+        messages=messages or [],
+        action=form_action(appurl),
+        username=username,
+    )
+
+
+def redaction_form(appurl: str, token: str, messages: list[web.Message] | None = None) -> Response:
+    return web.page(
+        "redaction.html",
+        texts.LOGIN_TITLE,
+        messages=messages or [],
+        action=form_action(appurl),
+        token=token,
+    )
+
+
+def send_back(username: str, appurl: str) -> Response:
+    """302 to appurl with a one-time ticket that only the site at appurl accepts."""
+    urls = web.mock().urls
+    site = "ecf" if security.origin_of(appurl) == security.origin_of(urls["ecf"]) else "pacer"
+    ticket = web.mock().store.issue("ticket", {"username": username, "site": site}, TICKET_TTL)
+    return redirect(with_ticket(appurl, ticket), 302)
+
+
+@bp.route(LOGIN_PATH, methods=["GET", "POST"])
+def login() -> Response:
+    appurl = return_address()
+    if appurl is None:
+        return web.error_page(400, texts.APPURL_REFUSED_TITLE, texts.APPURL_REFUSED)
+    if request.method == "GET":
+        return login_form(appurl)
+    if "regmsg" in request.form:
+        return redaction_answer(appurl)
+    return sign_in(appurl)
+
+
+def sign_in(appurl: str) -> Response:
+    form = request.form
+    username = security.text(form, "loginForm:loginName").strip()
+    password = security.text(form, "loginForm:password")
+    client_code = security.text(form, "loginForm:clientCode").strip()
+    problems = security.length_errors(
+        [
+            ("Username", username, security.MAX_NAME),
+            ("Password", password, security.MAX_PASSWORD),
+            ("Client code", client_code, MAX_CLIENT_CODE),
+        ]
+    )
+    if not problems:
+        if not username:
+            problems.append(texts.USERNAME_REQUIRED)
+        if not password:
+            problems.append(texts.PASSWORD_REQUIRED)
+    shown = username if len(username) <= security.MAX_NAME else ""
+    if problems:
+        return login_form(appurl, [web.error(p) for p in problems], shown)
+    store = web.mock().store
+    account = store.check_pacer(username, password)
+    if account is None:  # unknown, wrong password, or an old CM/ECF login: all the same
+        return login_form(appurl, [web.error(texts.LOGIN_INVALID)], shown)
+    session = web.start_session("pacer", account.username)
+    going_to_ecf = security.origin_of(appurl) == security.origin_of(web.site_url("ecf"))
+    if going_to_ecf and account.can_file:
+        # Filers acknowledge the redaction rules first; research-only accounts skip it.
+        token = store.issue(
+            "signin", {"username": account.username, "appurl": appurl}, PENDING_TTL, session.token
+        )
+        return redaction_form(appurl, token)
+    return send_back(account.username, appurl)
+
+
+def redaction_answer(appurl: str) -> Response:
+    form = request.form
+    store = web.mock().store
+    session = web.current_session()
+    session_token = session.token if session else None
+    token = security.text(form, "regmsg:token")
+    pending = store.peek("signin", token, session_token) if len(token) <= 100 else None
+    if pending is None:  # forged, expired, or already used (a double submission)
+        raise web.FormExpired()
+    if "regmsg:bpmCancel" in form:
+        store.take("signin", token, session_token)
+        web.end_session()
+        return login_form(pending.data["appurl"], [web.info(texts.LOGIN_CANCELLED)])
+    if security.text(form, "regmsg:chkRedact") not in ("true", "on"):  # only a real tick
+        return redaction_form(appurl, token, [web.error(texts.REDACTION_REQUIRED)])
+    if store.take("signin", token, session_token) is None:
+        raise web.FormExpired()
+    return send_back(pending.data["username"], pending.data["appurl"])

@@ -1,0 +1,171 @@
+"""Every word the mock shows that a test may look for, in one place.
+
+Marked [seen] where a public capture of the real portals shows it (see
+shared/docs/portal-reference.md) and [guess] where nothing public confirms it. When a real
+staging portal shows otherwise, change the value here (and in docs/portal-map.md); the
+templates and views only refer to these names.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+# --- Identity -------------------------------------------------------------------------------
+COURT_ID = "CIT"  # [guess] pscCourtId for the Court of International Trade
+COURT_NAME = "U.S. Court of International Trade"  # [seen]
+CUTOVER_DATE = _dt.date(2020, 3, 16)  # [seen] the FAQ: "Effective March 16, 2020"
+
+# --- Guessed paths --------------------------------------------------------------------------
+LINK_ACCOUNT_PATH = "/cgi-bin/LinkAccount.pl"  # [guess]
+CLERK_UNLINK_PATH = "/cgi-bin/ClerkUnlink.pl"  # [guess]
+FILING_MENU = "Civil"  # [guess] CIT hears civil matters; the filing menu's label and key
+
+# --- Shared form and error pages ------------------------------------------------------------
+FORM_EXPIRED_TITLE = "Form expired"  # [guess]
+FORM_EXPIRED = "This form has expired or is not valid. Reload the page and try again."  # [guess]
+TOO_LARGE_TITLE = "Request too large"  # [guess]
+TOO_LARGE = "The information you sent is too large. Shorten it and try again."  # [guess]
+NOT_FOUND_TITLE = "Page not found"  # [guess]
+NOT_FOUND = "There is no page at this address."  # [guess]
+FORBIDDEN_TITLE = "Access denied"  # [guess]
+FORBIDDEN = "You are not allowed to see this page."  # [guess]
+METHOD_TITLE = "Not allowed"  # [guess]
+METHOD = "This page cannot be used that way."  # [guess]
+BAD_REQUEST_TITLE = "Request not valid"  # [guess]
+BAD_REQUEST = "The request was not valid. Go back and try again."  # [guess]
+SERVER_ERROR_TITLE = "Something went wrong"  # [guess]; the mock must never show it
+SERVER_ERROR = "The mock could not answer this request."  # [guess]
+TICKET_INVALID = "This sign-in link has expired or was already used. Log in again."  # [guess]
+
+
+def too_long(label: str) -> str:
+    """The message for an over-long field: "<Label> is too long"."""  # [guess]
+    return f"{label} is too long"
+
+
+# --- PACER login (Central Sign-On) ----------------------------------------------------------
+LOGIN_TITLE = "PACER Login"  # [seen]
+LOGIN_INVALID = "Invalid username or password"  # [seen]
+USERNAME_REQUIRED = "Username is required"  # [guess]
+PASSWORD_REQUIRED = "Password is required"  # [guess]
+PASSWORD_TOO_SHORT = "Password must be at least 8 characters"  # [seen]
+APPURL_REFUSED = "The return address is not a PACER site."  # [guess]
+APPURL_REFUSED_TITLE = "Login not available"  # [guess]
+REDACTION_TITLE = "Redaction Agreement"  # [seen]
+REDACTION_NOTICE = (  # [seen] opening; the rest is a paraphrase of Fed. R. Civ. P. 5.2
+    "IMPORTANT NOTICE OF REDACTION RESPONSIBILITY: All filers must redact: Social Security "
+    "or taxpayer-identification numbers; dates of birth; names of minor children; financial "
+    "account numbers; and, in criminal cases, home addresses, in compliance with Fed. R. "
+    "Civ. P. 5.2 or Fed. R. Crim. P. 49.1. This requirement applies to all documents, "
+    "including attachments."
+)
+REDACTION_CHECKBOX = (  # [seen]
+    "I understand that, if I file, I must comply with the redaction rules. I have read this notice."
+)
+REDACTION_REQUIRED = "You must acknowledge the redaction requirements to continue."  # [guess]
+LOGIN_CANCELLED = "Login cancelled."  # [guess]
+SIGN_IN_EXPIRED = "Your login has expired. Log in again."  # [guess]
+PACER_DOWN_TITLE = "PACER is temporarily unavailable"  # [guess]
+PACER_DOWN = "PACER is temporarily unavailable. Try again later."  # [guess]
+
+# --- PACER website --------------------------------------------------------------------------
+PACER_TITLE = "Public Access to Court Electronic Records"  # [seen]
+ACCOUNT_TYPE = {"upgraded": "Upgraded PACER Account", "legacy": "Legacy PACER Account"}  # [seen]
+ACCOUNT_KIND = {"individual": "Individual", "shared": "Shared (firm)"}  # [guess]
+ACCOUNT_STATUS = {"active": "Active", "inactive": "Inactive"}  # [guess]
+RESET_SENT = (  # [guess]
+    "If the username and email address match a PACER account, we have sent password reset "
+    "instructions to that email address."
+)
+RESET_FIELDS_REQUIRED = "Enter your username and email address."  # [guess]
+RESET_LINK_INVALID = "This password reset link is not valid or has expired."  # [guess]
+RESET_MISMATCH = "The passwords do not match."  # [guess]
+RESET_DONE = (  # [guess]
+    "Your PACER password has been changed. Log in with your new password."
+)
+PACER_LOGGED_OUT = "You have been logged out of the PACER website."  # [guess]
+
+# --- CM/ECF ---------------------------------------------------------------------------------
+ECF_WELCOME = "Welcome to the U.S. Court of International Trade for the LIVE Database"  # [seen]
+ECF_TAGLINE = "LIVE Database - Document Filing System"  # [seen]
+LEGACY_LOGIN_TITLE = "CM/ECF Login"  # [guess]
+LEGACY_LOGIN_INVALID = "Invalid ID or password"  # [seen]
+ECF_LOGGED_OUT = "You have been logged out of CM/ECF."  # [guess]
+NOT_IN_MOCK = "This page is not part of this mock."  # [guess]
+INACTIVE_NOTICE = (  # [seen], with the "…" of the capture filled in [guess]
+    "PACER User Inactive: Although you have a PACER account, your account is currently "
+    "inactive. You may continue to log in and perform other activities (e.g., e-file, "
+    "request filing privileges), but you will not be able to perform a search until your "
+    "account is active."
+)
+QUERY_NO_CASE = "No case was found with that number."  # [guess]
+CASE_NUMBER_REQUIRED = "Enter a case number."  # [guess]
+MUST_LINK_TO_FILE = (  # [guess]
+    "You must link your CM/ECF account to your PACER account before you can file."
+)
+
+# Linking (all [guess] but the spirit of "please try again", which is [seen]).
+LINK_TITLE = "Link a CM/ECF account to my PACER account"  # [seen] as the Utilities link
+LINK_VERIFY_TITLE = "Verify the accounts to link"
+LINK_VERIFY_TEXT = "Confirm that you are linking the correct accounts."  # [seen] in the FAQ
+LINK_DONE_TITLE = "Accounts linked"
+LINK_EMPTY = "Enter your CM/ECF login and password."
+LINK_WRONG_PASSWORD = "The CM/ECF password you entered is incorrect. Please try again."
+LINK_UNKNOWN_LOGIN = "No CM/ECF account was found with that login. Please try again."
+LINK_TAKEN = (
+    "This CM/ECF account is already linked to another PACER account. Contact the CM/ECF Help Desk."
+)
+LINK_ALREADY = "Your PACER account is already linked to a CM/ECF account."
+LINK_SHARED = (
+    "Shared (firm) PACER accounts cannot be used to file or to link a CM/ECF account. "
+    "Log in with your individual upgraded PACER account."
+)
+LINK_LEGACY = (
+    "Legacy PACER accounts must be upgraded before they can file or link a CM/ECF account. "
+    "Upgrade your PACER account, then try again."
+)
+LINK_CANCELLED = "Linking cancelled. Your accounts have not been linked."
+LINK_BEFORE_CUTOVER = (
+    "Linking a CM/ECF account to a PACER account is available from March 16, 2020."
+)
+
+
+def link_done(ecf_login: str, username: str) -> str:
+    return (
+        f"Your CM/ECF account {ecf_login} is now linked to your PACER account {username}. "
+        "From now on, use your PACER username and password to file documents with the court."
+    )
+
+
+# Help desk unlinking (all [guess]).
+UNLINK_TITLE = "Unlink a CM/ECF account"
+CLERK_ONLY = "Only court staff can unlink accounts."
+UNLINK_LOGIN_REQUIRED = "Enter a CM/ECF login."
+UNLINK_UNKNOWN = "No CM/ECF account was found with that login."
+
+
+def unlink_not_linked(ecf_login: str) -> str:
+    return f"The CM/ECF account {ecf_login} is not linked to a PACER account."
+
+
+def unlink_done(ecf_login: str, username: str) -> str:
+    return (
+        f"The CM/ECF account {ecf_login} has been unlinked from PACER account {username}. "
+        "A confirmation email has been sent to the filer."
+    )
+
+
+# --- Emails (all [guess]) -------------------------------------------------------------------
+EMAIL_LINKED_SUBJECT = "Your CM/ECF account has been linked to your PACER account"
+EMAIL_UNLINKED_SUBJECT = "Your CM/ECF account has been unlinked from your PACER account"
+EMAIL_RESET_SUBJECT = "PACER password reset"
+EMAIL_FROM_ECF = "cmecf_helpdesk@cit.uscourts.gov"
+EMAIL_FROM_PACER = "pacer@psc.uscourts.gov"
+
+# --- Contacts (from the FAQ) ----------------------------------------------------------------
+PSC_PHONE = "(800) 676-6856"
+PSC_PHONE_TEL = "+18006766856"
+PSC_EMAIL = "pacer@psc.uscourts.gov"
+HELPDESK_PHONE = "866-450-1859"
+HELPDESK_PHONE_TEL = "+18664501859"
+HELPDESK_EMAIL = "cmecf_helpdesk@cit.uscourts.gov"
