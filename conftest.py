@@ -1,0 +1,18 @@
+"""Root conftest: registers the suite's plugin and every step module.
+
+pytest-bdd finds steps only in conftest files and registered plugins, so each module in
+steps/ is listed here; a step module missing from this list would make its steps "not
+found" at run time.
+"""
+
+pytest_plugins = [
+    "suite.plugin",
+    "steps.common",
+    "steps.navigation",
+    "steps.sign_in",
+    "steps.linking",
+    "steps.account",
+    "steps.help_desk",
+    "steps.court_site",
+    "steps.cutover",
+]

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Set up everything the suite needs, idempotently: a virtual environment with the pinned
+# dependencies, and a Chromium. Called by every Makefile target that runs something, so
+# `make acceptance` or `make test` on a fresh clone is the only step.
+#
+# Browser: Playwright's own Chromium when it can be downloaded; otherwise the system
+# Chromium (CHROMIUM_PATH, or `chromium` on PATH), installed with apt when we are root on
+# Debian/Ubuntu. The last line says which one the suite will use.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=${VENV:-.venv}
+say() { printf 'setup: %s\n' "$*"; }
+fail() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
+as_root() { [ "$(id -u)" = 0 ]; }
+have_apt() { command -v apt-get >/dev/null 2>&1; }
+
+find_python() {
+    for candidate in "${PYTHON:-}" python3.13 python3.12 python3.11 python3; do
+        [ -n "$candidate" ] || continue
+        command -v "$candidate" >/dev/null 2>&1 || continue
+        if "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+            echo "$candidate"; return 0
+        fi
+    done
+    return 1
+}
+
+make_venv() {
+    [ -x "$VENV/bin/python" ] && return 0
+    local python
+    python=$(find_python) || fail "Python 3.11 or newer is needed (set PYTHON=/path/to/python3.11)"
+    say "creating $VENV with $($python --version)"
+    if ! "$python" -m venv "$VENV" 2>/dev/null; then
+        # Debian and Ubuntu ship venv separately.
+        if as_root && have_apt; then
+            say "installing python3-venv with apt"
+            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+            rm -rf "$VENV"; "$python" -m venv "$VENV"
+        else
+            fail "python venv is missing: sudo apt-get install python3-venv, then run this again"
+        fi
+    fi
+}
+
+install_project() {
+    # Reinstall only when the pins or the project's metadata change.
+    local stamp="$VENV/.installed" wanted
+    wanted=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then return 0; fi
+    say "installing the project and its pinned dependencies (requirements.lock)"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+        -c requirements.lock -e ".[dev]"
+    echo "$wanted" > "$stamp"
+}
+
+browser_in_use() {
+    "$VENV/bin/python" -c 'from suite.browser import choose_browser; print(choose_browser().describe())' 2>/dev/null
+}
+
+provide_browser() {
+    if [ -n "${CHROMIUM_PATH:-}" ]; then
+        say "browser: $(browser_in_use || fail "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable")"
+        return 0
+    fi
+    if "$VENV/bin/python" -c 'from suite.browser import playwright_chromium as p; exit(p() is None)'; then
+        say "browser: $(browser_in_use)"; return 0
+    fi
+    say "downloading Playwright's Chromium"
+    local with_deps=()
+    as_root && have_apt && with_deps=(--with-deps)
+    if "$VENV/bin/playwright" install "${with_deps[@]}" chromium >/tmp/playwright-install.log 2>&1; then
+        say "browser: $(browser_in_use)"; return 0
+    fi
+    say "Playwright's download failed (see /tmp/playwright-install.log); trying the system Chromium"
+    if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null \
+        && ! command -v google-chrome >/dev/null; then
+        if as_root && have_apt; then
+            say "installing Debian's chromium package with apt"
+            apt-get update -qq
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+                || fail "apt-get install chromium failed"
+        else
+            fail "no browser: run '$VENV/bin/playwright install chromium' where the download works, or install your distribution's chromium (sudo apt-get install chromium), or set CHROMIUM_PATH"
+        fi
+    fi
+    say "browser: $(browser_in_use || fail 'no usable Chromium found')"
+}
+
+make_venv
+install_project
+provide_browser

@@ -1,0 +1,87 @@
+"""Which Chromium the suite drives: Playwright's own, the system's, or a remote browser server.
+
+Order: a remote browser server when one is named (BROWSER_WS_ENDPOINT or --browser-ws);
+CHROMIUM_PATH when set (the user chose); Playwright's own download when installed; a
+Chromium on PATH. When there is none, one line names both remedies.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SYSTEM_CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
+# Without these, Chromium phones home at start-up (updates, sync, field trials): slow and
+# noisy on a closed network, and nothing a test needs.
+QUIET_FLAGS = (
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+NO_BROWSER_MESSAGE = (
+    "no Chromium found: run `.venv/bin/playwright install chromium` (downloads Playwright's "
+    "browser), or install your distribution's (`sudo apt-get install chromium`) or set "
+    "CHROMIUM_PATH to a Chromium executable"
+)
+
+
+class BrowserNotFound(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class BrowserChoice:
+    kind: str  # "playwright", "system" or "remote"
+    executable: str | None = None
+    ws_endpoint: str | None = None
+    args: tuple[str, ...] = field(default_factory=tuple)
+
+    def describe(self) -> str:
+        if self.kind == "remote":
+            return f"remote browser server at {self.ws_endpoint}"
+        origin = "Playwright's own Chromium" if self.kind == "playwright" else "system Chromium"
+        return f"{origin} ({self.executable})"
+
+    def launch_args(self) -> dict[str, object]:
+        options: dict[str, object] = {"args": list(self.args)}
+        if self.kind == "system":
+            options["executable_path"] = self.executable
+        return options
+
+
+def _launch_flags() -> tuple[str, ...]:
+    # Chromium refuses to start its sandbox as root (containers, CI); Playwright's own
+    # launcher adds --no-sandbox only for its bundled browser, so say it explicitly.
+    as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    return QUIET_FLAGS + (("--no-sandbox",) if as_root else ())
+
+
+def playwright_chromium() -> str | None:
+    """The path of Playwright's own Chromium when it has been downloaded, else None."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        path = playwright.chromium.executable_path
+    return path if path and Path(path).is_file() else None
+
+
+def choose_browser(environ: dict[str, str] | None = None, ws_endpoint: str | None = None) -> BrowserChoice:
+    environ = dict(os.environ) if environ is None else environ
+    endpoint = ws_endpoint or environ.get("BROWSER_WS_ENDPOINT")
+    if endpoint:
+        return BrowserChoice("remote", ws_endpoint=endpoint, args=_launch_flags())
+    named = environ.get("CHROMIUM_PATH")
+    if named:
+        if not (Path(named).is_file() and os.access(named, os.X_OK)):
+            raise BrowserNotFound(f"CHROMIUM_PATH={named} is not an executable file")
+        return BrowserChoice("system", executable=named, args=_launch_flags())
+    own = playwright_chromium()
+    if own:
+        return BrowserChoice("playwright", executable=own, args=_launch_flags())
+    for name in SYSTEM_CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return BrowserChoice("system", executable=found, args=_launch_flags())
+    raise BrowserNotFound(NO_BROWSER_MESSAGE)

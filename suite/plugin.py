@@ -1,0 +1,213 @@
+"""The pytest plugin behind the acceptance suite: target, mock, personas, browser, safety.
+
+Registered from the root conftest.py. Everything that can be wrong with a run (an unknown
+--env, a bad URL, a site that does not answer, no browser) is found in pytest_configure and
+reported as one line, before any browser starts.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from suite import secrets
+from suite.browser import BrowserChoice, BrowserNotFound, choose_browser
+from suite.mock_control import MockControl
+from suite.personas import Persona, personas_from_environment, personas_from_mock
+from suite.targets import (
+    SITES,
+    Target,
+    TargetError,
+    TargetPlan,
+    check_reachable,
+    env_var_name,
+    option_name,
+    plan_target,
+    probe_mock,
+)
+
+PLAN = pytest.StashKey[TargetPlan]()
+EXTERNAL_IS_MOCK = pytest.StashKey[bool]()
+BROWSER = pytest.StashKey[BrowserChoice]()
+# The controller chooses the browser once and hands the choice to xdist workers this way.
+BROWSER_CHOICE_VARIABLE = "CIT_FAQ_BROWSER_CHOICE"
+# Folders of tests that never start a browser; a run of only these needs no Chromium.
+BROWSER_FREE_PATHS = ("tests/mock", "tests/unit")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("cit-faq", "CIT FAQ suite: which portal to test")
+    group.addoption(
+        "--env",
+        dest="cit_env",
+        metavar="NAME",
+        help="named environment from environments.toml (default: local, the embedded mock)",
+    )
+    for site in SITES:
+        group.addoption(
+            option_name(site),
+            dest=f"cit_url_{site}",
+            metavar="URL",
+            help=f"base URL of the {site} site (or set {env_var_name(site)})",
+        )
+    group.addoption(
+        "--allow-destructive",
+        action="store_true",
+        help="run @destructive scenarios (linking, unlinking) against a real portal",
+    )
+    group.addoption(
+        "--browser-ws",
+        metavar="WS_URL",
+        help="drive a remote Playwright browser server (or set BROWSER_WS_ENDPOINT)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    options = {site: config.getoption(f"cit_url_{site}") for site in SITES}
+    try:
+        plan = plan_target(options, os.environ, config.getoption("cit_env"))
+        for site, url in plan.urls.items():
+            check_reachable(site, url)
+    except TargetError as error:
+        raise pytest.UsageError(str(error)) from None
+    config.stash[PLAN] = plan
+    config.stash[EXTERNAL_IS_MOCK] = "ecf" in plan.urls and probe_mock(plan.urls["ecf"])
+    if _needs_browser(config):
+        config.stash[BROWSER] = _browser_choice(config)
+    # The embedded mock's request log would drown the test output; failures say enough.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+
+
+def _needs_browser(config: pytest.Config) -> bool:
+    if not config.pluginmanager.hasplugin("playwright"):
+        return False
+    root = Path(config.rootpath)
+    args = [a.split("::")[0] for a in config.args] or ["."]
+    return not all(
+        any(
+            Path(arg).resolve().is_relative_to(root / free)
+            for free in BROWSER_FREE_PATHS
+        )
+        for arg in args
+    )
+
+
+def _browser_choice(config: pytest.Config) -> BrowserChoice:
+    handed_down = os.environ.get(BROWSER_CHOICE_VARIABLE)
+    if handed_down:
+        fields = json.loads(handed_down)
+        return BrowserChoice(**{**fields, "args": tuple(fields["args"])})
+    try:
+        choice = choose_browser(ws_endpoint=config.getoption("browser_ws"))
+    except BrowserNotFound as error:
+        raise pytest.UsageError(str(error)) from None
+    os.environ[BROWSER_CHOICE_VARIABLE] = json.dumps(choice.__dict__)
+    return choice
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    plan = config.stash[PLAN]
+    lines = [f"target: environment {plan.environment!r}"]
+    for site in SITES:
+        lines.append(f"  {site}: {plan.urls.get(site, 'embedded mock')}")
+    if BROWSER in config.stash:
+        lines.append(f"browser: {config.stash[BROWSER].describe()}")
+    return lines
+
+
+def _is_mock(config: pytest.Config) -> bool:
+    return "ecf" not in config.stash[PLAN].urls or config.stash[EXTERNAL_IS_MOCK]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    plan, is_mock = config.stash[PLAN], _is_mock(config)
+    allow_destructive = config.getoption("allow_destructive")
+    for item in items:
+        if not is_mock and item.get_closest_marker("mock_only"):
+            item.add_marker(
+                pytest.mark.skip(
+                    reason=f"needs the mock's control API (/_mock), which "
+                    f"{plan.urls['ecf']} does not have; run it against the mock"
+                )
+            )
+        elif not is_mock and not allow_destructive and item.get_closest_marker("destructive"):
+            item.add_marker(
+                pytest.mark.skip(
+                    reason="changes account state (links or unlinks) on a real portal; "
+                    "pass --allow-destructive to run it"
+                )
+            )
+
+
+@pytest.fixture(scope="session")
+def target(pytestconfig: pytest.Config) -> Iterator[Target]:
+    """The four sites under test; starts this worker's own embedded mock when one is needed."""
+    plan = pytestconfig.stash[PLAN]
+    if not plan.needs_embedded_mock:
+        yield Target(plan.environment, plan.urls, _is_mock(pytestconfig), False, plan.sources,
+                     plan.pacer_gov_url)
+        return
+    from mock_site.server import start_mock  # only runs that use the mock import Flask
+
+    with start_mock(test_mode=True) as mock:
+        urls = {**mock.urls, **plan.urls}
+        sources = {site: plan.sources.get(site, "embedded mock") for site in SITES}
+        yield Target(plan.environment, urls, _is_mock(pytestconfig), "ecf" not in plan.urls,
+                     sources, plan.pacer_gov_url)
+
+
+@pytest.fixture(scope="session")
+def mock(target: Target) -> MockControl | None:
+    """The mock's control API, or None against a real portal."""
+    return MockControl(target.control_url) if target.is_mock else None
+
+
+@pytest.fixture(scope="session")
+def personas(mock: MockControl | None) -> dict[str, Persona]:
+    if mock is not None:
+        return personas_from_mock(mock.personas())
+    return personas_from_environment()
+
+
+@pytest.fixture
+def fresh_mock_state(mock: MockControl | None) -> None:
+    """Every scenario starts from the mock's seeded state, whatever the one before it did."""
+    if mock is not None:
+        mock.reset()
+
+
+# pytest-playwright's own fixtures, extended rather than replaced so that --tracing,
+# --screenshot, --video, --headed and --slowmo keep working.
+@pytest.fixture(scope="session")
+def browser_type_launch_args(
+    browser_type_launch_args: dict[str, Any], pytestconfig: pytest.Config
+) -> dict[str, Any]:
+    choice = pytestconfig.stash[BROWSER]
+    launch = choice.launch_args()
+    args = [*browser_type_launch_args.get("args", []), *launch.pop("args")]  # type: ignore[misc]
+    return {**browser_type_launch_args, **launch, "args": args}
+
+
+@pytest.fixture(scope="session")
+def connect_options(pytestconfig: pytest.Config) -> dict[str, Any] | None:
+    choice = pytestconfig.stash[BROWSER]
+    return {"ws_endpoint": choice.ws_endpoint} if choice.kind == "remote" else None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    # pytest-playwright moves a test's trace and screenshots into the output folder in its
+    # own (innermost) makereport wrapper at teardown; this outer wrapper then masks every
+    # known password in them before anyone can read them.
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "teardown":
+        for name, path in report.user_properties:
+            if str(name).startswith("playwright_"):
+                secrets.scrub_file(Path(item.config.invocation_params.dir, str(path)))

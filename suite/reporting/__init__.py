@@ -1,0 +1,7 @@
+"""What a run leaves in reports/: per-scenario results, the HTML report, cucumber JSON,
+the FAQ traceability matrix, and the helpers the report commands share.
+
+The pytest side is `suite.reporting.plugin` (registered from the root conftest.py); the
+commands are `python -m suite.traceability`, `suite.steps_catalogue`, `suite.dry_run`,
+`suite.gherkin_lint` and `python -m suite.reporting` (merge shard reports).
+"""

@@ -1,0 +1,101 @@
+"""The result record of one scenario test, as the plugin writes it and the reports read it.
+
+One record per pytest test (a scenario, or one example row of an outline). Records are plain
+JSON so that xdist workers, shards on other machines and the commands can all exchange
+them; `results.json` is {"session": ..., "records": [...]}.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Literal, TypedDict
+
+Outcome = Literal["passed", "failed", "skipped", "error", "not run"]
+StepStatus = Literal["passed", "failed", "skipped", "undefined"]
+OUTCOMES: tuple[Outcome, ...] = ("passed", "failed", "error", "skipped", "not run")
+
+
+class FeatureInfo(TypedDict):
+    path: str  # relative to the repository, e.g. features/01_linking_accounts.feature
+    name: str
+    description: str
+    tags: list[str]
+    line: int
+    keyword: str
+
+
+class ScenarioInfo(TypedDict):
+    name: str  # rendered with the example row
+    template: str  # as written, "<placeholders>" and all
+    keyword: str
+    line: int
+    description: str
+    tags: list[str]
+    example: dict[str, str] | None
+    example_index: int | None
+
+
+class StepRecord(TypedDict):
+    keyword: str
+    text: str
+    type: str
+    line: int
+    status: StepStatus
+    duration: float
+    error: str | None
+
+
+class Artifact(TypedDict):
+    kind: str  # screenshot, trace or video
+    path: str  # relative to the reports folder, so the HTML can link it
+
+
+class Record(TypedDict):
+    nodeid: str
+    worker: str
+    attempts: int
+    started: float
+    duration: float
+    feature: FeatureInfo
+    scenario: ScenarioInfo
+    steps: list[StepRecord]
+    outcome: Outcome
+    phase: str
+    reason: str | None
+    error: str | None
+    longrepr: str | None
+    artifacts: list[Artifact]
+
+
+class Results(TypedDict):
+    session: dict[str, Any]
+    records: list[Record]
+
+
+def key_of(record: Record) -> str:
+    """The scenario (template) a record belongs to: feature path and scenario line."""
+    return f"{record['feature']['path']}:{record['scenario']['line']}"
+
+
+def load_results(path: Path) -> Results:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {"session": data.get("session", {}), "records": data.get("records", [])}
+
+
+def worst(outcomes: list[Outcome]) -> Outcome:
+    """One outcome for several tests of a scenario: a failure shows, a skip hides nothing."""
+    for outcome in ("failed", "error", "passed", "skipped"):
+        if outcome in outcomes:
+            return outcome  # type: ignore[return-value]
+    return "not run"
+
+
+def summarise(outcomes: list[Outcome]) -> str:
+    """'passed', or '3 passed, 1 failed' when the examples of an outline differ."""
+    if not outcomes:
+        return "not run"
+    counts = {o: outcomes.count(o) for o in OUTCOMES if o in outcomes}
+    if len(counts) == 1 and len(outcomes) == 1:
+        return outcomes[0]
+    return ", ".join(f"{n} {o}" for o, n in counts.items())

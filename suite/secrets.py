@@ -1,0 +1,83 @@
+"""Keep passwords out of every artefact a run leaves behind.
+
+Playwright traces record the text typed into fields and the bodies of form posts, so a
+trace of a sign-in holds the password. Rather than switch tracing off, each artefact is
+rewritten with every known secret (in every encoding a trace or a report may hold it)
+replaced by a mask, as soon as the test that made it is over.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.parse
+import zipfile
+from pathlib import Path
+
+MASK = "[secret]"
+_SECRETS: set[str] = set()
+_TEXT_SUFFIXES = {".html", ".xml", ".json", ".txt", ".log", ".md", ".csv", ".trace", ".network"}
+
+
+def register(secret: str | None) -> None:
+    if secret:
+        _SECRETS.add(secret)
+
+
+def registered() -> frozenset[str]:
+    return frozenset(_SECRETS)
+
+
+def _encodings(secret: str) -> set[bytes]:
+    forms = {
+        secret,
+        urllib.parse.quote(secret, safe=""),
+        urllib.parse.quote_plus(secret),
+        json.dumps(secret)[1:-1],
+        json.dumps(secret, ensure_ascii=False)[1:-1],
+    }
+    return {form.encode() for form in forms if form}
+
+
+def mask(data: bytes, secrets: frozenset[str] | None = None) -> bytes:
+    # Longest first, so that a secret containing another is masked whole.
+    for secret in sorted(secrets if secrets is not None else _SECRETS, key=len, reverse=True):
+        for form in sorted(_encodings(secret), key=len, reverse=True):
+            data = data.replace(form, MASK.encode())
+    return data
+
+
+def scrub_file(path: Path) -> bool:
+    """Mask secrets in one artefact in place; True when something was masked."""
+    if not _SECRETS or not path.is_file():
+        return False
+    if zipfile.is_zipfile(path):
+        return _scrub_zip(path)
+    if path.suffix not in _TEXT_SUFFIXES:
+        return False
+    data = path.read_bytes()
+    cleaned = mask(data)
+    if cleaned != data:
+        path.write_bytes(cleaned)
+    return cleaned != data
+
+
+def _scrub_zip(path: Path) -> bool:
+    with zipfile.ZipFile(path) as archive:
+        members = [(info, archive.read(info)) for info in archive.infolist()]
+    cleaned = [(info, mask(data)) for info, data in members]
+    if all(new == old for (_, new), (_, old) in zip(cleaned, members)):
+        return False
+    temporary = path.with_suffix(path.suffix + ".tmp")
+    with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in cleaned:
+            archive.writestr(info, data)
+    os.replace(temporary, path)
+    return True
+
+
+def scrub_tree(root: Path) -> int:
+    """Mask secrets in every artefact under root; the number of files changed."""
+    if not root.is_dir():
+        return 0
+    return sum(scrub_file(path) for path in root.rglob("*") if path.is_file())

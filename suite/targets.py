@@ -1,0 +1,150 @@
+"""Where the suite points: the four sites' base URLs, and whether they are our mock.
+
+Precedence for each site, highest first: command-line option, environment variable,
+named environment (environments.toml, chosen with --env), the embedded mock.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+from urllib.parse import urlsplit
+
+SITES: tuple[str, ...] = ("court", "pacer", "pacer-login", "ecf")
+ENVIRONMENTS_FILE = Path(__file__).resolve().parent.parent / "environments.toml"
+DEFAULT_ENVIRONMENT = "local"
+
+
+class TargetError(Exception):
+    """A target that cannot be used; the message is one line a person can act on."""
+
+
+def option_name(site: str) -> str:
+    return f"--{site}-url"
+
+
+def env_var_name(site: str) -> str:
+    return f"{site.replace('-', '_').upper()}_URL"
+
+
+@dataclass(frozen=True)
+class TargetPlan:
+    """The URLs chosen before anything starts; sites missing here come from the embedded mock."""
+
+    environment: str
+    urls: dict[str, str]
+    sources: dict[str, str]
+    pacer_gov_url: str | None = None
+
+    @property
+    def needs_embedded_mock(self) -> bool:
+        return any(site not in self.urls for site in SITES)
+
+
+@dataclass(frozen=True)
+class Target:
+    """The sites the suite drives. `is_mock` means the mock's control API answers."""
+
+    environment: str
+    urls: dict[str, str]
+    is_mock: bool
+    embedded: bool
+    sources: dict[str, str] = field(default_factory=dict)
+    pacer_gov_url: str | None = None
+
+    def url(self, site: str, path: str = "") -> str:
+        return self.urls[site] + path
+
+    @property
+    def control_url(self) -> str:
+        # The control API answers on every site of a mock; CM/ECF is the one the FAQ is about.
+        return self.urls["ecf"] + "/_mock"
+
+    @property
+    def www_pacer_gov(self) -> str:
+        """The old www.pacer.gov address, which should send people to the PACER website."""
+        return self.pacer_gov_url or self.urls["pacer"] + "/pacer.gov"
+
+    @property
+    def kind(self) -> str:
+        if self.embedded:
+            return "embedded mock"
+        return "mock" if self.is_mock else "real portal"
+
+
+def load_environments(path: Path = ENVIRONMENTS_FILE) -> dict[str, dict[str, str]]:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def plan_target(
+    options: Mapping[str, str | None],
+    environ: Mapping[str, str],
+    environment: str | None,
+    environments: Mapping[str, Mapping[str, str]] | None = None,
+) -> TargetPlan:
+    """Choose each site's URL by precedence; raise TargetError on an unknown env or bad URL."""
+    environments = environments if environments is not None else load_environments()
+    name = environment or DEFAULT_ENVIRONMENT
+    if name not in environments:
+        known = ", ".join(sorted(environments))
+        raise TargetError(f"unknown environment {name!r} for --env; known: {known}")
+    named = environments[name]
+    urls: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    for site in SITES:
+        for source, value in (
+            (option_name(site), options.get(site)),
+            (env_var_name(site), environ.get(env_var_name(site))),
+            (f"environment {name!r}", named.get(site)),
+        ):
+            if value:
+                urls[site] = validate_url(value, source)
+                sources[site] = source
+                break
+    pacer_gov = named.get("pacer-gov")
+    return TargetPlan(
+        name,
+        urls,
+        sources,
+        validate_url(pacer_gov, "pacer-gov") if pacer_gov else None,
+    )
+
+
+def validate_url(value: str, source: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise TargetError(f"{source}: {value!r} is not an http(s) URL with a host")
+    try:
+        parts.port  # noqa: B018 - evaluating it is the check: a bad port raises
+    except ValueError:
+        raise TargetError(f"{source}: {value!r} has an invalid port") from None
+    if parts.query or parts.fragment:
+        raise TargetError(f"{source}: {value!r} must be a base URL, without ? or #")
+    return value.strip().rstrip("/")
+
+
+def check_reachable(site: str, url: str, timeout: float = 5.0) -> None:
+    """Fail fast, before any browser starts, when a site does not answer at all."""
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url + "/", method="GET"), timeout=timeout):
+            pass
+    except urllib.error.HTTPError:
+        return  # it answered; an error page still proves the site is there
+    except (urllib.error.URLError, OSError) as error:
+        reason = getattr(error, "reason", error)
+        raise TargetError(f"cannot reach the {site} site at {url}: {reason}") from None
+
+
+def probe_mock(ecf_url: str, timeout: float = 5.0) -> bool:
+    """True when the site answers the mock's control API (so @mock_only scenarios can run)."""
+    try:
+        with urllib.request.urlopen(ecf_url + "/_mock/health", timeout=timeout) as answer:
+            return json.load(answer).get("mock") is True
+    except (urllib.error.URLError, OSError, ValueError):
+        return False
