@@ -1,0 +1,35 @@
+"""What every page object shares: its Playwright page, its site's base URL and its path."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from playwright.sync_api import Locator, Page
+
+
+class SitePage:
+    path: ClassVar[str] = "/"
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        self.page = page
+        self.base_url = base_url
+
+    @property
+    def url(self) -> str:
+        return self.base_url + self.path
+
+    def open(self) -> None:
+        self.page.goto(self.url)
+
+    @property
+    def heading(self) -> Locator:
+        return self.page.get_by_role("heading", level=1)
+
+    @property
+    def messages(self) -> Locator:
+        """The live region where the page says what happened (errors and confirmations)."""
+        return self.page.locator("#messages")
+
+    @property
+    def main(self) -> Locator:
+        return self.page.get_by_role("main")

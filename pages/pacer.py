@@ -1,0 +1,58 @@
+"""The PACER website (pacer.uscourts.gov): Court Links, Manage My Account, password reset."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator
+
+from pages.base import SitePage
+
+
+class PacerHomePage(SitePage):
+    path = "/"
+
+    def _menu_link(self, name: str) -> Locator:
+        # The site's top menu; the home page repeats some of its links in its body.
+        return self.page.get_by_role("navigation").get_by_role("link", name=name).first
+
+    def open_court_links(self) -> None:
+        self._menu_link("Quick Links").click()
+        self.page.get_by_role("link", name="Court Links").click()
+
+    def open_manage_my_account(self) -> None:
+        self._menu_link("Manage My Account").click()
+
+    def open_forgot_password(self) -> None:
+        self._menu_link("Forgot password?").click()
+
+
+class CourtLinksPage(SitePage):
+    path = "/court-links"
+
+    def choose_court(self, name: str) -> None:
+        self.page.get_by_role("link", name=name, exact=True).click()
+
+
+class ManageAccountPage(SitePage):
+    path = "/manage-account"
+
+    def detail(self, term: str) -> Locator:
+        """The value shown beside a term such as "Account type" or "Status"."""
+        return self.page.locator(f"dt:text-is('{term}') + dd")
+
+
+class ForgotPasswordPage(SitePage):
+    path = "/forgot-password"
+
+    def request_reset(self, username: str, email: str) -> None:
+        self.page.get_by_label("Username").fill(username)
+        self.page.get_by_label("Email address").fill(email)
+        self.page.get_by_role("button", name="Send reset link").click()
+
+
+class ResetPasswordPage(SitePage):
+    path = "/reset-password"
+
+    def choose_new_password(self, password: str) -> None:
+        self.page.get_by_label("New password", exact=True).fill(password)
+        self.page.get_by_label("Confirm new password").fill(password)
+        self.page.get_by_role("button", name="Change password").click()

@@ -1,0 +1,38 @@
+"""The court's website: the NextGen notice, the FAQ page and the linking instructions."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+from pytest_bdd import parsers, then, when
+
+from pages.portal import Portal
+from steps.personas import THE_ACTOR
+
+
+@when(parsers.re(rf"{THE_ACTOR} reads the notice of the NextGen CM/ECF upgrade"))
+def read_nextgen_notice(portal: Portal) -> None:
+    portal.court_home.read_nextgen_notice()
+
+
+@when(parsers.re(rf"{THE_ACTOR} opens the linking FAQ on the court's website"))
+def open_linking_faq(portal: Portal) -> None:
+    portal.court_home.click_cmecf_tab()
+    portal.court_cmecf.open_linking_faq()
+    expect(portal.page).to_have_url(portal.court_faq.url)
+
+
+@when(parsers.re(rf'{THE_ACTOR} clicks on "Click here" for instructions'))
+def click_here_for_instructions(portal: Portal) -> None:
+    portal.court_faq.click_here_for_instructions()
+
+
+@then(parsers.re(r'the linking instructions tell the filer to (?:click on|select) "(?P<text>.+)"'))
+def instructions_mention(portal: Portal, text: str) -> None:
+    instructions = portal.linking_instructions
+    expect(portal.page).to_have_url(instructions.url)
+    expect(instructions.steps.filter(has_text=text)).to_have_count(1)
+
+
+@then(parsers.parse('the FAQ answers "{question}"'))
+def faq_answers(portal: Portal, question: str) -> None:
+    expect(portal.court_faq.question(question)).to_be_visible()

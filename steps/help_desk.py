@@ -1,0 +1,79 @@
+"""The CM/ECF Help Desk: contacts, and the clerk who unlinks accounts linked by mistake."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from playwright.sync_api import BrowserContext, expect
+from pytest_bdd import given, parsers, then, when
+
+from pages.portal import Portal
+from steps import journeys
+from steps.personas import THE_ACTOR, require
+from suite.personas import Persona
+from suite.targets import Target
+
+# The feature files' names for the contacts, and the page's section headings.
+CONTACTS = {
+    "the PACER Service Center": "PACER Service Center",
+    "the CM/ECF Help Desk": "CM/ECF Help Desk",
+}
+
+
+@given("a CM/ECF Help Desk clerk has unlinked that CM/ECF account", target_fixture="help_desk")
+@when("a CM/ECF Help Desk clerk unlinks that CM/ECF account", target_fixture="help_desk")
+def clerk_unlinks(
+    new_context: Callable[..., BrowserContext],
+    target: Target,
+    personas: dict[str, Persona],
+    actor: Persona,
+) -> Portal:
+    # The clerk works in a browser of their own: a second context, not the filer's session.
+    clerk = require(personas, "clerk")
+    desk = Portal(new_context().new_page(), target.urls)
+    journeys.sign_in_to_cmecf(desk, clerk)
+    desk.clerk_unlink.open()
+    assert actor.wrong_ecf_login
+    desk.clerk_unlink.unlink(actor.wrong_ecf_login)
+    return desk
+
+
+@then("the clerk is told the accounts have been unlinked and the filer notified")
+def clerk_told_unlinked(help_desk: Portal, actor: Persona) -> None:
+    expect(help_desk.clerk_unlink.messages).to_contain_text(
+        f"The CM/ECF account {actor.wrong_ecf_login} has been unlinked from PACER account "
+        f"{actor.username}. A confirmation email has been sent to the filer."
+    )
+
+
+@when(parsers.re(rf"{THE_ACTOR} opens the court staff's unlink page directly"))
+def open_clerk_page(portal: Portal) -> None:
+    portal.clerk_unlink.open()
+
+
+@when(parsers.re(rf"{THE_ACTOR} opens the contact page"))
+def open_contact_page(portal: Portal) -> None:
+    portal.court_home.open_contact_page()
+    expect(portal.page).to_have_url(portal.contact.url)
+
+
+@then(
+    parsers.re(
+        r'the contact page lists (?P<who>.+) with the phone number "(?P<phone>.+)" '
+        r'that dials "(?P<dial>.+)"'
+    )
+)
+def contact_phone(portal: Portal, who: str, phone: str, dial: str) -> None:
+    link = portal.contact.phone_link(CONTACTS[who], phone)
+    expect(link).to_have_attribute("href", f"tel:{dial}")
+
+
+@then(parsers.re(r'the contact page lists (?P<who>.+) with the email address "(?P<email>.+)"'))
+def contact_email(portal: Portal, who: str, email: str) -> None:
+    link = portal.contact.email_link(CONTACTS[who], email)
+    expect(link).to_have_attribute("href", f"mailto:{email}")
+
+
+@then(parsers.parse('the CM/ECF Help Desk email link is "{email}"'))
+def help_desk_email_link(portal: Portal, email: str) -> None:
+    contact_email(portal, "the CM/ECF Help Desk", email)

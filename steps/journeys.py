@@ -1,0 +1,53 @@
+"""Multi-page tasks that several steps share, built from page objects.
+
+These are the Given-style set-ups ("signed in to CM/ECF", "has linked an account"). They
+check that each hop landed where it should, so a broken set-up fails where it broke rather
+than three steps later.
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from pages.portal import Portal
+from suite.personas import Persona
+
+
+def log_in_at_pacer(portal: Portal, username: str, password: str) -> None:
+    """On the PACER login page: log in, and acknowledge the redaction agreement if it is shown."""
+    login, home = portal.pacer_login, portal.cmecf_home
+    login.log_in(username, password)
+    # Filers are asked to acknowledge redaction; research-only accounts go straight through.
+    login.redaction_agreement.or_(home.menu_bar).first.wait_for()
+    if login.redaction_agreement.is_visible():
+        login.acknowledge_redaction()
+
+
+def sign_in_to_cmecf(portal: Portal, persona: Persona) -> None:
+    assert persona.username and persona.password
+    portal.cmecf_login.open()
+    login, home = portal.pacer_login, portal.cmecf_home
+    login.username.or_(home.menu_bar).first.wait_for()
+    if login.username.is_visible():
+        log_in_at_pacer(portal, persona.username, persona.password)
+    expect(portal.page).to_have_url(home.url)
+
+
+def sign_in_to_pacer_website(portal: Portal, persona: Persona) -> None:
+    assert persona.username and persona.password
+    portal.pacer_home.open()
+    portal.pacer_home.open_manage_my_account()
+    portal.pacer_login.log_in(persona.username, persona.password)
+    expect(portal.page).to_have_url(portal.manage_account.url)
+
+
+def submit_for_linking(portal: Portal, login: str, password: str) -> None:
+    portal.cmecf_home.open_link_account()
+    portal.link_account.submit_credentials(login, password)
+
+
+def link_accounts(portal: Portal, login: str, password: str) -> None:
+    """The whole linking process: Utilities, credentials, verification, Confirm."""
+    submit_for_linking(portal, login, password)
+    portal.link_account.confirm()
+    expect(portal.link_account.heading).to_have_text("Accounts linked")

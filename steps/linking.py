@@ -1,0 +1,174 @@
+"""Linking a CM/ECF account to a PACER account, and what CM/ECF shows afterwards."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from playwright.sync_api import expect
+from pytest_bdd import given, parsers, then, when
+
+from pages.ecf import FILING_MENU
+from pages.portal import Portal
+from steps import journeys
+from steps.common import on_site
+from steps.personas import THE_ACTOR, WHO, persona_for, require
+from suite.mock_control import MockControl
+from suite.personas import Persona
+
+UNKNOWN_CMECF_LOGIN = "no-such-cmecf-login"
+WRONG_CMECF_PASSWORD = "not-the-cmecf-password-1"
+
+
+def _own(personas: dict[str, Persona], actor: Persona) -> tuple[str, str]:
+    persona = require(personas, actor.key, "ecf_login", "ecf_password")
+    return persona.ecf_login or "", persona.ecf_password or ""
+
+
+def _someone_elses_linked(personas: dict[str, Persona], actor: Persona) -> tuple[str, str]:
+    other = require(personas, "linked_filer", "ecf_login", "ecf_password")
+    return other.ecf_login or "", other.ecf_password or ""
+
+
+# Each phrase of the feature files, and the (CM/ECF login, password) it stands for.
+LINKING_CREDENTIALS: dict[str, Callable[[dict[str, Persona], Persona], tuple[str, str]]] = {
+    "their own CM/ECF login and password": _own,
+    "their CM/ECF login with a wrong password": lambda ps, a: (_own(ps, a)[0], WRONG_CMECF_PASSWORD),
+    "a CM/ECF login that does not exist": lambda ps, a: (UNKNOWN_CMECF_LOGIN, WRONG_CMECF_PASSWORD),
+    "the CM/ECF login and password of someone else's linked account": _someone_elses_linked,
+    "an empty CM/ECF login and password": lambda ps, a: ("", ""),
+}
+
+
+@given(
+    parsers.re(rf"{WHO} has linked the wrong CM/ECF account"), target_fixture="actor"
+)
+def has_linked_wrong_account(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
+    persona = persona_for(personas, who, "wrong_ecf_login", "wrong_ecf_password")
+    journeys.sign_in_to_cmecf(portal, persona)
+    assert persona.wrong_ecf_login and persona.wrong_ecf_password
+    journeys.link_accounts(portal, persona.wrong_ecf_login, persona.wrong_ecf_password)
+    return persona
+
+
+@when(
+    parsers.re(
+        rf'{THE_ACTOR} clicks on "Utilities" and selects "Link a CM/ECF account to my PACER account"'
+    )
+)
+def open_link_account(portal: Portal) -> None:
+    portal.cmecf_home.open_link_account()
+
+
+@when(parsers.re(rf'{THE_ACTOR} enters the CM/ECF login and password and clicks "Submit"'))
+def enter_cmecf_credentials(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
+    portal.link_account.submit_credentials(*_own(personas, actor))
+
+
+@when(parsers.re(rf"{THE_ACTOR} submits (?P<credentials>.+) for linking"))
+def submit_for_linking(
+    portal: Portal, personas: dict[str, Persona], actor: Persona, credentials: str
+) -> None:
+    portal.link_account.submit_credentials(*LINKING_CREDENTIALS[credentials](personas, actor))
+
+
+@when(parsers.re(rf"{THE_ACTOR} links the CM/ECF account to the PACER account"))
+def link_the_accounts(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
+    journeys.link_accounts(portal, *_own(personas, actor))
+
+
+@when(parsers.re(rf"{THE_ACTOR} confirms"))
+def confirm(portal: Portal) -> None:
+    portal.link_account.confirm()
+
+
+@when(parsers.re(rf"{THE_ACTOR} cancels on the verification page"))
+def cancel(portal: Portal) -> None:
+    portal.link_account.cancel()
+
+
+@then("CM/ECF shows the CM/ECF account and the PACER account to be linked")
+def verification_shows_both_accounts(
+    portal: Portal, personas: dict[str, Persona], actor: Persona
+) -> None:
+    link = portal.link_account
+    expect(link.heading).to_have_text("Verify the accounts to link")
+    expect(link.account_shown("CM/ECF account")).to_contain_text(_own(personas, actor)[0])
+    expect(link.account_shown("PACER account")).to_contain_text(actor.username or "")
+    if actor.name:
+        expect(link.account_shown("PACER account")).to_contain_text(actor.name)
+
+
+@then(parsers.re(rf'CM/ECF asks {THE_ACTOR} to "(?P<question>.+)"'))
+def asks_to_confirm(portal: Portal, question: str) -> None:
+    link = portal.link_account
+    expect(link.main).to_contain_text(question)
+    expect(link.page.get_by_role("button", name="Confirm")).to_be_enabled()
+    expect(link.page.get_by_role("button", name="Cancel")).to_be_enabled()
+
+
+@then("CM/ECF confirms that the CM/ECF account is linked to the PACER account")
+def confirms_linked(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
+    link = portal.link_account
+    expect(portal.page).to_have_url(on_site(portal.urls["ecf"]))
+    expect(link.heading).to_have_text("Accounts linked")
+    expect(link.messages).to_contain_text(
+        f"Your CM/ECF account {_own(personas, actor)[0]} is now linked to your PACER account "
+        f"{actor.username}."
+    )
+
+
+@then("the filing menu appears in the CM/ECF menu bar")
+def filing_menu_appears(portal: Portal) -> None:
+    menu = portal.cmecf_home.menu_bar
+    expect(menu.get_by_role("link", name=FILING_MENU, exact=True)).to_be_visible()
+
+
+@then("the filing menu is not in the CM/ECF menu bar")
+def filing_menu_absent(portal: Portal) -> None:
+    menu = portal.cmecf_home.menu_bar
+    expect(menu).to_be_visible()
+    expect(menu.get_by_role("link", name=FILING_MENU, exact=True)).to_have_count(0)
+
+
+@then(parsers.parse('the CM/ECF menu bar shows exactly "{items}"'))
+def menu_bar_shows_exactly(portal: Portal, items: str) -> None:
+    expect(portal.cmecf_home.menu_items).to_have_text([i.strip() for i in items.split(",")])
+
+
+@then(parsers.re(rf"{THE_ACTOR} can open the filing menu"))
+def can_open_filing_menu(portal: Portal) -> None:
+    portal.cmecf_home.open_menu(FILING_MENU)
+    expect(portal.page).to_have_url(portal.filing_menu.url)
+    expect(portal.filing_menu.heading).to_have_text("Civil Events")
+
+
+@when(parsers.re(rf"{THE_ACTOR} opens the filing menu directly"))
+def open_filing_menu_directly(portal: Portal) -> None:
+    portal.filing_menu.open()
+
+
+@when(parsers.re(rf"{THE_ACTOR} logs out of CM/ECF"))
+def log_out(portal: Portal) -> None:
+    portal.cmecf_home.log_out()
+    expect(portal.cmecf_home.heading).to_have_text("Logged out")
+
+
+@when(parsers.re(rf"{THE_ACTOR} signs in to CM/ECF again with the PACER login only"))
+def sign_in_again(portal: Portal, actor: Persona) -> None:
+    journeys.sign_in_to_cmecf(portal, actor)
+
+
+@then("the court's CM/ECF never asks for the CM/ECF password")
+def never_asks_for_cmecf_password(portal: Portal) -> None:
+    portal.cmecf_login.open()
+    expect(portal.pacer_login.username).to_be_visible()
+    expect(portal.cmecf_login.legacy_password_field).to_have_count(0)
+
+
+@then(parsers.re(rf'{THE_ACTOR} receives an email saying "(?P<subject>.+)"'))
+def receives_email(control: MockControl, actor: Persona, subject: str) -> None:
+    mails = [m for m in control.outbox() if m["to"] == actor.email and m["subject"] == subject]
+    assert len(mails) == 1, (
+        f"expected one email {subject!r} to {actor.email}, "
+        f"outbox has {[(m['to'], m['subject']) for m in control.outbox()]}"
+    )

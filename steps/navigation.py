@@ -1,0 +1,133 @@
+"""Getting around: the court's website, the PACER website, and the redirects between sites."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from playwright.sync_api import expect
+from pytest_bdd import given, parsers, then, when
+
+from pages.portal import Portal
+from steps.common import on_site, starts_with
+from steps.personas import THE_ACTOR, WHO, persona_for
+from suite.personas import Persona
+from suite.targets import Target
+
+LOGIN_ROUTES = {
+    "the court website's CM/ECF link": "court",
+    "PACER's Court Links": "pacer",
+}
+DIRECT_PAGES = {"login": "cmecf_login", "home": "cmecf_home", "Utilities": "utilities",
+                "Query": "query"}
+
+
+@given(parsers.re(rf"{WHO} is on the court's website"), target_fixture="actor")
+def on_court_website(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
+    portal.court_home.open()
+    return persona_for(personas, who)
+
+
+@given(parsers.re(rf"{WHO} is on the PACER website"), target_fixture="actor")
+def on_pacer_website(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
+    portal.pacer_home.open()
+    return persona_for(personas, who)
+
+
+@given(parsers.re(rf"{WHO} is not signed in"), target_fixture="actor")
+def not_signed_in(personas: dict[str, Persona], who: str) -> Persona:
+    return persona_for(personas, who)  # each scenario starts in a fresh browser context
+
+
+@given(
+    parsers.re(rf"{WHO} is on the PACER login page on the way to CM/ECF"),
+    target_fixture="actor",
+)
+def on_pacer_login(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
+    portal.cmecf_login.open()
+    expect(portal.pacer_login.username).to_be_visible()
+    return persona_for(personas, who)
+
+
+@when(parsers.re(rf"{THE_ACTOR} clicks on the CM/ECF tab at the top of the screen"))
+def click_cmecf_tab(portal: Portal) -> None:
+    portal.court_home.click_cmecf_tab()
+
+
+@when(parsers.re(rf'{THE_ACTOR} clicks on "Login to the Live CM/ECF Database"'))
+def click_login_to_live_database(portal: Portal) -> None:
+    portal.court_cmecf.login_to_live_database()
+
+
+@when(parsers.re(rf"{THE_ACTOR} goes to the court's CM/ECF"))
+@when(parsers.re(rf"{THE_ACTOR} goes straight to the court's CM/ECF"))
+def go_to_cmecf(portal: Portal) -> None:
+    portal.court_home.open()
+    portal.court_home.click_cmecf_tab()
+    portal.court_cmecf.login_to_live_database()
+
+
+@when(parsers.re(rf"{THE_ACTOR} opens the CM/ECF (?P<name>login|home|Utilities|Query) page directly"))
+def open_cmecf_page_directly(portal: Portal, name: str) -> None:
+    getattr(portal, DIRECT_PAGES[name]).open()
+
+
+@when(parsers.re(rf"{THE_ACTOR} goes to www.pacer.gov"))
+def go_to_www_pacer_gov(portal: Portal, target: Target) -> None:
+    portal.page.goto(target.www_pacer_gov)
+
+
+@when(parsers.re(rf'{THE_ACTOR} clicks on "Quick Links" and then "Court Links"'))
+def open_court_links(portal: Portal) -> None:
+    portal.pacer_home.open_court_links()
+
+
+@when(parsers.re(rf'{THE_ACTOR} chooses "(?P<court>.+)"'))
+def choose_court(portal: Portal, court: str) -> None:
+    portal.court_links.choose_court(court)
+
+
+@when(parsers.re(rf"{THE_ACTOR} follows (?P<route>.+) to the court's CM/ECF login"))
+def follow_route_to_cmecf_login(portal: Portal, route: str) -> None:
+    if LOGIN_ROUTES[route] == "court":
+        portal.court_home.click_cmecf_tab()
+        portal.court_cmecf.login_to_live_database()
+    else:
+        portal.pacer_home.open_court_links()
+        portal.court_links.choose_court("U.S. Court of International Trade")
+
+
+@then(parsers.re(rf"{THE_ACTOR} is on the PACER website"))
+def is_on_pacer_website(portal: Portal) -> None:
+    expect(portal.page).to_have_url(portal.pacer_home.url)
+    expect(portal.pacer_home.heading).to_have_text("Public Access to Court Electronic Records")
+
+
+@then(parsers.re(rf"{THE_ACTOR} is redirected to the PACER login page"))
+def redirected_to_pacer_login(portal: Portal) -> None:
+    expect(portal.page).to_have_url(starts_with(portal.pacer_login.url + "?"))
+    expect(portal.pacer_login.username).to_be_visible()
+    expect(portal.pacer_login.password).to_be_visible()
+
+
+@then(parsers.re(rf"PACER login will send {THE_ACTOR} back to the court's CM/ECF"))
+def pacer_login_returns_to_cmecf(portal: Portal) -> None:
+    query = parse_qs(urlsplit(portal.page.url).query)
+    assert query.get("appurl") == [portal.cmecf_login.url], (
+        f"appurl should be the court's CM/ECF login, got {query.get('appurl')}"
+    )
+    assert query.get("pscCourtId"), "the court id (pscCourtId) is missing"
+
+
+@then(parsers.re(rf"{THE_ACTOR} is redirected to the court's NextGen CM/ECF page"))
+def redirected_to_nextgen(portal: Portal) -> None:
+    home = portal.cmecf_home
+    expect(portal.page).to_have_url(home.url)
+    expect(home.heading).to_have_text(
+        "Welcome to the U.S. Court of International Trade for the LIVE Database"
+    )
+    expect(home.main).to_contain_text("LIVE Database - Document Filing System")
+
+
+@then("the page is on the court's CM/ECF")
+def page_on_cmecf(portal: Portal) -> None:
+    expect(portal.page).to_have_url(on_site(portal.urls["ecf"]))

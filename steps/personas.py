@@ -1,0 +1,40 @@
+"""Who a scenario is about, in the feature files' words, and the fixture that tracks them.
+
+A `Given <who> ...` step sets the `actor` fixture (pytest-bdd's target_fixture); later steps
+about "the filer" or "the user" act as that persona.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from suite.personas import Persona
+
+PERSONA_PHRASES: dict[str, str] = {
+    "a filer with an upgraded individual PACER account": "filer",
+    "a filer whose accounts are already linked": "linked_filer",
+    "a user of a shared/firm PACER account": "firm",
+    "a filer whose PACER account is inactive": "inactive",
+    "a filer with a legacy PACER account": "legacy",
+    "a CM/ECF Help Desk clerk": "clerk",
+}
+
+# A regular-expression group that matches any persona phrase, for step patterns.
+WHO = "(?P<who>" + "|".join(re.escape(phrase) for phrase in PERSONA_PHRASES) + ")"
+# "the filer", "the user" and "the clerk" all mean the scenario's actor.
+THE_ACTOR = "the (?:filer|user|clerk)"
+
+
+def require(personas: dict[str, Persona], key: str, *fields: str) -> Persona:
+    """The persona, or skip the scenario naming what to configure for it."""
+    persona = personas[key]
+    missing = persona.missing("username", "password", *fields)
+    if missing:
+        pytest.skip(f"persona {key!r} is not configured: set {', '.join(missing)}")
+    return persona
+
+
+def persona_for(personas: dict[str, Persona], who: str, *fields: str) -> Persona:
+    return require(personas, PERSONA_PHRASES[who], *fields)

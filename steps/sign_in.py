@@ -1,0 +1,149 @@
+"""Signing in: PACER login, the redaction agreement, old CM/ECF credentials, password reset."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from playwright.sync_api import expect
+from pytest_bdd import given, parsers, then, when
+
+from pages.portal import Portal
+from steps import journeys
+from steps.personas import THE_ACTOR, WHO, persona_for, require
+from suite import secrets
+from suite.mock_control import MockControl
+from suite.personas import Persona
+
+WRONG_PASSWORD = "not-the-right-password-1"  # a value no persona has
+UNKNOWN_USERNAME = "nobody-at-pacer-0000"
+NEW_PASSWORD_SUFFIX = "-renewed-2026"
+
+
+@given(parsers.re(rf"{WHO} is signed in to CM/ECF"), target_fixture="actor")
+def signed_in_to_cmecf(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
+    persona = persona_for(personas, who)
+    journeys.sign_in_to_cmecf(portal, persona)
+    return persona
+
+
+@given("the filer is signed in to CM/ECF")
+def actor_signed_in_to_cmecf(portal: Portal, actor: Persona) -> None:
+    journeys.sign_in_to_cmecf(portal, actor)
+
+
+@given(parsers.re(rf"{WHO} is signed in to the PACER website"), target_fixture="actor")
+def signed_in_to_pacer_website(
+    portal: Portal, personas: dict[str, Persona], who: str
+) -> Persona:
+    persona = persona_for(personas, who)
+    journeys.sign_in_to_pacer_website(portal, persona)
+    return persona
+
+
+@when(parsers.re(rf"{THE_ACTOR} logs in with the username and password of the upgraded PACER account"))
+def log_in_with_pacer_account(portal: Portal, actor: Persona) -> None:
+    assert actor.username and actor.password
+    portal.pacer_login.log_in(actor.username, actor.password)
+
+
+@when(parsers.re(rf"{THE_ACTOR} tries to log in with the old CM/ECF login and password"))
+def log_in_with_old_cmecf_credentials(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
+    persona = require(personas, actor.key, "ecf_login", "ecf_password")
+    if not portal.pacer_login.username.is_visible():
+        portal.cmecf_login.open()
+    assert persona.ecf_login and persona.ecf_password
+    portal.pacer_login.log_in(persona.ecf_login, persona.ecf_password)
+
+
+# Each phrase of the feature files, and the (username, password) it stands for.
+BAD_CREDENTIALS: dict[str, Callable[[Persona], tuple[str, str]]] = {
+    "the PACER username and a wrong password": lambda p: (p.username or "", WRONG_PASSWORD),
+    "a username PACER does not know": lambda p: (UNKNOWN_USERNAME, WRONG_PASSWORD),
+    "an empty username": lambda p: ("", WRONG_PASSWORD),
+    "the PACER username and an empty password": lambda p: (p.username or "", ""),
+}
+
+
+@when(parsers.re(rf"{THE_ACTOR} logs in with (?P<credentials>{'|'.join(BAD_CREDENTIALS)})"))
+def log_in_with_bad_credentials(portal: Portal, actor: Persona, credentials: str) -> None:
+    username, password = BAD_CREDENTIALS[credentials](actor)
+    portal.pacer_login.log_in(username, password)
+
+
+@then("PACER shows the redaction requirements")
+def redaction_requirements_shown(portal: Portal) -> None:
+    login = portal.pacer_login
+    expect(login.redaction_agreement).to_be_visible()
+    expect(login.page.get_by_role("main")).to_contain_text(
+        "IMPORTANT NOTICE OF REDACTION RESPONSIBILITY"
+    )
+    expect(login.redaction_acknowledgement).not_to_be_checked()
+
+
+@then(parsers.re(rf'"Continue" stays disabled until {THE_ACTOR} acknowledges them'))
+def continue_disabled_until_acknowledged(portal: Portal) -> None:
+    login = portal.pacer_login
+    expect(login.continue_button).to_be_disabled()
+    login.redaction_acknowledgement.check()
+    expect(login.continue_button).to_be_enabled()
+    login.redaction_acknowledgement.uncheck()
+    expect(login.continue_button).to_be_disabled()
+
+
+@when(parsers.re(rf"{THE_ACTOR} acknowledges the redaction requirements"))
+def acknowledge_redaction(portal: Portal) -> None:
+    portal.pacer_login.acknowledge_redaction()
+
+
+@when(parsers.re(rf"{THE_ACTOR} leaves the redaction requirements unacknowledged"))
+def leave_redaction_unacknowledged(portal: Portal) -> None:
+    expect(portal.pacer_login.redaction_agreement).to_be_visible()
+
+
+@then('"Continue" is disabled')
+def continue_is_disabled(portal: Portal) -> None:
+    expect(portal.pacer_login.continue_button).to_be_disabled()
+
+
+@when(parsers.re(rf'{THE_ACTOR} clicks on "Forgot password\?"'))
+def click_forgot_password(portal: Portal) -> None:
+    portal.pacer_login.open_forgot_password()
+
+
+@then(parsers.re(rf"""{THE_ACTOR} is on PACER's "Forgot password\?" page"""))
+def on_forgot_password_page(portal: Portal) -> None:
+    expect(portal.page).to_have_url(portal.forgot_password.url)
+    expect(portal.forgot_password.heading).to_have_text("Forgot password?")
+
+
+@when(parsers.re(rf"{THE_ACTOR} asks PACER to reset the forgotten password"))
+def ask_for_password_reset(portal: Portal, actor: Persona) -> None:
+    assert actor.username and actor.email
+    portal.pacer_home.open_forgot_password()
+    portal.forgot_password.request_reset(actor.username, actor.email)
+    expect(portal.forgot_password.messages).to_contain_text("we have sent password reset instructions")
+
+
+@when(
+    parsers.re(rf"{THE_ACTOR} follows the reset link in the email and chooses a new password"),
+    target_fixture="new_password",
+)
+def follow_reset_link(portal: Portal, control: MockControl, actor: Persona) -> str:
+    reset_mail = [m for m in control.outbox() if m["to"] == actor.email and m["subject"] == "PACER password reset"]
+    assert len(reset_mail) == 1, f"expected one reset email to {actor.email}, got {len(reset_mail)}"
+    link = re.search(r"https?://\S+/reset-password\?token=[\w.-]+", reset_mail[0]["body"])
+    assert link, "the reset email has no reset link"
+    portal.page.goto(link.group(0))
+    new_password = f"{actor.password}{NEW_PASSWORD_SUFFIX}"
+    secrets.register(new_password)
+    portal.reset_password.choose_new_password(new_password)
+    expect(portal.reset_password.messages).to_contain_text("Your PACER password has been changed.")
+    return new_password
+
+
+@when(parsers.re(rf"{THE_ACTOR} logs in to CM/ECF with the new PACER password"))
+def log_in_with_new_password(portal: Portal, actor: Persona, new_password: str) -> None:
+    assert actor.username
+    portal.cmecf_login.open()
+    journeys.log_in_at_pacer(portal, actor.username, new_password)
