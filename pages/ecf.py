@@ -75,7 +75,7 @@ class LinkAccountPage(SitePage):
         self.page.get_by_role("button", name="Submit").click()
 
     def account_shown(self, term: str) -> Locator:
-        """On the verification page: the account shown beside "CM/ECF account" or "PACER account"."""
+        """On the verification page: the account beside "CM/ECF account" or "PACER account"."""
         return self.page.locator(f"dt:text-is('{term}') + dd")
 
     def confirm(self) -> None:

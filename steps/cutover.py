@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from pages.portal import Portal
-from steps.personas import THE_ACTOR, WHO, persona_for, require
 from steps.linking import WRONG_CMECF_PASSWORD
+from steps.personas import THE_ACTOR, WHO, persona_for, require
 from suite.mock_control import MockControl
 from suite.personas import Persona
 
@@ -34,7 +34,9 @@ def asked_for_pacer_login(portal: Portal) -> None:
     assert portal.page.url.startswith(portal.pacer_login.url + "?")
 
 
-def _log_in_to_legacy(portal: Portal, personas: dict[str, Persona], actor: Persona, wrong: bool) -> None:
+def _log_in_to_legacy(
+    portal: Portal, personas: dict[str, Persona], actor: Persona, wrong: bool
+) -> None:
     persona = require(personas, actor.key, "ecf_login", "ecf_password")
     assert persona.ecf_login and persona.ecf_password
     portal.cmecf_login.log_in_to_legacy(

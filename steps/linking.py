@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
@@ -32,16 +32,17 @@ def _someone_elses_linked(personas: dict[str, Persona], actor: Persona) -> tuple
 # Each phrase of the feature files, and the (CM/ECF login, password) it stands for.
 LINKING_CREDENTIALS: dict[str, Callable[[dict[str, Persona], Persona], tuple[str, str]]] = {
     "their own CM/ECF login and password": _own,
-    "their CM/ECF login with a wrong password": lambda ps, a: (_own(ps, a)[0], WRONG_CMECF_PASSWORD),
+    "their CM/ECF login with a wrong password": lambda ps, a: (
+        _own(ps, a)[0],
+        WRONG_CMECF_PASSWORD,
+    ),
     "a CM/ECF login that does not exist": lambda ps, a: (UNKNOWN_CMECF_LOGIN, WRONG_CMECF_PASSWORD),
     "the CM/ECF login and password of someone else's linked account": _someone_elses_linked,
     "an empty CM/ECF login and password": lambda ps, a: ("", ""),
 }
 
 
-@given(
-    parsers.re(rf"{WHO} has linked the wrong CM/ECF account"), target_fixture="actor"
-)
+@given(parsers.re(rf"{WHO} has linked the wrong CM/ECF account"), target_fixture="actor")
 def has_linked_wrong_account(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
     persona = persona_for(personas, who, "wrong_ecf_login", "wrong_ecf_password")
     journeys.sign_in_to_cmecf(portal, persona)
@@ -52,7 +53,8 @@ def has_linked_wrong_account(portal: Portal, personas: dict[str, Persona], who: 
 
 @when(
     parsers.re(
-        rf'{THE_ACTOR} clicks on "Utilities" and selects "Link a CM/ECF account to my PACER account"'
+        rf'{THE_ACTOR} clicks on "Utilities" and selects '
+        r'"Link a CM/ECF account to my PACER account"'
     )
 )
 def open_link_account(portal: Portal) -> None:

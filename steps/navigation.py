@@ -17,8 +17,12 @@ LOGIN_ROUTES = {
     "the court website's CM/ECF link": "court",
     "PACER's Court Links": "pacer",
 }
-DIRECT_PAGES = {"login": "cmecf_login", "home": "cmecf_home", "Utilities": "utilities",
-                "Query": "query"}
+DIRECT_PAGES = {
+    "login": "cmecf_login",
+    "home": "cmecf_home",
+    "Utilities": "utilities",
+    "Query": "query",
+}
 
 
 @given(parsers.re(rf"{WHO} is on the court's website"), target_fixture="actor")
@@ -66,7 +70,9 @@ def go_to_cmecf(portal: Portal) -> None:
     portal.court_cmecf.login_to_live_database()
 
 
-@when(parsers.re(rf"{THE_ACTOR} opens the CM/ECF (?P<name>login|home|Utilities|Query) page directly"))
+@when(
+    parsers.re(rf"{THE_ACTOR} opens the CM/ECF (?P<name>login|home|Utilities|Query) page directly")
+)
 def open_cmecf_page_directly(portal: Portal, name: str) -> None:
     getattr(portal, DIRECT_PAGES[name]).open()
 

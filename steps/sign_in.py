@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
@@ -33,22 +33,24 @@ def actor_signed_in_to_cmecf(portal: Portal, actor: Persona) -> None:
 
 
 @given(parsers.re(rf"{WHO} is signed in to the PACER website"), target_fixture="actor")
-def signed_in_to_pacer_website(
-    portal: Portal, personas: dict[str, Persona], who: str
-) -> Persona:
+def signed_in_to_pacer_website(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
     persona = persona_for(personas, who)
     journeys.sign_in_to_pacer_website(portal, persona)
     return persona
 
 
-@when(parsers.re(rf"{THE_ACTOR} logs in with the username and password of the upgraded PACER account"))
+@when(
+    parsers.re(rf"{THE_ACTOR} logs in with the username and password of the upgraded PACER account")
+)
 def log_in_with_pacer_account(portal: Portal, actor: Persona) -> None:
     assert actor.username and actor.password
     portal.pacer_login.log_in(actor.username, actor.password)
 
 
 @when(parsers.re(rf"{THE_ACTOR} tries to log in with the old CM/ECF login and password"))
-def log_in_with_old_cmecf_credentials(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
+def log_in_with_old_cmecf_credentials(
+    portal: Portal, personas: dict[str, Persona], actor: Persona
+) -> None:
     persona = require(personas, actor.key, "ecf_login", "ecf_password")
     if not portal.pacer_login.username.is_visible():
         portal.cmecf_login.open()
@@ -122,7 +124,9 @@ def ask_for_password_reset(portal: Portal, actor: Persona) -> None:
     assert actor.username and actor.email
     portal.pacer_home.open_forgot_password()
     portal.forgot_password.request_reset(actor.username, actor.email)
-    expect(portal.forgot_password.messages).to_contain_text("we have sent password reset instructions")
+    expect(portal.forgot_password.messages).to_contain_text(
+        "we have sent password reset instructions"
+    )
 
 
 @when(
@@ -130,7 +134,11 @@ def ask_for_password_reset(portal: Portal, actor: Persona) -> None:
     target_fixture="new_password",
 )
 def follow_reset_link(portal: Portal, control: MockControl, actor: Persona) -> str:
-    reset_mail = [m for m in control.outbox() if m["to"] == actor.email and m["subject"] == "PACER password reset"]
+    reset_mail = [
+        m
+        for m in control.outbox()
+        if m["to"] == actor.email and m["subject"] == "PACER password reset"
+    ]
     assert len(reset_mail) == 1, f"expected one reset email to {actor.email}, got {len(reset_mail)}"
     link = re.search(r"https?://\S+/reset-password\?token=[\w.-]+", reset_mail[0]["body"])
     assert link, "the reset email has no reset link"

@@ -67,7 +67,9 @@ def playwright_chromium() -> str | None:
     return path if path and Path(path).is_file() else None
 
 
-def choose_browser(environ: dict[str, str] | None = None, ws_endpoint: str | None = None) -> BrowserChoice:
+def choose_browser(
+    environ: dict[str, str] | None = None, ws_endpoint: str | None = None
+) -> BrowserChoice:
     environ = dict(os.environ) if environ is None else environ
     endpoint = ws_endpoint or environ.get("BROWSER_WS_ENDPOINT")
     if endpoint:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from typing import Any
+from typing import Any, cast
 
 
 class MockControl:
@@ -29,22 +29,22 @@ class MockControl:
         return json.loads(text) if text else None
 
     def health(self) -> dict[str, Any]:
-        return self._call("GET", "/health")
+        return cast(dict[str, Any], self._call("GET", "/health"))
 
     def reset(self) -> None:
         self._call("POST", "/reset")
 
     def personas(self) -> dict[str, dict[str, Any]]:
-        return self._call("GET", "/personas")
+        return cast(dict[str, dict[str, Any]], self._call("GET", "/personas"))
 
     def create_account(self, **account: Any) -> dict[str, Any]:
-        return self._call("POST", "/accounts", account)
+        return cast(dict[str, Any], self._call("POST", "/accounts", account))
 
     def set_today(self, today: str | None) -> None:
         self._call("POST", "/clock", {"today": today})
 
     def outbox(self) -> list[dict[str, Any]]:
-        return self._call("GET", "/outbox")
+        return cast(list[dict[str, Any]], self._call("GET", "/outbox"))
 
     def set_faults(self, faults: dict[str, Any]) -> None:
         self._call("POST", "/faults", faults)

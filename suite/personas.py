@@ -9,9 +9,9 @@ secret so that artefacts can be scrubbed of it (see suite/secrets.py).
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Mapping
 
 from suite import secrets
 

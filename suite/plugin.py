@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
+import pluggy
 import pytest
 
 from suite import secrets
@@ -78,6 +79,12 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(str(error)) from None
     config.stash[PLAN] = plan
     config.stash[EXTERNAL_IS_MOCK] = "ecf" in plan.urls and probe_mock(plan.urls["ecf"])
+    if config.stash[EXTERNAL_IS_MOCK] and getattr(config.option, "numprocesses", None):
+        # Each scenario resets the mock; workers sharing one mock would reset each other.
+        raise pytest.UsageError(
+            "a separately started mock has one shared state: run it without -n, or leave the "
+            "site URLs unset so that each worker starts its own embedded mock"
+        )
     if _needs_browser(config):
         config.stash[BROWSER] = _browser_choice(config)
     # The embedded mock's request log would drown the test output; failures say enough.
@@ -90,10 +97,7 @@ def _needs_browser(config: pytest.Config) -> bool:
     root = Path(config.rootpath)
     args = [a.split("::")[0] for a in config.args] or ["."]
     return not all(
-        any(
-            Path(arg).resolve().is_relative_to(root / free)
-            for free in BROWSER_FREE_PATHS
-        )
+        any(Path(arg).resolve().is_relative_to(root / free) for free in BROWSER_FREE_PATHS)
         for arg in args
     )
 
@@ -150,16 +154,28 @@ def target(pytestconfig: pytest.Config) -> Iterator[Target]:
     """The four sites under test; starts this worker's own embedded mock when one is needed."""
     plan = pytestconfig.stash[PLAN]
     if not plan.needs_embedded_mock:
-        yield Target(plan.environment, plan.urls, _is_mock(pytestconfig), False, plan.sources,
-                     plan.pacer_gov_url)
+        yield Target(
+            plan.environment,
+            plan.urls,
+            _is_mock(pytestconfig),
+            False,
+            plan.sources,
+            plan.pacer_gov_url,
+        )
         return
     from mock_site.server import start_mock  # only runs that use the mock import Flask
 
     with start_mock(test_mode=True) as mock:
         urls = {**mock.urls, **plan.urls}
         sources = {site: plan.sources.get(site, "embedded mock") for site in SITES}
-        yield Target(plan.environment, urls, _is_mock(pytestconfig), "ecf" not in plan.urls,
-                     sources, plan.pacer_gov_url)
+        yield Target(
+            plan.environment,
+            urls,
+            _is_mock(pytestconfig),
+            "ecf" not in plan.urls,
+            sources,
+            plan.pacer_gov_url,
+        )
 
 
 @pytest.fixture(scope="session")
@@ -201,7 +217,9 @@ def connect_options(pytestconfig: pytest.Config) -> dict[str, Any] | None:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pluggy.Result[pytest.TestReport], None]:
     # pytest-playwright moves a test's trace and screenshots into the output folder in its
     # own (innermost) makereport wrapper at teardown; this outer wrapper then masks every
     # known password in them before anyone can read them.

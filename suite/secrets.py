@@ -66,7 +66,7 @@ def _scrub_zip(path: Path) -> bool:
     with zipfile.ZipFile(path) as archive:
         members = [(info, archive.read(info)) for info in archive.infolist()]
     cleaned = [(info, mask(data)) for info, data in members]
-    if all(new == old for (_, new), (_, old) in zip(cleaned, members)):
+    if all(new == old for (_, new), (_, old) in zip(cleaned, members, strict=True)):
         return False
     temporary = path.with_suffix(path.suffix + ".tmp")
     with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -10,9 +10,9 @@ import json
 import tomllib
 import urllib.error
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 from urllib.parse import urlsplit
 
 SITES: tuple[str, ...] = ("court", "pacer", "pacer-login", "ecf")
@@ -132,7 +132,9 @@ def validate_url(value: str, source: str) -> str:
 def check_reachable(site: str, url: str, timeout: float = 5.0) -> None:
     """Fail fast, before any browser starts, when a site does not answer at all."""
     try:
-        with urllib.request.urlopen(urllib.request.Request(url + "/", method="GET"), timeout=timeout):
+        with urllib.request.urlopen(
+            urllib.request.Request(url + "/", method="GET"), timeout=timeout
+        ):
             pass
     except urllib.error.HTTPError:
         return  # it answered; an error page still proves the site is there

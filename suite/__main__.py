@@ -1,0 +1,82 @@
+"""python -m suite: look at a target before running the suite against it.
+
+python -m suite target   [--env NAME]   which URL each site resolves to, and from where
+python -m suite personas [--env NAME]   which personas are configured (never their secrets)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from suite.personas import PERSONA_KINDS, SECRET_FIELDS, personas_from_environment
+from suite.targets import SITES, TargetError, plan_target, probe_mock
+
+NEEDED = ("username", "password")
+# Shown as "set" or "-" when secret, as themselves otherwise (logins and emails are not secret).
+DETAILS = (
+    "username",
+    "email",
+    "ecf_login",
+    "ecf_password",
+    "wrong_ecf_login",
+    "wrong_ecf_password",
+)
+
+
+def show_target(environment: str | None) -> int:
+    plan = plan_target({}, os.environ, environment)
+    print(f"environment: {plan.environment}")
+    for site in SITES:
+        where = plan.urls.get(site, "embedded mock")
+        print(f"  {site:<12} {where}  ({plan.sources.get(site, 'default')})")
+    return 0
+
+
+def show_personas(environment: str | None) -> int:
+    plan = plan_target({}, os.environ, environment)
+    if plan.needs_embedded_mock:
+        print(
+            f"environment {plan.environment!r} uses the embedded mock: its seeded personas "
+            "are used (README, 'Personas'); nothing to configure."
+        )
+        return 0
+    if probe_mock(plan.urls["ecf"]):
+        print(
+            f"environment {plan.environment!r} is this project's mock: the suite takes the "
+            "personas from its control API (/_mock/personas); nothing to configure."
+        )
+        return 0
+    personas = personas_from_environment()
+    print(f"environment {plan.environment!r}: personas from CIT_FAQ_* variables")
+    print("  (passwords are never shown: a password field says only 'set' or '-')")
+    for key, kind in PERSONA_KINDS.items():
+        persona = personas[key]
+        missing = persona.missing(*NEEDED)
+        state = "configured" if not missing else "NOT configured (set " + ", ".join(missing) + ")"
+        print(f"  {key:<13} {state}  - {kind}")
+        details = []
+        for name in DETAILS:
+            value = getattr(persona, name)
+            details.append(
+                f"{name}={('set' if name in SECRET_FIELDS else value) if value else '-'}"
+            )
+        print("      " + " ".join(details))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m suite", description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("target", "personas"))
+    parser.add_argument("--env", help="named environment from environments.toml")
+    args = parser.parse_args(argv)
+    try:
+        return {"target": show_target, "personas": show_personas}[args.command](args.env)
+    except (TargetError, ValueError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

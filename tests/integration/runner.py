@@ -1,0 +1,143 @@
+"""Run the acceptance suite in a child pytest, against a target, and read what it left.
+
+The child writes its artefacts and reports under a temporary folder, never the parent run's
+reports/, and inherits no target or persona settings from the parent's environment.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mock_site.personas import PERSONAS
+from suite.personas import variable_name
+from suite.targets import SITES, env_var_name, option_name
+
+REPO = Path(__file__).resolve().parents[2]
+CHILD_TIMEOUT = 900
+
+
+@dataclass
+class SuiteRun:
+    returncode: int
+    output: str
+    tests: int = 0
+    failed: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)  # test name -> reason
+
+    @property
+    def passed(self) -> int:
+        return self.tests - len(self.failed) - len(self.skipped)
+
+
+def clean_environment(**extra: str) -> dict[str, str]:
+    """The parent's environment without anything that would choose a target or personas."""
+    target_variables = {env_var_name(site) for site in SITES} | {"BROWSER_WS_ENDPOINT"}
+    environ = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in target_variables
+        and not name.startswith("PYTEST_")
+        # the browser choice is handed down on purpose: the child need not look again
+        and (not name.startswith("CIT_FAQ_") or name == "CIT_FAQ_BROWSER_CHOICE")
+    }
+    environ.update(extra)
+    return environ
+
+
+def url_options(urls: dict[str, str]) -> list[str]:
+    return [f"{option_name(site)}={urls[site]}" for site in SITES]
+
+
+def seeded_persona_variables(**override: str) -> dict[str, str]:
+    """The mock's seeded personas as CIT_FAQ_* variables: how a real portal's are given."""
+    values: dict[str, str] = {}
+    for seed in PERSONAS:
+        fields = {
+            "username": seed.username,
+            "password": seed.password,
+            "name": seed.name,
+            "email": seed.email,
+        }
+        if seed.ecf:
+            fields |= {"ecf_login": seed.ecf.login, "ecf_password": seed.ecf.password}
+        if seed.wrong_ecf:
+            fields |= {
+                "wrong_ecf_login": seed.wrong_ecf.login,
+                "wrong_ecf_password": seed.wrong_ecf.password,
+            }
+        for name, value in fields.items():
+            values[variable_name(seed.key, name)] = value
+    values.update(override)
+    return values
+
+
+def run_suite(workdir: Path, *args: str, environ: dict[str, str] | None = None) -> SuiteRun:
+    junit = workdir / "junit.xml"
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "tests/acceptance",
+        "-p",
+        "no:cacheprovider",
+        f"--output={workdir / 'artifacts'}",
+        f"--junitxml={junit}",
+        "-q",
+        "-rs",
+        *args,
+    ]
+    child = subprocess.run(
+        command,
+        cwd=REPO,
+        env=environ or clean_environment(),
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT,
+        check=False,
+    )
+    run = SuiteRun(child.returncode, child.stdout + child.stderr)
+    if junit.exists():
+        for case in ElementTree.parse(junit).iter("testcase"):
+            run.tests += 1
+            name = case.get("name", "")
+            if case.find("failure") is not None or case.find("error") is not None:
+                run.failed.append(name)
+            skipped = case.find("skipped")
+            if skipped is not None:
+                run.skipped[name] = skipped.get("message", "")
+    return run
+
+
+@contextmanager
+def separate_mock(*extra: str) -> Iterator[dict[str, str]]:
+    """`python -m mock_site` in its own process, on free (non-default) ports."""
+    ports = [arg for site in SITES for arg in (f"--{site}-port", "0")]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mock_site", *ports, *extra],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        urls: dict[str, str] = {}
+        assert process.stdout is not None
+        while len(urls) < len(SITES):
+            line = process.stdout.readline()
+            if not line:
+                raise RuntimeError(
+                    f"the mock exited early: {process.stderr.read() if process.stderr else ''}"
+                )
+            name, url = line.split()
+            urls[name] = url
+        yield urls
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -1,0 +1,157 @@
+"""The suite against targets other than the embedded mock (issue: staging by base URLs).
+
+Each test runs the acceptance suite in a child pytest, so these are slow; they show that a
+separately started mock is a full target, that a target without the control API is treated
+like a real portal, that no password reaches an artefact, and that a bad target is refused in
+one line before any browser starts.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import time
+import urllib.parse
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from mock_site.server import start_mock
+from suite.secrets import MASK
+from tests.integration.runner import (
+    clean_environment,
+    run_suite,
+    seeded_persona_variables,
+    separate_mock,
+    url_options,
+)
+
+pytestmark = pytest.mark.slow
+
+
+def test_every_scenario_passes_against_a_separately_started_mock(tmp_path: Path) -> None:
+    with separate_mock("--test-mode") as urls:
+        assert all(not url.endswith((":5001", ":5002", ":5003", ":5004")) for url in urls.values())
+        # Serial: one mock, one state (the suite refuses -n against a shared mock).
+        run = run_suite(tmp_path, *url_options(urls))
+    assert run.returncode == 0, run.output[-3000:]
+    assert run.tests >= 60
+    assert run.failed == [] and run.skipped == {}, run.output[-3000:]
+
+
+def test_without_the_control_api_mock_only_and_destructive_skip_and_the_rest_pass(
+    tmp_path: Path,
+) -> None:
+    # No --test-mode: the mock stands in for a real portal; personas come from variables,
+    # and the shared/firm persona is left unconfigured on purpose.
+    personas = {
+        name: value
+        for name, value in seeded_persona_variables().items()
+        if not name.startswith("CIT_FAQ_FIRM_")
+    }
+    with separate_mock() as urls:
+        run = run_suite(
+            tmp_path, *url_options(urls), "-n", "2", environ=clean_environment(**personas)
+        )
+    assert run.returncode == 0, run.output[-3000:]
+    assert run.failed == []
+    assert run.passed >= 25, f"only {run.passed} passed"
+    reasons = set(run.skipped.values())
+    assert any("needs the mock's control API (/_mock)" in r for r in reasons), reasons
+    assert any("pass --allow-destructive to run it" in r for r in reasons), reasons
+    assert any(
+        "persona 'firm' is not configured: set CIT_FAQ_FIRM_USERNAME, CIT_FAQ_FIRM_PASSWORD" in r
+        for r in reasons
+    ), reasons
+    unexpected = [
+        r
+        for r in reasons
+        if not re.search(r"/_mock|--allow-destructive|persona 'firm' is not configured", r)
+    ]
+    assert unexpected == []
+
+
+SENTINEL = "Sentinel-pw-7f3a!&Q"
+
+
+def _every_form(secret: str) -> list[bytes]:
+    return [
+        form.encode()
+        for form in (secret, urllib.parse.quote(secret, safe=""), urllib.parse.quote_plus(secret))
+    ]
+
+
+def test_a_sentinel_password_appears_in_no_artefact(tmp_path: Path) -> None:
+    with start_mock(test_mode=False) as mock:
+        mock.store.set_password("jdoe2020", SENTINEL)
+        personas = seeded_persona_variables(CIT_FAQ_FILER_PASSWORD=SENTINEL)
+        run = run_suite(
+            tmp_path,
+            *url_options(mock.urls),
+            "--tracing=on",
+            "--screenshot=on",
+            "-k",
+            "upgraded_pacer_account_and_acknowledging or the_pacer_login_information",
+            environ=clean_environment(**personas),
+        )
+    assert run.returncode == 0, run.output[-3000:]
+    assert run.passed >= 2
+    traces = list(tmp_path.rglob("trace.zip"))
+    assert traces, "tracing was on: every scenario should have left a trace"
+    masked = False
+    for path in tmp_path.rglob("*"):
+        if not path.is_file():
+            continue
+        blobs = [path.read_bytes()]
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                blobs = [archive.read(name) for name in archive.namelist()]
+        for blob in blobs:
+            for form in _every_form(SENTINEL):
+                assert form not in blob, f"{path} holds the password"
+            masked = masked or MASK.encode() in blob
+    for form in _every_form(SENTINEL):
+        assert form.decode() not in run.output
+    assert masked, "the traces should show where the password was typed, masked"
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--env", "nope"], "unknown environment 'nope' for --env; known: local, mock, staging"),
+        (["--ecf-url", "ecf.example.test"], "--ecf-url: 'ecf.example.test' is not an http(s) URL"),
+        (
+            ["--pacer-url", "http://127.0.0.1:{port}"],
+            "cannot reach the pacer site at http://127.0.0.1:{port}",
+        ),
+    ],
+    ids=["unknown env", "malformed URL", "unreachable site"],
+)
+def test_a_bad_target_is_one_line_before_any_browser(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    port = _closed_port()
+    args = [a.format(port=port) for a in args]
+    started = time.monotonic()
+    run = run_suite(tmp_path, *args)
+    assert run.returncode == 4, run.output
+    error_lines = [line for line in run.output.splitlines() if line.startswith("ERROR: ")]
+    assert len(error_lines) == 1, run.output
+    assert message.format(port=port) in error_lines[0]
+    assert "Traceback" not in run.output
+    assert not (tmp_path / "artifacts").exists()
+    assert time.monotonic() - started < 30
+
+
+def test_parallel_runs_against_one_shared_mock_are_refused(tmp_path: Path) -> None:
+    with separate_mock("--test-mode") as urls:
+        run = run_suite(tmp_path, *url_options(urls), "-n", "2")
+    assert run.returncode == 4, run.output
+    assert "a separately started mock has one shared state: run it without -n" in run.output

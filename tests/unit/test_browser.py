@@ -1,0 +1,76 @@
+"""Which Chromium the suite chooses, and the one-line error when there is none."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from suite import browser
+from suite.browser import NO_BROWSER_MESSAGE, BrowserNotFound, choose_browser
+
+
+@pytest.fixture
+def no_playwright_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(browser, "playwright_chromium", lambda: None)
+
+
+@pytest.fixture
+def no_system_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(browser.shutil, "which", lambda name: None)
+
+
+def fake_executable(tmp_path: Path) -> str:
+    path = tmp_path / "chromium"
+    path.write_text("#!/bin/sh\n")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    return str(path)
+
+
+def test_playwrights_own_chromium_comes_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(browser, "playwright_chromium", lambda: "/pw/chrome")
+    choice = choose_browser({})
+    assert (choice.kind, choice.executable) == ("playwright", "/pw/chrome")
+    assert "executable_path" not in choice.launch_args()
+
+
+def test_system_chromium_when_playwrights_is_missing(
+    no_playwright_browser: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(browser.shutil, "which", lambda name: f"/usr/bin/{name}")
+    choice = choose_browser({})
+    assert choice.kind == "system"
+    assert choice.launch_args()["executable_path"] == "/usr/bin/chromium"
+    assert "--disable-background-networking" in choice.args
+    assert ("--no-sandbox" in choice.args) == (os.geteuid() == 0)
+
+
+def test_chromium_path_names_the_browser(no_playwright_browser: None, tmp_path: Path) -> None:
+    executable = fake_executable(tmp_path)
+    assert choose_browser({"CHROMIUM_PATH": executable}).executable == executable
+
+
+def test_a_wrong_chromium_path_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(BrowserNotFound, match="is not an executable file"):
+        choose_browser({"CHROMIUM_PATH": str(tmp_path / "missing")})
+
+
+def test_no_browser_names_both_remedies_in_one_line(
+    no_playwright_browser: None, no_system_browser: None
+) -> None:
+    with pytest.raises(BrowserNotFound) as missing:
+        choose_browser({})
+    message = str(missing.value)
+    assert message == NO_BROWSER_MESSAGE
+    assert "\n" not in message
+    assert "playwright install chromium" in message and "apt-get install chromium" in message
+
+
+def test_a_remote_browser_server_needs_no_local_browser(
+    no_playwright_browser: None, no_system_browser: None
+) -> None:
+    choice = choose_browser({"BROWSER_WS_ENDPOINT": "ws://127.0.0.1:3000/"})
+    assert choice.kind == "remote"
+    assert choice.ws_endpoint == "ws://127.0.0.1:3000/"

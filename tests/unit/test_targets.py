@@ -1,0 +1,104 @@
+"""Target selection: precedence, named environments and one-line errors (no browser, no mock)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from suite.targets import SITES, TargetError, env_var_name, plan_target, validate_url
+
+ENVIRONMENTS = {
+    "local": {"description": "embedded"},
+    "named": {site: f"http://named-{site}.test:8000" for site in SITES},
+}
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_embedded_mock_is_the_default() -> None:
+    plan = plan_target({}, {}, None, ENVIRONMENTS)
+    assert plan.environment == "local"
+    assert plan.urls == {}
+    assert plan.needs_embedded_mock
+
+
+@pytest.mark.parametrize(
+    ("option", "variable", "named", "expected"),
+    [
+        ("http://option.test", "http://variable.test", "named", "http://option.test"),
+        (None, "http://variable.test", "named", "http://variable.test"),
+        (None, None, "named", "http://named-ecf.test:8000"),
+        (None, None, None, None),
+    ],
+    ids=["option wins", "then the variable", "then the named environment", "then the mock"],
+)
+def test_precedence(
+    option: str | None, variable: str | None, named: str | None, expected: str | None
+) -> None:
+    environ = {env_var_name("ecf"): variable} if variable else {}
+    plan = plan_target({"ecf": option}, environ, named, ENVIRONMENTS)
+    assert plan.urls.get("ecf") == expected
+
+
+def test_each_site_resolves_on_its_own() -> None:
+    plan = plan_target(
+        {"court": "http://court-option.test"},
+        {"PACER_LOGIN_URL": "http://login-variable.test"},
+        "named",
+        ENVIRONMENTS,
+    )
+    assert plan.urls["court"] == "http://court-option.test"
+    assert plan.urls["pacer-login"] == "http://login-variable.test"
+    assert plan.urls["pacer"] == "http://named-pacer.test:8000"
+    assert plan.sources["court"] == "--court-url"
+    assert plan.sources["pacer-login"] == "PACER_LOGIN_URL"
+
+
+def test_unknown_environment_names_the_known_ones() -> None:
+    with pytest.raises(
+        TargetError, match=r"unknown environment 'nope' for --env; known: local, named"
+    ):
+        plan_target({}, {}, "nope", ENVIRONMENTS)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "ecf.example.test",
+        "ftp://ecf.test",
+        "http://",
+        "http://host:99999",
+        "http://h.test/?a=1",
+        "javascript:alert(1)",
+    ],
+)
+def test_malformed_urls_are_refused_in_one_line(bad: str) -> None:
+    with pytest.raises(TargetError) as refused:
+        validate_url(bad, "--ecf-url")
+    assert "\n" not in str(refused.value)
+    assert str(refused.value).startswith("--ecf-url: ")
+
+
+def test_trailing_slash_is_dropped() -> None:
+    assert validate_url("http://ecf.test:8080/", "x") == "http://ecf.test:8080"
+
+
+def test_checked_in_environments_have_local_mock_and_staging() -> None:
+    plan = plan_target({}, {}, "staging")
+    assert set(plan.urls) == set(SITES)
+    assert all(url.startswith("https://") for url in plan.urls.values())
+    assert plan_target({}, {}, "mock").urls["ecf"].startswith("http://127.0.0.1:")
+
+
+def test_no_url_literal_outside_the_configuration() -> None:
+    """Page objects and steps know paths, never hosts: URLs live in environments.toml."""
+    literal = re.compile(r"https?://[A-Za-z0-9]")
+    offenders = [
+        f"{path.relative_to(REPO)}:{number}"
+        for folder in ("pages", "steps", "suite")
+        for path in (REPO / folder).rglob("*.py")
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if literal.search(line)
+    ]
+    assert offenders == []
