@@ -40,6 +40,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     args = parser.parse_args(argv)
+    if args.session_ttl <= 0:
+        parser.error("--session-ttl must be a positive number of seconds")
     for site in DEFAULT_PORTS:
         port = getattr(args, f"{site.replace('-', '_')}_port")
         if not 0 <= port <= 65535:

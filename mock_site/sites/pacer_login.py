@@ -154,7 +154,9 @@ def redaction_answer(appurl: str) -> Response:
     session = web.current_session()
     session_token = session.token if session else None
     token = security.text(form, "regmsg:token")
-    pending = store.peek("signin", token, session_token) if len(token) <= 100 else None
+    pending = (
+        store.peek("signin", token, session_token) if len(token) <= security.MAX_TOKEN else None
+    )
     if pending is None:  # forged, expired, or already used (a double submission)
         raise web.FormExpired()
     if "regmsg:bpmCancel" in form:

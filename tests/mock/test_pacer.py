@@ -1,0 +1,176 @@
+"""PACER website: Court Links, Manage My Account (behind PACER login), password reset."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mock_site.store import Store
+from tests.mock.helpers import (
+    PERSONA,
+    URLS,
+    Browser,
+    alerts,
+    h1,
+    hidden,
+    messages,
+    text,
+)
+
+
+def test_home_has_the_three_nav_links(visitor: Browser) -> None:
+    page = text(visitor.get("pacer", "/"))
+    assert h1(page) == "Public Access to Court Electronic Records"
+    for label in ("Quick Links", "Manage My Account", "Forgot password?"):
+        assert f">{label}</a>" in page
+
+
+def test_www_pacer_gov_sends_people_to_the_pacer_website(visitor: Browser) -> None:
+    response = visitor.get("pacer", "/pacer.gov", follow=False)
+    assert response.status_code == 301
+    assert response.headers["Location"] == URLS["pacer"] + "/"
+
+
+def test_court_links_lead_to_the_courts_cmecf(visitor: Browser) -> None:
+    page = text(visitor.get("pacer", "/quick-links"))
+    assert '<a href="/court-links">Court Links</a>' in page
+    page = text(visitor.get("pacer", "/court-links"))
+    assert f'<a href="{URLS["ecf"]}/cgi-bin/login.pl">U.S. Court of International Trade</a>' in page
+    other = re.search(r'<a href="(/court-links/[a-z]+)">', page)
+    assert other
+    assert "not part of this mock" in text(visitor.get("pacer", other.group(1)))
+
+
+def test_manage_account_needs_a_pacer_sign_in_and_comes_back(visitor: Browser) -> None:
+    response = visitor.get("pacer", "/manage-account", follow=False)
+    assert response.status_code == 302
+    assert response.headers["Location"] == (
+        f"{URLS['pacer-login']}/csologin/login.jsf?pscCourtId=CIT"
+        "&appurl=http%3A%2F%2Fpacer.test%2Fmanage-account"
+    )
+    visitor.get("pacer", "/manage-account")
+    login_url = visitor.url.replace(URLS["pacer-login"], "")
+    page = text(visitor.pacer_login("jdoe2020", PERSONA["filer"].password, login_url))
+    assert visitor.url == URLS["pacer"] + "/manage-account"  # the ticket is gone from the URL
+    assert h1(page) == "Manage My Account"
+
+
+@pytest.mark.parametrize(
+    ("key", "kind", "account_type", "status"),
+    [
+        ("filer", "Individual", "Upgraded PACER Account", "Active"),
+        ("firm", "Shared (firm)", "Upgraded PACER Account", "Active"),
+        ("inactive", "Individual", "Upgraded PACER Account", "Inactive"),
+        ("legacy", "Individual", "Legacy PACER Account", "Active"),
+    ],
+)
+def test_manage_account_shows_type_kind_and_status(
+    visitor: Browser, key: str, kind: str, account_type: str, status: str
+) -> None:
+    page = text(visitor.quick_sign_in(PERSONA[key].username, "pacer"))
+    terms = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", page))
+    assert terms == {
+        "Username": PERSONA[key].username,
+        "Account type": account_type,
+        "Account kind": kind,
+        "Status": status,
+    }
+
+
+def test_logout_ends_the_pacer_website_session(visitor: Browser) -> None:
+    visitor.quick_sign_in("jdoe2020", "pacer")
+    page = text(visitor.get("pacer", "/logout"))
+    assert h1(page) == "Logged out"
+    visitor.get("pacer", "/manage-account")
+    assert visitor.site == "pacer-login"
+
+
+def request_reset(visitor: Browser, username: str, email: str) -> str:
+    page = text(visitor.get("pacer", "/forgot-password"))
+    return text(
+        visitor.post(
+            "pacer",
+            "/forgot-password",
+            {"csrf_token": hidden(page, "csrf_token"), "username": username, "email": email},
+        )
+    )
+
+
+SENT = (
+    "If the username and email address match a PACER account, we have sent password reset "
+    "instructions to that email address."
+)
+
+
+@pytest.mark.parametrize(
+    ("username", "email"),
+    [
+        ("jdoe2020", "jane.doe@example.com"),
+        ("jdoe2020", "someone@else.example"),
+        ("nobody99", "jane.doe@example.com"),
+    ],
+)
+def test_forgot_password_answers_the_same_whether_or_not_it_matches(
+    visitor: Browser, store: Store, username: str, email: str
+) -> None:
+    page = request_reset(visitor, username, email)
+    assert messages(page) == [SENT]
+    matched = email == "jane.doe@example.com" and username == "jdoe2020"
+    assert len(store.outbox) == (1 if matched else 0)
+
+
+def test_forgot_password_with_an_empty_field_asks_for_both(visitor: Browser) -> None:
+    assert alerts(request_reset(visitor, "", "jane.doe@example.com")) == [
+        "Enter your username and email address."
+    ]
+
+
+def reset_link(store: Store) -> str:
+    (email,) = store.outbox
+    assert email.subject == "PACER password reset" and email.to == "jane.doe@example.com"
+    match = re.search(r"http://pacer\.test(/reset-password\?token=\S+)", email.body)
+    assert match
+    return match.group(1)
+
+
+def choose(visitor: Browser, link: str, new: str, confirm: str | None = None) -> str:
+    page = text(visitor.get("pacer", link))
+    assert h1(page) == "Reset your PACER password"
+    data = {
+        "csrf_token": hidden(page, "csrf_token"),
+        "token": hidden(page, "token"),
+        "new_password": new,
+        "confirm_password": new if confirm is None else confirm,
+    }
+    return text(visitor.post("pacer", "/reset-password", data))
+
+
+def test_password_reset_by_email_changes_the_password_once(
+    visitor: Browser, other_visitor: Browser, store: Store
+) -> None:
+    request_reset(visitor, "jdoe2020", "jane.doe@example.com")
+    link = reset_link(store)
+    assert alerts(choose(visitor, link, "short")) == ["Password must be at least 8 characters"]
+    assert alerts(choose(visitor, link, "Long-enough-1", "Other-thing-2")) == [
+        "The passwords do not match."
+    ]
+    page = choose(visitor, link, "Brand-New-Pass-1")
+    assert messages(page) == [
+        "Your PACER password has been changed. Log in with your new password."
+    ]
+    # The link is used up.
+    again = visitor.get("pacer", link)
+    assert again.status_code == 400
+    assert alerts(text(again)) == ["This password reset link is not valid or has expired."]
+    # The new password works at PACER login, the old one no longer does.
+    assert alerts(text(other_visitor.pacer_login("jdoe2020", PERSONA["filer"].password))) == [
+        "Invalid username or password"
+    ]
+    assert "Redaction Agreement" in text(other_visitor.pacer_login("jdoe2020", "Brand-New-Pass-1"))
+
+
+def test_a_made_up_reset_token_is_refused(visitor: Browser) -> None:
+    response = visitor.get("pacer", "/reset-password?token=made-up")
+    assert response.status_code == 400
+    assert "Change password" not in text(response)
