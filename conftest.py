@@ -7,7 +7,9 @@ found" at run time.
 
 pytest_plugins = [
     "suite.plugin",
+    "suite.reporting.plugin",
     "steps.common",
+    "steps.sign_in_state",
     "steps.navigation",
     "steps.sign_in",
     "steps.linking",

@@ -76,8 +76,9 @@ def health() -> Response:
 
 @bp.post("/reset")
 def reset() -> Response:
-    web.mock().store.reset()
-    return jsonify({"reset": True})
+    keep_sessions = body().get("keep_sessions") is True
+    web.mock().store.reset(keep_sessions=keep_sessions)
+    return jsonify({"reset": True, "kept_sessions": keep_sessions})
 
 
 @bp.get("/personas")

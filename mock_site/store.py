@@ -139,9 +139,14 @@ class Store:
         self.reset()
 
     # --- state ------------------------------------------------------------------------------
-    def reset(self) -> None:
-        """Back to the seeded state: accounts, links, sessions, outbox, clock, faults."""
+    def reset(self, keep_sessions: bool = False) -> None:
+        """Back to the seeded state: accounts, links, sessions, outbox, clock, faults.
+
+        keep_sessions keeps the sign-ins of seeded accounts, so that a test suite can reuse a
+        browser's signed-in state across resets instead of signing in before every scenario.
+        """
         with self.lock:
+            kept = dict(self.sessions) if keep_sessions else {}
             self.accounts = {}
             self.ecf_accounts = {}
             for seed in PERSONAS:
@@ -157,7 +162,8 @@ class Store:
                             fixture_hash(ecf.password),
                             seed.username if ecf.linked else None,
                         )
-            self.sessions = {}
+            subjects = set(self.accounts) | set(self.ecf_accounts)
+            self.sessions = {k: v for k, v in kept.items() if v.subject in subjects}
             self.pending = {}
             self.outbox = []
             self.faults = Faults()

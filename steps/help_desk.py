@@ -8,8 +8,8 @@ from playwright.sync_api import BrowserContext, expect
 from pytest_bdd import given, parsers, then, when
 
 from pages.portal import Portal
-from steps import journeys
 from steps.personas import THE_ACTOR, require
+from steps.sign_in_state import SignInStates, sign_in
 from suite.personas import Persona
 from suite.targets import Target
 
@@ -26,12 +26,13 @@ def clerk_unlinks(
     new_context: Callable[..., BrowserContext],
     target: Target,
     personas: dict[str, Persona],
+    sign_in_states: SignInStates | None,
     actor: Persona,
 ) -> Portal:
     # The clerk works in a browser of their own: a second context, not the filer's session.
     clerk = require(personas, "clerk")
     desk = Portal(new_context().new_page(), target.urls)
-    journeys.sign_in_to_cmecf(desk, clerk)
+    sign_in(sign_in_states, desk, clerk, "ecf")
     desk.clerk_unlink.open()
     assert actor.wrong_ecf_login
     desk.clerk_unlink.unlink(actor.wrong_ecf_login)

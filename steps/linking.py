@@ -12,6 +12,7 @@ from pages.portal import Portal
 from steps import journeys
 from steps.common import on_site
 from steps.personas import THE_ACTOR, WHO, persona_for, require
+from steps.sign_in_state import SignInStates, sign_in
 from suite.mock_control import MockControl
 from suite.personas import Persona
 
@@ -43,9 +44,14 @@ LINKING_CREDENTIALS: dict[str, Callable[[dict[str, Persona], Persona], tuple[str
 
 
 @given(parsers.re(rf"{WHO} has linked the wrong CM/ECF account"), target_fixture="actor")
-def has_linked_wrong_account(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
+def has_linked_wrong_account(
+    portal: Portal,
+    personas: dict[str, Persona],
+    sign_in_states: SignInStates | None,
+    who: str,
+) -> Persona:
     persona = persona_for(personas, who, "wrong_ecf_login", "wrong_ecf_password")
-    journeys.sign_in_to_cmecf(portal, persona)
+    sign_in(sign_in_states, portal, persona, "ecf")
     assert persona.wrong_ecf_login and persona.wrong_ecf_password
     journeys.link_accounts(portal, persona.wrong_ecf_login, persona.wrong_ecf_password)
     return persona

@@ -11,6 +11,7 @@ from pytest_bdd import given, parsers, then, when
 from pages.portal import Portal
 from steps import journeys
 from steps.personas import THE_ACTOR, WHO, persona_for, require
+from steps.sign_in_state import SignInStates, sign_in
 from suite import secrets
 from suite.mock_control import MockControl
 from suite.personas import Persona
@@ -21,21 +22,33 @@ NEW_PASSWORD_SUFFIX = "-renewed-2026"
 
 
 @given(parsers.re(rf"{WHO} is signed in to CM/ECF"), target_fixture="actor")
-def signed_in_to_cmecf(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
+def signed_in_to_cmecf(
+    portal: Portal,
+    personas: dict[str, Persona],
+    sign_in_states: SignInStates | None,
+    who: str,
+) -> Persona:
     persona = persona_for(personas, who)
-    journeys.sign_in_to_cmecf(portal, persona)
+    sign_in(sign_in_states, portal, persona, "ecf")
     return persona
 
 
 @given("the filer is signed in to CM/ECF")
-def actor_signed_in_to_cmecf(portal: Portal, actor: Persona) -> None:
-    journeys.sign_in_to_cmecf(portal, actor)
+def actor_signed_in_to_cmecf(
+    portal: Portal, sign_in_states: SignInStates | None, actor: Persona
+) -> None:
+    sign_in(sign_in_states, portal, actor, "ecf")
 
 
 @given(parsers.re(rf"{WHO} is signed in to the PACER website"), target_fixture="actor")
-def signed_in_to_pacer_website(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
+def signed_in_to_pacer_website(
+    portal: Portal,
+    personas: dict[str, Persona],
+    sign_in_states: SignInStates | None,
+    who: str,
+) -> Persona:
     persona = persona_for(personas, who)
-    journeys.sign_in_to_pacer_website(portal, persona)
+    sign_in(sign_in_states, portal, persona, "pacer")
     return persona
 
 

@@ -31,8 +31,8 @@ class MockControl:
     def health(self) -> dict[str, Any]:
         return cast(dict[str, Any], self._call("GET", "/health"))
 
-    def reset(self) -> None:
-        self._call("POST", "/reset")
+    def reset(self, keep_sessions: bool = False) -> None:
+        self._call("POST", "/reset", {"keep_sessions": keep_sessions})
 
     def personas(self) -> dict[str, dict[str, Any]]:
         return cast(dict[str, dict[str, Any]], self._call("GET", "/personas"))

@@ -63,6 +63,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="run @destructive scenarios (linking, unlinking) against a real portal",
     )
     group.addoption(
+        "--sign-in",
+        choices=("reuse", "ui"),
+        default=os.environ.get("CIT_FAQ_SIGN_IN", "reuse"),
+        help="reuse: sign in through the UI once per persona per worker and reuse the "
+        "browser state where a scenario is not about signing in (default); ui: every time",
+    )
+    group.addoption(
         "--browser-ws",
         metavar="WS_URL",
         help="drive a remote Playwright browser server (or set BROWSER_WS_ENDPOINT)",
@@ -192,10 +199,14 @@ def personas(mock: MockControl | None) -> dict[str, Persona]:
 
 
 @pytest.fixture
-def fresh_mock_state(mock: MockControl | None) -> None:
-    """Every scenario starts from the mock's seeded state, whatever the one before it did."""
+def fresh_mock_state(mock: MockControl | None, pytestconfig: pytest.Config) -> None:
+    """Every scenario starts from the mock's seeded state, whatever the one before it did.
+
+    Sign-ins are kept when scenarios reuse them (--sign-in=reuse): only a browser holding
+    the saved cookies is signed in, and each scenario's browser context starts empty.
+    """
     if mock is not None:
-        mock.reset()
+        mock.reset(keep_sessions=pytestconfig.getoption("sign_in") == "reuse")
 
 
 # pytest-playwright's own fixtures, extended rather than replaced so that --tracing,

@@ -122,7 +122,7 @@ def test_reset_restores_the_seeded_state_and_is_fast(
     store.set_password("jdoe2020", "Changed-pass-1")
     visitor.quick_sign_in("asmith2020")
     started = time.perf_counter()
-    assert control.post("/_mock/reset").json == {"reset": True}
+    assert control.post("/_mock/reset").json == {"reset": True, "kept_sessions": False}
     elapsed = time.perf_counter() - started
     assert elapsed < 0.05, f"reset took {elapsed * 1000:.1f} ms"
     assert store.ecf_accounts["jdoe-ecf"].linked_to is None
@@ -133,6 +133,19 @@ def test_reset_restores_the_seeded_state_and_is_fast(
     assert store.check_pacer("jdoe2020", "Pacer-Jane-2020") is not None
     visitor.get("ecf", "/cgi-bin/ShowIndex.pl")
     assert visitor.site == "pacer-login"  # the session is gone
+
+
+def test_reset_can_keep_the_sign_ins_of_seeded_accounts(
+    apps: dict[str, Flask], visitor: Browser, store: Store
+) -> None:
+    control = apps["court"].test_client()
+    visitor.quick_sign_in("asmith2020")
+    store.link("jdoe2020", "jdoe-ecf")
+    answer = control.post("/_mock/reset", json={"keep_sessions": True})
+    assert answer.json == {"reset": True, "kept_sessions": True}
+    assert store.ecf_accounts["jdoe-ecf"].linked_to is None, "the rest is reset all the same"
+    visitor.get("ecf", "/cgi-bin/ShowIndex.pl")
+    assert visitor.site == "ecf", "the signed-in browser stays signed in"
 
 
 def test_create_an_account_in_a_given_state(apps: dict[str, Flask], visitor: Browser) -> None:
