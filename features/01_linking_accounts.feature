@@ -1,4 +1,4 @@
-@linking
+@how_to_link @linking
 Feature: I have a CM/ECF account and I have an upgraded PACER account, how do I link them together so I can file documents with the Court?
 
   Beginning March 16, 2020, you can link your accounts together. On the Court's website,

@@ -1,4 +1,4 @@
-@linking @after_linking
+@after_linking @linking
 Feature: After I have linked my accounts, do I need to remember my CM/ECF login and password.
 
   No. You must use the login and password for your upgraded PACER account to access and file

@@ -1,4 +1,4 @@
-@navigation
+@where_to_log_in @navigation
 Feature: Where do I go to log into CM/ECF starting March 16, 2020?
 
   You can log in through the link on the court's website. <http://www.cit.uscourts.gov>

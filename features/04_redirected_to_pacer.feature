@@ -1,4 +1,4 @@
-@navigation @sign_in
+@redirected_to_pacer @navigation @sign_in
 Feature: I'm trying to login to CM/ECF and I keep getting redirected to PACER.
 
   The Court upgraded to NextGen CM/ECF on March 16, 2020. You will now log into the Court's

@@ -1,4 +1,4 @@
-@sign_in @errors
+@password_incorrect @sign_in @errors
 Feature: I'm trying to login to CM/ECF, and it tells me my username or password is incorrect, but it's the one I always use.
 
   The Court upgraded to NextGen CM/ECF on March 16, 2020. You will now log into our CM/ECF

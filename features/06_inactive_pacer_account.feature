@@ -1,4 +1,4 @@
-@inactive
+@inactive_account @inactive
 Feature: My PACER account says "inactive," can I still link it with my CM/ECF account?
 
   Yes. Your PACER account may be inactive if you did not provide credit card information when

@@ -1,4 +1,4 @@
-@help_desk @linking
+@wrong_accounts @help_desk @linking
 Feature: I accidentally linked the wrong accounts.
 
   Please email cmecf_helpdesk@cit.uscourts.gov with your CM/ECF login information as the Court
