@@ -155,3 +155,24 @@ def test_parallel_runs_against_one_shared_mock_are_refused(tmp_path: Path) -> No
         run = run_suite(tmp_path, *url_options(urls), "-n", "2")
     assert run.returncode == 4, run.output
     assert "a separately started mock has one shared state: run it without -n" in run.output
+
+
+def test_no_browser_at_all_is_one_line_naming_both_remedies(tmp_path: Path) -> None:
+    nowhere = tmp_path / "empty"
+    nowhere.mkdir()
+    environ = {
+        name: value
+        for name, value in clean_environment().items()
+        if name not in ("CIT_FAQ_BROWSER_CHOICE", "CHROMIUM_PATH")
+    }
+    # No Chromium on PATH and an empty Playwright browser folder: neither kind is there.
+    environ |= {"PATH": str(nowhere), "PLAYWRIGHT_BROWSERS_PATH": str(nowhere)}
+    run = run_suite(tmp_path, "-k", "contact", environ=environ)
+    assert run.returncode == 4, run.output
+    error_lines = [line for line in run.output.splitlines() if line.startswith("ERROR: ")]
+    assert error_lines == [
+        "ERROR: no Chromium found: run `.venv/bin/playwright install chromium` (downloads "
+        "Playwright's browser), or install your distribution's (`sudo apt-get install "
+        "chromium`) or set CHROMIUM_PATH to a Chromium executable"
+    ], run.output
+    assert run.tests == 0
