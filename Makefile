@@ -6,7 +6,7 @@ PYTEST := $(PY) -m pytest
 # Extra pytest arguments, e.g. make acceptance ARGS="-m smoke --headed"
 ARGS ?=
 
-.PHONY: help setup acceptance test test-mock lint typecheck serve bench soak clean
+.PHONY: help setup acceptance test test-mock lint typecheck serve bench soak clean reports-check steps
 
 help:
 	@echo "make acceptance   the FAQ suite against the embedded mock, reports in reports/ (main job)"
@@ -14,6 +14,8 @@ help:
 	@echo "make serve        the mock for people: python -m mock_site --test-mode"
 	@echo "make test-mock    only the mock's own browser-free tests"
 	@echo "make lint         ruff (lint and format check) and mypy"
+	@echo "make reports-check  FAQ traceability, dry run of the steps, Gherkin lint (no browser)"
+	@echo "make steps        the step catalogue, reports/steps.md"
 	@echo "ARGS='...'        extra pytest arguments, e.g. ARGS='-m smoke --headed --slowmo 500'"
 
 setup:
@@ -30,11 +32,24 @@ lint: setup
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-test: setup lint
+test: setup lint reports-check
 	$(PYTEST) tests $(ARGS)
+
+# Browser-free checks of the feature files: every FAQ question and answer sentence covered,
+# every step defined, the house layout. Each prints what is wrong as file:line; all three run
+# before the target fails, so one run shows every problem.
+reports-check: setup steps
+	@status=0; \
+	$(PY) -m suite.traceability || status=1; \
+	$(PY) -m suite.dry_run || status=1; \
+	$(PY) -m suite.gherkin_lint || status=1; \
+	exit $$status
+
+steps: setup
+	$(PY) -m suite.steps_catalogue
 
 serve: setup
 	$(PY) -m mock_site --test-mode $(ARGS)
 
 clean:
-	rm -rf reports/artifacts reports/*.xml reports/*.json reports/*.html .pytest_cache .mypy_cache .ruff_cache
+	rm -rf reports/artifacts reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache

@@ -8,6 +8,7 @@ Feature: Where do I go to log into CM/ECF starting March 16, 2020?
   @smoke
   Scenario: Through the link on the court's website
     FAQ: You can log in through the link on the court's website.
+    FAQ: <http://www.cit.uscourts.gov> (CM/ECF link at top of the page → CM/ECF login)
 
     Given a filer with an upgraded individual PACER account is on the court's website
     When the filer clicks on the CM/ECF tab at the top of the screen

@@ -15,9 +15,9 @@ Feature: Who can I contact for help?
     And the contact page lists <who> with the email address "<email>"
 
     Examples:
-      | who                   | phone          | dial         | email                           |
+      | who                      | phone          | dial         | email                           |
       | the PACER Service Center | (800) 676-6856 | +18006766856 | pacer@psc.uscourts.gov          |
-      | the CM/ECF Help Desk  | 866-450-1859   | +18664501859 | cmecf_helpdesk@cit.uscourts.gov |
+      | the CM/ECF Help Desk     | 866-450-1859   | +18664501859 | cmecf_helpdesk@cit.uscourts.gov |
 
   Scenario: CM/ECF's Help menu points to the CM/ECF Help Desk
     FAQ: All other issues, please contact the CM/ECF Help Desk at 866-450-1859 or send an email to cmecf_helpdesk@cit.uscourts.gov.

@@ -14,8 +14,8 @@ Feature: Linking CM/ECF Accounts and Upgraded PACER Accounts FAQ's - Effective M
     Then the filer is asked to log in <where>
 
     Examples:
-      | date           | where                                      |
-      | March 15, 2020 | with the CM/ECF login and password         |
+      | date           | where                                         |
+      | March 15, 2020 | with the CM/ECF login and password            |
       | March 16, 2020 | to PACER with the PACER username and password |
       | today          | to PACER with the PACER username and password |
 

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from pages.portal import Portal
-from steps.common import on_site, starts_with
+from steps.common import starts_with
 from steps.personas import THE_ACTOR, WHO, persona_for
 from suite.personas import Persona
 from suite.targets import Target
@@ -132,8 +132,3 @@ def redirected_to_nextgen(portal: Portal) -> None:
         "Welcome to the U.S. Court of International Trade for the LIVE Database"
     )
     expect(home.main).to_contain_text("LIVE Database - Document Filing System")
-
-
-@then("the page is on the court's CM/ECF")
-def page_on_cmecf(portal: Portal) -> None:
-    expect(portal.page).to_have_url(on_site(portal.urls["ecf"]))

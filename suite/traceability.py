@@ -37,7 +37,8 @@ from suite.reporting.features import (
 from suite.reporting.records import Outcome, Record, key_of, load_results, summarise, worst
 
 # A quoted clause starts after one of these (and a space) or at the start of the sentence.
-_CLAUSE_BREAKS = ",;:)–—"
+_CLAUSE_BREAKS = ",;:)\u2013\u2014"  # and the en and em dashes
+_CONJUNCTIONS = frozenset({"and", "or", "but", "then"})
 # Shorter quotes than this must be whole sentences ("No." is a sentence; "the" is not a clause).
 _MIN_CLAUSE_WORDS = 3
 
@@ -140,10 +141,14 @@ class Matrix:
 
     @property
     def errors(self) -> list[str]:
-        errors = [f"question not covered by any feature: {q.question.label} {q.question.text!r}"
-                  for q in self.uncovered_questions]
-        errors += [f"answer sentence not covered by any scenario: {s.label} {s.text!r}"
-                   for s in self.uncovered_sentences]
+        errors = [
+            f"question not covered by any feature: {q.question.label} {q.question.text!r}"
+            for q in self.uncovered_questions
+        ]
+        errors += [
+            f"answer sentence not covered by any scenario: {s.label} {s.text!r}"
+            for s in self.uncovered_sentences
+        ]
         return errors + [str(p) for p in self.problems]
 
     @property
@@ -152,14 +157,35 @@ class Matrix:
 
 
 def clause_of(quote: str, sentence: str) -> bool:
-    """True when quote is a whole clause of sentence: it starts at the sentence's start or
-    after a comma, bracket or dash, and ends at its end or at a comma, semicolon or colon."""
+    """True when quote is a whole clause of sentence: it starts at the sentence's start,
+    after a comma, bracket or dash, or with a conjunction ("or by going to ..."), and ends at
+    the sentence's end, at a comma, semicolon or colon, or before a conjunction."""
     if len(quote.split()) < _MIN_CLAUSE_WORDS:
         return False
     start = sentence.find(quote)
     while start != -1:
         end = start + len(quote)
-        starts = start == 0 or (sentence[start - 1] == " " and sentence[start - 2] in _CLAUSE_BREAKS)
+        starts = (
+            start == 0
+            or (sentence[start - 1] == " " and sentence[start - 2] in _CLAUSE_BREAKS)
+            or quote.split()[0] in _CONJUNCTIONS
+        )
+        ends = (
+            end == len(sentence)
+            or quote[-1] in ",;:"
+            or sentence[end] in ",;:"
+            or sentence[end:].split()[0] in _CONJUNCTIONS
+        )
+        if starts and ends:
+            return True
+        start = sentence.find(quote, start + 1)
+    return False
+    start = sentence.find(quote)
+    while start != -1:
+        end = start + len(quote)
+        starts = start == 0 or (
+            sentence[start - 1] == " " and sentence[start - 2] in _CLAUSE_BREAKS
+        )
         ends = end == len(sentence) or quote[-1] in ",;:" or sentence[end] in ",;:"
         if starts and ends:
             return True
@@ -180,7 +206,9 @@ def build_matrix(
     root = root or FEATURES_DIR.parent
     outcomes = _outcomes_by_scenario(records)
     coverage = [
-        QuestionCoverage(q, [], [], [SentenceCoverage(q, i, s) for i, s in enumerate(q.sentences, 1)])
+        QuestionCoverage(
+            q, [], [], [SentenceCoverage(q, i, s) for i, s in enumerate(q.sentences, 1)]
+        )
         for q in faq.questions
     ]
     by_text = {normalise(q.question.text): q for q in coverage}
@@ -189,8 +217,13 @@ def build_matrix(
         path = relative(feature.filename, root)
         owner = by_text.get(normalise(feature.name))
         if owner is None:
-            problems.append(Problem(path, feature.line_number,
-                                    f"feature title is not an FAQ question: {feature.name!r}"))
+            problems.append(
+                Problem(
+                    path,
+                    feature.line_number,
+                    f"feature title is not an FAQ question: {feature.name!r}",
+                )
+            )
         else:
             owner.features.append(path)
         for template in feature.scenarios.values():
@@ -207,8 +240,13 @@ def _trace_scenario(
 ) -> list[Problem]:
     quotes = faq_quotes(template)
     if not quotes:
-        return [Problem(ref.feature_path, ref.line,
-                        f"scenario {ref.name!r} quotes no FAQ sentence (add 'FAQ: ...' lines)")]
+        return [
+            Problem(
+                ref.feature_path,
+                ref.line,
+                f"scenario {ref.name!r} quotes no FAQ sentence (add 'FAQ: ...' lines)",
+            )
+        ]
     problems = []
     for quote in quotes:
         matched = False
@@ -218,8 +256,13 @@ def _trace_scenario(
                 sentence.uses.append(Use(ref, quote, whole))
                 matched = True
         if not matched:
-            problems.append(Problem(ref.feature_path, quote.line,
-                                    f"FAQ: line matches no sentence of the FAQ: {quote.text!r}"))
+            problems.append(
+                Problem(
+                    ref.feature_path,
+                    quote.line,
+                    f"FAQ: line matches no sentence of the FAQ: {quote.text!r}",
+                )
+            )
     return problems
 
 
@@ -243,8 +286,10 @@ def format_matrix(matrix: Matrix, with_results: bool) -> str:
                 part = "" if use.whole else "  (a clause)"
                 if use.scenario.feature_path not in q.features:
                     part += "  (another question's feature)"
-                lines.append(f"{'':10}- {use.scenario.feature_path}:{use.scenario.line} "
-                             f"{_shorten(use.scenario.name, 70)}{part}{result}")
+                lines.append(
+                    f"{'':10}- {use.scenario.feature_path}:{use.scenario.line} "
+                    f"{_shorten(use.scenario.name, 70)}{part}{result}"
+                )
             if not s.covered:
                 lines.append(f"{'':10}NOT COVERED by any scenario")
             for gap in s.unquoted:
@@ -253,11 +298,16 @@ def format_matrix(matrix: Matrix, with_results: bool) -> str:
     questions, sentences = matrix.questions, matrix.sentences
     covered_q = sum(q.covered for q in questions)
     covered_s = sum(s.covered for s in sentences)
-    lines.append(f"Coverage: questions {covered_q}/{len(questions)} ({_percent(covered_q, len(questions))}), "
-                 f"answer sentences {covered_s}/{len(sentences)} ({_percent(covered_s, len(sentences))})")
+    q_share, s_share = _percent(covered_q, len(questions)), _percent(covered_s, len(sentences))
+    lines.append(
+        f"Coverage: questions {covered_q}/{len(questions)} ({q_share}), "
+        f"answer sentences {covered_s}/{len(sentences)} ({s_share})"
+    )
     if matrix.ignored:
-        lines.append("Ignored FAQ lines (not questions, no full stop): "
-                     + "; ".join(repr(i) for i in matrix.ignored))
+        lines.append(
+            "Ignored FAQ lines (not questions, no full stop): "
+            + "; ".join(repr(i) for i in matrix.ignored)
+        )
     if matrix.errors:
         lines.append(f"FAILED: {len(matrix.errors)} traceability problem(s):")
         lines += [f"  - {error}" for error in matrix.errors]
@@ -284,8 +334,11 @@ def matrix_for(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m suite.traceability", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m suite.traceability",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--results", type=Path, help="results.json of a run, to show results")
     parser.add_argument("--faq", type=Path, help="the FAQ text (default: found by suite)")
     parser.add_argument("--features", type=Path, default=FEATURES_DIR, help="feature folder")

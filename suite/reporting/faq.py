@@ -25,7 +25,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|My|me)\b")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 # Characters that may close a sentence after its full stop: quotes, brackets, emphasis.
-_CLOSERS = "\"'”’)]*"
+_CLOSERS = "\"'\u201d\u2019)]*"  # also the typographic closing quotes
 _SENTENCE_END = ".?!"
 
 
@@ -69,7 +69,10 @@ def find_faq_file(root: Path = REPO_ROOT, environ: dict[str, str] | None = None)
         if not Path(named).is_file():
             raise FaqNotFound(f"{FAQ_FILE_VARIABLE}={named} is not a file")
         return Path(named)
-    candidates = [root.parent / "shared" / "faq" / FAQ_FILE_NAME, root / "docs" / "faq" / FAQ_FILE_NAME]
+    candidates = [
+        root.parent / "shared" / "faq" / FAQ_FILE_NAME,
+        root / "docs" / "faq" / FAQ_FILE_NAME,
+    ]
     for candidate in candidates:
         if candidate.is_file():
             return candidate
@@ -137,7 +140,7 @@ def split_sentences(paragraph: str) -> list[str]:
         if (
             before.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
             and not _is_abbreviation(word.rstrip(_CLOSERS))
-            and (after.isupper() or after.isdigit() or after in "\"“<[*(")
+            and (after.isupper() or after.isdigit() or after in '"“<[*(')
         ):
             sentences.append(before)
             start = gap.end()

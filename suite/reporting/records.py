@@ -44,6 +44,7 @@ class StepRecord(TypedDict):
     status: StepStatus
     duration: float
     error: str | None
+    location: str | None  # of the step function, file:line, once the step has run
 
 
 class Artifact(TypedDict):
@@ -85,10 +86,8 @@ def load_results(path: Path) -> Results:
 
 def worst(outcomes: list[Outcome]) -> Outcome:
     """One outcome for several tests of a scenario: a failure shows, a skip hides nothing."""
-    for outcome in ("failed", "error", "passed", "skipped"):
-        if outcome in outcomes:
-            return outcome  # type: ignore[return-value]
-    return "not run"
+    order: tuple[Outcome, ...] = ("failed", "error", "passed", "skipped")
+    return next((outcome for outcome in order if outcome in outcomes), "not run")
 
 
 def summarise(outcomes: list[Outcome]) -> str:

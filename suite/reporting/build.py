@@ -1,0 +1,157 @@
+"""From result records to the files in reports/: results.json, cucumber.json, report.html.
+
+Used by the pytest plugin at the end of a run and by `python -m suite.reporting merge`,
+which builds the same files from the results of several shards.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from suite import secrets
+from suite.reporting.cucumber import cucumber_json
+from suite.reporting.faq import Faq, FaqNotFound, find_faq_file, load_faq
+from suite.reporting.features import load_features
+from suite.reporting.html import render_html
+from suite.reporting.records import Record, Results
+
+RESULTS_FILE = "results.json"
+CUCUMBER_FILE = "cucumber.json"
+HTML_FILE = "report.html"
+JUNIT_FILE = "junit.xml"
+ARTIFACTS_FOLDER = "artifacts"
+
+
+@dataclass(frozen=True)
+class ReportPaths:
+    html: Path
+    cucumber: Path
+    results: Path
+    junit: Path
+    artifacts: Path
+
+    def describe(self, relative_to: Path) -> list[str]:
+        def show(path: Path) -> str:
+            try:
+                return str(path.relative_to(relative_to))
+            except ValueError:
+                return str(path)
+
+        artifacts = (
+            sorted(p for p in self.artifacts.rglob("*") if p.is_file())
+            if self.artifacts.is_dir()
+            else []
+        )
+        traces = sum(p.suffix == ".zip" for p in artifacts)
+        screenshots = sum(p.suffix == ".png" for p in artifacts)
+        lines = [
+            f"HTML report:     {show(self.html)}  (open in a browser, works offline)",
+            f"cucumber JSON:   {show(self.cucumber)}",
+            f"results:         {show(self.results)}",
+        ]
+        if self.junit.is_file():
+            lines.append(f"JUnit XML:       {show(self.junit)}")
+        lines.append(
+            f"artefacts:       {show(self.artifacts)} "
+            f"({traces} trace(s), {screenshots} screenshot(s))"
+        )
+        return lines
+
+
+def collect_records(folder: Path) -> tuple[list[Record], dict[str, dict[str, Any]]]:
+    """The records the processes of a run wrote, and each process's session facts."""
+    records: list[Record] = []
+    sessions: dict[str, dict[str, Any]] = {}
+    if not folder.is_dir():
+        return records, sessions
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if path.name.startswith("session-"):
+            sessions[path.stem.removeprefix("session-")] = data
+        else:
+            records.append(data)
+    return records, sessions
+
+
+def order_records(records: list[Record]) -> list[Record]:
+    """Feature file order, then scenario order, then example row: as the files read."""
+    return sorted(
+        records,
+        key=lambda r: (
+            r["feature"]["path"],
+            r["scenario"]["line"],
+            r["scenario"]["example_index"] or 0,
+            r["nodeid"],
+        ),
+    )
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(secrets.mask(text.encode()))
+
+
+def write_reports(
+    reports: Path,
+    results_folder: Path | None,
+    session: dict[str, Any],
+    features_dir: Path,
+    root: Path,
+    records: list[Record] | None = None,
+    junit: Path | None = None,
+) -> ReportPaths:
+    """Write results.json, cucumber.json and report.html into reports/. Records come from
+    results_folder (a run's per-test files, removed afterwards) or are given (a merge)."""
+    if records is None:
+        records, sessions = collect_records(results_folder) if results_folder else ([], {})
+        session = merge_worker_sessions(session, sessions)
+        session["workers"] = max(
+            int(session.get("workers", 1)), len({r["worker"] for r in records})
+        )
+    records = order_records(records)
+    paths = ReportPaths(
+        reports / HTML_FILE,
+        reports / CUCUMBER_FILE,
+        reports / RESULTS_FILE,
+        junit or reports / JUNIT_FILE,
+        reports / ARTIFACTS_FOLDER,
+    )
+    results: Results = {"session": session, "records": records}
+    _write(paths.results, json.dumps(results, indent=1, ensure_ascii=False))
+    _write(paths.cucumber, json.dumps(cucumber_json(records), indent=1, ensure_ascii=False))
+    features, _ = load_features(features_dir, root) if features_dir.is_dir() else ([], [])
+    try:
+        faq: Faq | None = load_faq(find_faq_file(root), [f.name for f in features])
+    except FaqNotFound:
+        faq = None  # the page then lists the features without the FAQ's order and matrix
+    _write(paths.html, render_html(records, session, features, faq, root))
+    if results_folder is not None:
+        shutil.rmtree(results_folder, ignore_errors=True)
+    return paths
+
+
+def merge_worker_sessions(
+    session: dict[str, Any], workers: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    """Add what the workers saw (the target's actual URLs, the browser version) to the
+    controller's view of the session."""
+    merged = dict(session)
+    targets = {
+        worker: data["target"] for worker, data in sorted(workers.items()) if "target" in data
+    }
+    if targets:
+        first = next(iter(targets.values()))
+        merged["target"] = {**merged.get("target", {}), **first}
+        distinct = {json.dumps(t["urls"], sort_keys=True) for t in targets.values()}
+        if len(distinct) > 1:
+            # Each xdist worker starts its own embedded mock, on its own ports.
+            merged["worker_urls"] = {worker: t["urls"] for worker, t in targets.items()}
+    for worker in sorted(workers):
+        for key in ("browser_version", "browser_name"):
+            if workers[worker].get(key):
+                merged.setdefault(key, workers[worker][key])
+    return merged

@@ -1,0 +1,258 @@
+"""The HTML report: one self-contained page a business analyst opens from disk.
+
+Grouped by FAQ question in FAQ order; each question shows its feature's description (the
+FAQ's answer) and each scenario's steps with pass, fail or skip and why, the screenshot of
+a failure and links to its Playwright trace (paths relative to reports/, so the folder can be
+zipped and opened anywhere). Inline CSS, no script, no network: <details> does the folding.
+Scenarios in the feature files that this run did not run (deselected, another shard) are
+listed as "not run", so the page always shows the whole suite.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import urllib.parse
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from pytest_bdd.parser import Feature
+
+from suite.reporting.faq import Faq, normalise
+from suite.reporting.features import examples_of, faq_quotes, relative, rendered, scenario_key
+from suite.reporting.records import OUTCOMES, Outcome, Record, key_of, summarise, worst
+from suite.traceability import Matrix, build_matrix
+
+# A file beside this module, not a package resource: the suite runs from its checkout.
+TEMPLATE_FILE = Path(__file__).with_name("report.html.j2")
+
+
+@dataclass
+class TestView:
+    name: str
+    example: dict[str, str] | None
+    record: Record | None = None
+
+    @property
+    def outcome(self) -> Outcome:
+        return self.record["outcome"] if self.record else "not run"
+
+    @property
+    def anchor(self) -> str:
+        ident = self.record["nodeid"] if self.record else self.name
+        return "t-" + hashlib.sha1(ident.encode()).hexdigest()[:12]
+
+
+@dataclass
+class ScenarioView:
+    key: str
+    name: str
+    keyword: str
+    line: int
+    tags: list[str]
+    quotes: list[str]
+    columns: list[str] = field(default_factory=list)
+    tests: list[TestView] = field(default_factory=list)
+
+    @property
+    def outcome(self) -> Outcome:
+        return (
+            worst([t.outcome for t in self.tests if t.record])
+            if any(t.record for t in self.tests)
+            else "not run"
+        )
+
+    @property
+    def summary(self) -> str:
+        return summarise([t.outcome for t in self.tests])
+
+    @property
+    def reason(self) -> str:
+        """Why it was skipped, from the first test that says so."""
+        return next(
+            (t.record["reason"] or "" for t in self.tests if t.record and t.record["reason"]), ""
+        )
+
+    @property
+    def anchor(self) -> str:
+        return scenario_anchor(self.key)
+
+
+def scenario_anchor(key: str) -> str:
+    """The id of a scenario's block in the page, from its feature path and line."""
+    return "s-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+@dataclass
+class FeatureView:
+    path: str
+    name: str
+    description: str
+    tags: list[str]
+    scenarios: list[ScenarioView] = field(default_factory=list)
+
+
+@dataclass
+class GroupView:
+    label: str
+    question: str
+    features: list[FeatureView] = field(default_factory=list)
+
+    @property
+    def tests(self) -> list[TestView]:
+        return [t for f in self.features for s in f.scenarios for t in s.tests]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counted = Counter(t.outcome for t in self.tests)
+        return {o: counted[o] for o in OUTCOMES if counted[o]}
+
+    @property
+    def anchor(self) -> str:
+        return "q-" + self.label.lower()
+
+
+def _feature_views(features: Sequence[Feature], root: Path) -> dict[str, FeatureView]:
+    views: dict[str, FeatureView] = {}
+    for feature in features:
+        path = relative(feature.filename, root)
+        view = FeatureView(path, feature.name, feature.description, sorted(feature.tags))
+        for template in feature.scenarios.values():
+            rows = examples_of(template)
+            scenario = ScenarioView(
+                scenario_key(path, template.line_number),
+                template.name,
+                template.keyword,
+                template.line_number,
+                sorted(template.tags),
+                [q.text for q in faq_quotes(template)],
+                list(rows[0]) if rows else [],
+            )
+            scenario.tests = [TestView(s.name, row) for row, s in rendered(template)]
+            view.scenarios.append(scenario)
+        views[path] = view
+    return views
+
+
+def _attach(views: dict[str, FeatureView], records: Sequence[Record]) -> None:
+    """Put each record on its test; a record of a scenario the files no longer have (or of
+    a feature outside features/) gets a view of its own."""
+    for record in records:
+        info, scenario_info = record["feature"], record["scenario"]
+        feature = views.setdefault(
+            info["path"], FeatureView(info["path"], info["name"], info["description"], info["tags"])
+        )
+        key = key_of(record)
+        scenario = next((s for s in feature.scenarios if s.key == key), None)
+        if scenario is None:
+            example = scenario_info["example"]
+            scenario = ScenarioView(
+                key,
+                scenario_info["template"],
+                scenario_info["keyword"],
+                scenario_info["line"],
+                scenario_info["tags"],
+                [],
+                list(example) if example else [],
+            )
+            feature.scenarios.append(scenario)
+        index = scenario_info["example_index"] or 0
+        if index < len(scenario.tests) and scenario.tests[index].record is None:
+            scenario.tests[index].record = record
+            scenario.tests[index].name = scenario_info["name"]
+        else:
+            scenario.tests.append(TestView(scenario_info["name"], scenario_info["example"], record))
+
+
+def _groups(views: dict[str, FeatureView], faq: Faq | None) -> list[GroupView]:
+    groups: list[GroupView] = []
+    placed: set[str] = set()
+    for question in faq.questions if faq else ():
+        group = GroupView(question.label, question.text)
+        for path, view in views.items():
+            if normalise(view.name) == normalise(question.text):
+                group.features.append(view)
+                placed.add(path)
+        groups.append(group)
+    rest = [view for path, view in views.items() if path not in placed]
+    if rest:
+        label = "Other" if faq else "Features"
+        title = "Features whose title is not an FAQ question" if faq else "Features"
+        groups.append(GroupView(label, title, rest))
+    return groups
+
+
+def _link(path: str) -> str:
+    return urllib.parse.quote(path)
+
+
+def _when(epoch: float | None) -> str:
+    if not epoch:
+        return "unknown"
+    return time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime(epoch))
+
+
+def _duration(seconds: float) -> str:
+    minutes, seconds = divmod(round(seconds), 60)
+    return f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
+
+
+def render_html(
+    records: Sequence[Record],
+    session: dict[str, Any],
+    features: Sequence[Feature],
+    faq: Faq | None,
+    root: Path,
+) -> str:
+    views = _feature_views(features, root)
+    _attach(views, records)
+    groups = _groups(views, faq)
+    tests = [t for g in groups for t in g.tests]
+    matrix: Matrix | None = build_matrix(faq, features, records, root) if faq else None
+    counted = Counter(t.outcome for t in tests)
+    steps = Counter(step["status"] for r in records for step in r["steps"])
+    failures = [
+        (g, f, s, t)
+        for g in groups
+        for f in g.features
+        for s in f.scenarios
+        for t in s.tests
+        if t.outcome in ("failed", "error")
+    ]
+    environment = jinja2.Environment(
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True
+    )
+    environment.filters["link"] = _link
+    environment.filters["anchor"] = scenario_anchor
+    environment.filters["when"] = _when
+    environment.filters["duration"] = _duration
+    return environment.from_string(TEMPLATE_FILE.read_text(encoding="utf-8")).render(
+        session=session,
+        groups=groups,
+        matrix=matrix,
+        totals={o: counted[o] for o in OUTCOMES},
+        total=len(tests),
+        steps={s: steps[s] for s in ("passed", "failed", "undefined", "skipped")},
+        failures=failures,
+        verdict=_verdict(counted, len(tests)),
+        started=session.get("started"),
+        finished=session.get("finished"),
+    )
+
+
+def _verdict(counted: Counter[Outcome], total: int) -> tuple[str, str]:
+    failed = counted["failed"] + counted["error"]
+    ran = total - counted["not run"]
+    if failed:
+        return "failed", f"{failed} of {ran} scenario tests failed"
+    if ran == 0:
+        return "not-run", "No scenario ran in this session"
+    if counted["passed"] == 0:
+        return "skipped", f"All {ran} scenario tests were skipped"
+    return "passed", f"All {counted['passed']} scenario tests that ran passed" + (
+        f" ({counted['skipped']} skipped)" if counted["skipped"] else ""
+    )

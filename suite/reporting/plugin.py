@@ -1,0 +1,532 @@
+"""The pytest plugin that records every scenario and writes the run's reports.
+
+Why not pytest-bdd's --cucumberjson: in 9.0.1 it is empty under pytest-xdist (scenario data
+stays in the worker), crashes under pytest-rerunfailures and leaves undefined steps out.
+Instead each process (each xdist worker, or the only process) writes one JSON record per
+scenario test into reports/.results/ as the test ends; a rerun of the test overwrites its
+file, so the last attempt wins. The controller (the process without `workerinput`) merges
+the records at the end into reports/results.json, cucumber.json and report.html, next to
+pytest's own --junitxml and pytest-playwright's artefacts in reports/artifacts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import inspect
+import json
+import os
+import platform
+import shlex
+import shutil
+import time
+from collections.abc import Callable, Generator, Iterator
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_bdd.parser import Feature, Scenario, ScenarioTemplate, Step
+from pytest_bdd.scenario import scenario_wrapper_template_registry
+
+from suite import secrets
+from suite.plugin import BROWSER, PLAN
+from suite.reporting.build import ReportPaths, write_reports
+from suite.reporting.features import examples_of, relative
+from suite.reporting.records import Artifact, Outcome, Record, StepRecord
+
+RESULTS_FOLDER = ".results"
+REPORTS_DIR = pytest.StashKey[Path]()
+STARTED = pytest.StashKey[float]()
+WRITTEN = pytest.StashKey[ReportPaths]()
+SCENARIOS_SELECTED = pytest.StashKey[bool]()
+RECORDER = pytest.StashKey["Recorder"]()
+_MAX_ERROR_LINES = 12  # the full text is in the technical details
+_MAX_LONGREPR = 20_000
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("cit-faq-reports", "CIT FAQ suite: reports")
+    group.addoption(
+        "--reports-dir",
+        default=None,
+        metavar="DIR",
+        help="where report.html, cucumber.json and results.json go (default: the folder that "
+        "holds pytest-playwright's --output, i.e. reports/, else reports)",
+    )
+
+
+def _reports_dir(config: pytest.Config) -> Path:
+    # Beside the artefacts by default, so that a run given its own --output (a child run in
+    # a test, a shard) keeps its reports there too, never in another run's reports/.
+    invocation = Path(config.invocation_params.dir)
+    chosen = config.getoption("reports_dir")
+    if chosen:
+        return Path(invocation, chosen).resolve()
+    if config.pluginmanager.hasplugin("playwright"):
+        output = Path(invocation, config.getoption("--output")).resolve()
+        if output.parent != invocation.resolve():
+            return output.parent
+    return (invocation / "reports").resolve()
+
+
+def _is_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def _worker_id(config: pytest.Config) -> str:
+    workerinput: dict[str, Any] = getattr(config, "workerinput", {})
+    return str(workerinput.get("workerid", "main"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    reports = _reports_dir(config)
+    config.stash[REPORTS_DIR] = reports
+    config.stash[RECORDER] = Recorder(config, reports / RESULTS_FOLDER)
+    if _is_worker(config):
+        return
+    config.stash[STARTED] = time.time()
+    # Records of an earlier run must not leak into this one's reports.
+    shutil.rmtree(reports / RESULTS_FOLDER, ignore_errors=True)
+
+
+def _is_xdist_controller(config: pytest.Config) -> bool:
+    return config.pluginmanager.hasplugin("dsession")
+
+
+def _clear_artifacts(config: pytest.Config) -> None:
+    # pytest-playwright empties its --output folder from a session fixture in every xdist
+    # worker, when that worker starts its first test: a worker that starts late deletes the
+    # trace another worker has just kept. The controller empties it once instead, before
+    # any test runs, and the fixture is made a no-op below.
+    if config.pluginmanager.hasplugin("playwright"):
+        output = Path(config.invocation_params.dir, config.getoption("--output"))
+        shutil.rmtree(output, ignore_errors=True)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if _is_xdist_controller(session.config):
+        _clear_artifacts(session.config)  # workers start their tests only after this
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    # Without xdist the run knows its tests here: a run with no scenario (the mock's own
+    # tests, say) leaves the last run's reports and artefacts alone.
+    config = session.config
+    if _is_worker(config) or _is_xdist_controller(config) or config.option.collectonly:
+        return
+    if any(_template_of(item) is not None for item in session.items):
+        config.stash[SCENARIOS_SELECTED] = True
+        _clear_artifacts(config)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def delete_output_dir() -> None:
+    """Overrides pytest-playwright's fixture of the same name: see _clear_artifacts."""
+
+
+def _template_of(item: pytest.Item) -> ScenarioTemplate | None:
+    function = getattr(item, "obj", None)
+    if function is None:
+        return None
+    try:
+        return scenario_wrapper_template_registry.get(function)
+    except TypeError:  # not weak-referenceable: not a scenario
+        return None
+
+
+class Recorder:
+    """Builds the record of the scenario test running in this process, attempt by attempt."""
+
+    def __init__(self, config: pytest.Config, folder: Path) -> None:
+        self.config = config
+        self.folder = folder
+        self.root = Path(config.rootpath)
+        self.reports = folder.parent
+        self.worker = _worker_id(config)
+        self.attempts: dict[str, int] = {}
+        self.current: dict[str, Record] = {}
+        # The step each test is in, and when it started, by node id.
+        self.running: dict[str, tuple[StepRecord, float]] = {}
+        self.session: dict[str, Any] = {}
+
+    # --- building the record ---------------------------------------------------------------
+
+    def start(self, item: pytest.Item) -> None:
+        template = _template_of(item)
+        if template is None:
+            return
+        nodeid = item.nodeid
+        self.attempts[nodeid] = self.attempts.get(nodeid, 0) + 1
+        example = self._example(item)
+        rows = examples_of(template)
+        scenario = template.render(example or {})
+        feature = template.feature
+        self.current[nodeid] = {
+            "nodeid": nodeid,
+            "worker": self.worker,
+            "attempts": self.attempts[nodeid],
+            "started": time.time(),
+            "duration": 0.0,
+            "feature": {
+                "path": relative(feature.filename, self.root),
+                "name": feature.name,
+                "description": feature.description,
+                "tags": sorted(feature.tags),
+                "line": feature.line_number,
+                "keyword": feature.keyword,
+            },
+            "scenario": {
+                "name": scenario.name,
+                "template": template.name,
+                "keyword": template.keyword,
+                "line": template.line_number,
+                "description": template.description,
+                "tags": sorted(template.tags),
+                "example": example,
+                "example_index": rows.index(example) if example in rows else None,
+            },
+            "steps": self._steps(scenario),
+            "outcome": "passed",
+            "phase": "call",
+            "reason": None,
+            "error": None,
+            "longrepr": None,
+            "artifacts": [],
+        }
+
+    @staticmethod
+    def _example(item: pytest.Item) -> dict[str, str] | None:
+        callspec = getattr(item, "callspec", None)
+        example = callspec.params.get("_pytest_bdd_example") if callspec else None
+        return dict(example) if isinstance(example, dict) else None
+
+    @staticmethod
+    def _steps(scenario: Scenario) -> list[StepRecord]:
+        return [
+            {
+                "keyword": step.keyword,
+                "text": step.name,
+                "type": step.type,
+                "line": step.line_number,
+                "status": "skipped",
+                "duration": 0.0,
+                "error": None,
+                "location": None,
+            }
+            for step in scenario.steps
+        ]
+
+    def step(
+        self, request: pytest.FixtureRequest, scenario: Scenario, step: Step
+    ) -> StepRecord | None:
+        record = self.current.get(request.node.nodeid)
+        if record is None:
+            return None
+        # pytest-bdd hands over the scenario it rendered; its steps are the record's, in order.
+        index = next(i for i, s in enumerate(scenario.steps) if s is step)
+        return record["steps"][index]
+
+    def step_started_now(
+        self,
+        request: pytest.FixtureRequest,
+        scenario: Scenario,
+        step: Step,
+        step_func: Callable[..., object],
+    ) -> None:
+        entry = self.step(request, scenario, step)
+        if entry is not None:
+            self.running[request.node.nodeid] = (entry, time.perf_counter())
+            entry["location"] = _location(step_func, self.root)
+
+    def step_finished(
+        self,
+        request: pytest.FixtureRequest,
+        scenario: Scenario,
+        step: Step,
+        status: str,
+        error: BaseException | None = None,
+    ) -> None:
+        entry = self.step(request, scenario, step)
+        if entry is None:
+            return
+        _, started = self.running.pop(request.node.nodeid, (entry, time.perf_counter()))
+        entry["duration"] = time.perf_counter() - started
+        entry["status"] = status  # type: ignore[typeddict-item]
+        entry["error"] = _short_error(error) if error is not None else None
+
+    def report(self, item: pytest.Item, report: pytest.TestReport) -> None:
+        record = self.current.get(item.nodeid)
+        if record is None:
+            return
+        record["duration"] += report.duration
+        if report.when == "call" or report.failed or report.skipped:
+            self._outcome(record, report)
+        if report.when == "call":
+            self._capture_session(item)
+        if report.when == "teardown":
+            self._artifacts(record, report)
+            self._cut_short(record, item.nodeid)
+            self.write(record)
+            del self.current[item.nodeid]
+
+    def _outcome(self, record: Record, report: pytest.TestReport) -> None:
+        if report.when != "call" and record["outcome"] in ("failed", "error"):
+            return  # the first failure is the one to show
+        outcome: Outcome
+        if hasattr(report, "wasxfail"):
+            outcome = "skipped" if report.skipped else "passed"
+            record["reason"] = f"expected to fail: {report.wasxfail}"
+        elif report.skipped:
+            outcome = "skipped"
+            record["reason"] = _skip_reason(report)
+        elif report.failed:
+            outcome = "failed" if report.when == "call" else "error"
+            record["error"] = _crash_message(report)
+            record["longrepr"] = report.longreprtext[-_MAX_LONGREPR:]
+        else:
+            outcome = "passed"
+        if report.when == "teardown" and record["outcome"] == "skipped" and outcome != "error":
+            return
+        record["outcome"], record["phase"] = outcome, report.when
+
+    def _artifacts(self, record: Record, report: pytest.TestReport) -> None:
+        invocation = Path(self.config.invocation_params.dir)
+        for name, value in report.user_properties:
+            if str(name).startswith("playwright_"):
+                path = Path(invocation, str(value)).resolve()
+                artifact: Artifact = {
+                    "kind": str(name).removeprefix("playwright_"),
+                    "path": Path(os.path.relpath(path, self.reports)).as_posix(),
+                }
+                record["artifacts"].append(artifact)
+
+    def _cut_short(self, record: Record, nodeid: str) -> None:
+        # A step that started and never finished was cut short without a pytest-bdd hook
+        # saying so: by pytest.skip() (not an error to pytest-bdd) or by an interrupt.
+        if nodeid not in self.running:
+            return
+        step, started = self.running.pop(nodeid)
+        step["duration"] = time.perf_counter() - started
+        if record["outcome"] in ("failed", "error"):
+            step["status"], step["error"] = "failed", record["error"]
+        elif record["outcome"] == "skipped":
+            step["error"] = record["reason"]  # skipped here, and why
+
+    def write(self, record: Record) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        name = hashlib.sha256(record["nodeid"].encode()).hexdigest()[:24] + ".json"
+        _write_masked(self.folder / name, record)
+
+    # --- what the run was against ----------------------------------------------------------
+
+    def _capture_session(self, item: pytest.Item) -> None:
+        # Read from fixtures that the scenario already set up: the report never starts a
+        # browser or a mock of its own.
+        before = dict(self.session)
+        target = _cached_fixture(item, "target")
+        if target is not None and "target" not in self.session:
+            self.session["target"] = {
+                "environment": getattr(target, "environment", ""),
+                "kind": getattr(target, "kind", ""),
+                "is_mock": bool(getattr(target, "is_mock", False)),
+                "urls": dict(getattr(target, "urls", {})),
+                "sources": dict(getattr(target, "sources", {})),
+            }
+        browser = _cached_fixture(item, "browser")
+        if browser is not None and "browser_version" not in self.session:
+            self.session["browser_version"] = str(getattr(browser, "version", ""))
+            browser_type = getattr(browser, "browser_type", None)
+            self.session["browser_name"] = str(getattr(browser_type, "name", ""))
+        if self.session != before:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            _write_masked(self.folder / f"session-{self.worker}.json", self.session)
+
+
+def _location(function: Callable[..., object], root: Path) -> str | None:
+    try:
+        source = inspect.getsourcefile(function)
+        line = inspect.getsourcelines(function)[1]
+    except (OSError, TypeError):
+        return None
+    return f"{relative(source or '', root)}:{line}"
+
+
+def _write_masked(path: Path, data: object) -> None:
+    text = json.dumps(data, indent=1, ensure_ascii=False).encode()
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_bytes(secrets.mask(text))
+    os.replace(temporary, path)  # whole files only: the controller may be reading
+
+
+def _cached_fixture(item: pytest.Item, name: str) -> object | None:
+    manager = item.config.pluginmanager.get_plugin("funcmanage")
+    definitions = manager.getfixturedefs(name, item) if manager is not None else None
+    for definition in reversed(definitions or []):
+        cached = definition.cached_result
+        if cached is not None and cached[2] is None:
+            value: object = cached[0]
+            return value
+    return None
+
+
+def _short_error(error: BaseException) -> str:
+    text = f"{type(error).__name__}: {error}".strip()
+    lines = text.splitlines()
+    if len(lines) > _MAX_ERROR_LINES:
+        lines = [*lines[:_MAX_ERROR_LINES], f"… ({len(lines) - _MAX_ERROR_LINES} more lines)"]
+    return "\n".join(lines)
+
+
+def _crash_message(report: pytest.TestReport) -> str:
+    crash = getattr(report.longrepr, "reprcrash", None)
+    message = getattr(crash, "message", None)
+    if message:
+        return str(message)
+    lines = report.longreprtext.strip().splitlines()
+    return lines[-1] if lines else "failed"
+
+
+def _skip_reason(report: pytest.TestReport) -> str:
+    longrepr = report.longrepr
+    reason = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+    return str(reason).removeprefix("Skipped: ")
+
+
+def _worker_count(config: pytest.Config) -> int:
+    count = getattr(config.option, "numprocesses", None)  # xdist's -n, "auto" made a number
+    return count if isinstance(count, int) and count > 0 else 1
+
+
+def session_info(config: pytest.Config) -> dict[str, Any]:
+    """What the controller knows of the run; the workers add the target's actual URLs and
+    the browser version (see Recorder._capture_session)."""
+    info: dict[str, Any] = {
+        "started": config.stash[STARTED],
+        "finished": time.time(),
+        "workers": _worker_count(config),
+        "args": shlex.join(config.invocation_params.args),
+        "python": platform.python_version(),
+        "platform": platform.platform(terse=True),
+    }
+    for package in ("pytest", "pytest-bdd", "playwright"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            info[package.replace("-", "_")] = metadata.version(package)
+    plan = config.stash.get(PLAN, None)
+    if plan is not None:
+        info["target"] = {
+            "environment": plan.environment,
+            "urls": dict(plan.urls),
+            "sources": dict(plan.sources),
+        }
+    if BROWSER in config.stash:
+        info["browser"] = config.stash[BROWSER].describe()
+    browsers = (
+        config.getoption("browser", None) if config.pluginmanager.hasplugin("playwright") else None
+    )
+    if browsers:
+        info["browser_name"] = ", ".join(browsers)
+    return info
+
+
+# --- pytest and pytest-bdd hooks ---------------------------------------------------------------
+
+
+def _recorder(config: pytest.Config) -> Recorder:
+    return config.stash[RECORDER]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # Each attempt starts here, including pytest-rerunfailures' reruns of the same item.
+    _recorder(item.config).start(item)
+
+
+def pytest_bdd_before_step(
+    request: pytest.FixtureRequest,
+    feature: Feature,
+    scenario: Scenario,
+    step: Step,
+    step_func: Callable[..., object],
+) -> None:
+    _recorder(request.config).step_started_now(request, scenario, step, step_func)
+
+
+def pytest_bdd_after_step(
+    request: pytest.FixtureRequest,
+    feature: Feature,
+    scenario: Scenario,
+    step: Step,
+    step_func: Callable[..., object],
+    step_func_args: dict[str, object],
+) -> None:
+    _recorder(request.config).step_finished(request, scenario, step, "passed")
+
+
+def pytest_bdd_step_error(
+    request: pytest.FixtureRequest,
+    feature: Feature,
+    scenario: Scenario,
+    step: Step,
+    step_func: Callable[..., object],
+    step_func_args: dict[str, object],
+    exception: Exception,
+) -> None:
+    _recorder(request.config).step_finished(request, scenario, step, "failed", exception)
+
+
+def pytest_bdd_step_func_lookup_error(
+    request: pytest.FixtureRequest,
+    feature: Feature,
+    scenario: Scenario,
+    step: Step,
+    exception: Exception,
+) -> None:
+    _recorder(request.config).step_finished(request, scenario, step, "undefined", exception)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    # A plain wrapper finishes after pytest-playwright's (trylast) one, so the teardown
+    # report already carries the trace and screenshot paths.
+    report = yield
+    _recorder(item.config).report(item, report)
+    return report
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    config = session.config
+    if _is_worker(config):
+        return
+    reports = config.stash[REPORTS_DIR]
+    ran_scenarios = any((reports / RESULTS_FOLDER).glob("*.json"))
+    if not (ran_scenarios or config.stash.get(SCENARIOS_SELECTED, False)):
+        return  # no scenario in this run: nothing to report, and the last report stays
+    features_dir = Path(config.rootpath, str(config.getini("bdd_features_base_dir") or "features"))
+    session_data = session_info(config)
+    junit = getattr(config.option, "xmlpath", None)
+    config.stash[WRITTEN] = write_reports(
+        reports,
+        reports / RESULTS_FOLDER,
+        session_data,
+        features_dir,
+        Path(config.rootpath),
+        junit=Path(config.invocation_params.dir, junit).resolve() if junit else None,
+    )
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> Iterator[None]:
+    # Outermost wrapper: these lines come after pytest's short summary, just before the
+    # final "N passed" line, so the paths are the last thing a person reads.
+    result = yield
+    written = config.stash.get(WRITTEN, None)
+    if written is not None:
+        terminalreporter.write_sep("-", "reports")
+        for line in written.describe(Path(config.invocation_params.dir)):
+            terminalreporter.write_line(line)
+    return result
