@@ -49,9 +49,14 @@ install_project() {
     wanted=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then return 0; fi
     say "installing the project and its pinned dependencies (requirements.lock)"
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-        -c requirements.lock -e ".[dev]"
+    # pip's own chatter goes to a log, shown only when the install fails.
+    local log="$VENV/pip-install.log"
+    if ! { "$VENV/bin/python" -m pip install --disable-pip-version-check --upgrade pip \
+            && "$VENV/bin/python" -m pip install --disable-pip-version-check \
+                -c requirements.lock -e ".[dev]"; } >"$log" 2>&1; then
+        tail -n 30 "$log" >&2
+        fail "pip could not install the dependencies (full log: $log)"
+    fi
     echo "$wanted" > "$stamp"
 }
 
@@ -70,10 +75,10 @@ provide_browser() {
     say "downloading Playwright's Chromium"
     local with_deps=()
     as_root && have_apt && with_deps=(--with-deps)
-    if "$VENV/bin/playwright" install "${with_deps[@]}" chromium >/tmp/playwright-install.log 2>&1; then
+    if "$VENV/bin/playwright" install "${with_deps[@]}" chromium >"$VENV/playwright-install.log" 2>&1; then
         say "browser: $(browser_in_use)"; return 0
     fi
-    say "Playwright's download failed (see /tmp/playwright-install.log); trying the system Chromium"
+    say "Playwright's download failed (see $VENV/playwright-install.log); trying the system Chromium"
     if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null \
         && ! command -v google-chrome >/dev/null; then
         if as_root && have_apt; then
