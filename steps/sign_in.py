@@ -21,15 +21,23 @@ UNKNOWN_USERNAME = "nobody-at-pacer-0000"
 NEW_PASSWORD_SUFFIX = "-renewed-2026"
 
 
-@given(parsers.re(rf"{WHO} is signed in to CM/ECF"), target_fixture="actor")
-def signed_in_to_cmecf(
+# Where "is signed in to ..." signs the persona in, by the feature files' words.
+SIGN_IN_SITES = {"CM/ECF": "ecf", "the PACER website": "pacer"}
+
+
+@given(
+    parsers.re(rf"{WHO} is signed in to (?P<site>{'|'.join(SIGN_IN_SITES)})"),
+    target_fixture="actor",
+)
+def signed_in(
     portal: Portal,
     personas: dict[str, Persona],
     sign_in_states: SignInStates | None,
     who: str,
+    site: str,
 ) -> Persona:
     persona = persona_for(personas, who)
-    sign_in(sign_in_states, portal, persona, "ecf")
+    sign_in(sign_in_states, portal, persona, SIGN_IN_SITES[site])
     return persona
 
 
@@ -38,18 +46,6 @@ def actor_signed_in_to_cmecf(
     portal: Portal, sign_in_states: SignInStates | None, actor: Persona
 ) -> None:
     sign_in(sign_in_states, portal, actor, "ecf")
-
-
-@given(parsers.re(rf"{WHO} is signed in to the PACER website"), target_fixture="actor")
-def signed_in_to_pacer_website(
-    portal: Portal,
-    personas: dict[str, Persona],
-    sign_in_states: SignInStates | None,
-    who: str,
-) -> Persona:
-    persona = persona_for(personas, who)
-    sign_in(sign_in_states, portal, persona, "pacer")
-    return persona
 
 
 @when(
