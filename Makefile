@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PYTEST := $(PY) -m pytest
 # Extra pytest arguments, e.g. make acceptance ARGS="-m smoke --headed"
 ARGS ?=
+# make soak: how many times the whole suite runs, serially and with -n 2
+SOAK_RUNS ?= 20
 
 .PHONY: help setup acceptance test test-mock lint typecheck serve bench soak clean reports-check steps
 
@@ -16,6 +18,8 @@ help:
 	@echo "make lint         ruff (lint and format check) and mypy"
 	@echo "make reports-check  FAQ traceability, dry run of the steps, Gherkin lint (no browser)"
 	@echo "make steps        the step catalogue, reports/steps.md"
+	@echo "make bench        speed: suite vs bare Playwright, start-up, mock latency, -n 2, memory (benchmarks/results.md)"
+	@echo "make soak         the suite SOAK_RUNS times (default 20) in random order, serial and -n 2; fails on any flake"
 	@echo "ARGS='...'        extra pytest arguments, e.g. ARGS='-m smoke --headed --slowmo 500'"
 
 setup:
@@ -47,6 +51,12 @@ reports-check: setup steps
 
 steps: setup
 	$(PY) -m suite.steps_catalogue
+
+bench: setup
+	$(PY) benchmarks/bench.py
+
+soak: setup
+	$(PY) benchmarks/soak.py --runs $(SOAK_RUNS) $(ARGS)
 
 serve: setup
 	$(PY) -m mock_site --test-mode $(ARGS)

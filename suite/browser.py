@@ -3,6 +3,11 @@
 Order: a remote browser server when one is named (BROWSER_WS_ENDPOINT or --browser-ws);
 CHROMIUM_PATH when set (the user chose); Playwright's own download when installed; a
 Chromium on PATH. When there is none, one line names both remedies.
+
+A remote server launches a browser of its own: Playwright's, on the server's machine. With
+CHROMIUM_PATH set as well, the server is asked to launch that executable instead (a path on
+the server's machine); `playwright run-server` accepts that only when started with
+--unsafe, and otherwise ignores it, as it ignores the extra Chromium flags.
 """
 
 from __future__ import annotations
@@ -40,7 +45,8 @@ class BrowserChoice:
 
     def describe(self) -> str:
         if self.kind == "remote":
-            return f"remote browser server at {self.ws_endpoint}"
+            launching = f" (launching {self.executable})" if self.executable else ""
+            return f"remote browser server at {self.ws_endpoint}{launching}"
         origin = "Playwright's own Chromium" if self.kind == "playwright" else "system Chromium"
         return f"{origin} ({self.executable})"
 
@@ -73,7 +79,8 @@ def choose_browser(
     environ = dict(os.environ) if environ is None else environ
     endpoint = ws_endpoint or environ.get("BROWSER_WS_ENDPOINT")
     if endpoint:
-        return BrowserChoice("remote", ws_endpoint=endpoint, args=_launch_flags())
+        executable = environ.get("CHROMIUM_PATH") or None  # on the server's machine
+        return BrowserChoice("remote", executable, endpoint, args=_launch_flags())
     named = environ.get("CHROMIUM_PATH")
     if named:
         if not (Path(named).is_file() and os.access(named, os.X_OK)):

@@ -222,9 +222,28 @@ def browser_type_launch_args(
 
 
 @pytest.fixture(scope="session")
-def connect_options(pytestconfig: pytest.Config) -> dict[str, Any] | None:
+def connect_options(
+    pytestconfig: pytest.Config, browser_type_launch_args: dict[str, Any]
+) -> dict[str, Any] | None:
     choice = pytestconfig.stash[BROWSER]
-    return {"ws_endpoint": choice.ws_endpoint} if choice.kind == "remote" else None
+    if choice.kind != "remote":
+        return None
+    # The server launches the browser with the options in this header. pytest-playwright
+    # sends them too, but with Python's names (slow_mo), which the server ignores: send
+    # them by the server's own names (slowMo), with the executable chosen for the server.
+    launch = {**browser_type_launch_args}
+    if choice.executable:
+        launch["executable_path"] = choice.executable
+    header = {_camel_case(name): value for name, value in launch.items()}
+    return {
+        "endpoint": choice.ws_endpoint,  # BrowserType.connect's first parameter
+        "headers": {"x-playwright-launch-options": json.dumps(header)},
+    }
+
+
+def _camel_case(name: str) -> str:
+    first, *rest = name.split("_")
+    return first + "".join(word.capitalize() for word in rest)
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -1,0 +1,51 @@
+"""`pytest -n` gives the same results as a serial run, and each worker has a mock of its own.
+
+The whole acceptance suite runs twice in child pytests, serially and with `-n 2`; every
+scenario must have the same outcome in both. benchmarks/timing.py (loaded into the children)
+records where each test ran: the xdist worker, its process and its target's URLs, which
+shows that each worker drove its own embedded mock.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.integration.runner import SuiteRun, run_suite
+
+pytestmark = pytest.mark.slow
+
+
+def _run(workdir: Path, *args: str) -> tuple[SuiteRun, dict[str, dict[str, Any]]]:
+    workdir.mkdir()
+    timings = workdir / "timings.json"
+    run = run_suite(workdir, "-p", "benchmarks.timing", f"--bench-timings={timings}", *args)
+    assert timings.exists(), run.output[-3000:]
+    tests: dict[str, dict[str, Any]] = json.loads(timings.read_text())["tests"]
+    return run, tests
+
+
+def test_two_workers_give_the_serial_results_each_with_its_own_mock(tmp_path: Path) -> None:
+    serial, serial_tests = _run(tmp_path / "serial")
+    parallel, parallel_tests = _run(tmp_path / "parallel", "-n", "2")
+
+    outcomes = {nodeid: test["outcome"] for nodeid, test in serial_tests.items()}
+    assert serial.returncode == 0 and set(outcomes.values()) == {"passed"}, serial.output[-3000:]
+    assert parallel.returncode == 0, parallel.output[-3000:]
+    assert {nodeid: test["outcome"] for nodeid, test in parallel_tests.items()} == outcomes
+
+    # Where each test ran: every worker in a process of its own, with a mock of its own.
+    where = [test["where"] for test in parallel_tests.values()]
+    workers: dict[str, set[tuple[int, str]]] = {}
+    for place in where:
+        workers.setdefault(place["worker"], set()).add((place["pid"], json.dumps(place["urls"])))
+    assert sorted(workers) == ["gw0", "gw1"], workers.keys()
+    assert all(len(places) == 1 for places in workers.values()), workers
+    (pid0, urls0), (pid1, urls1) = (next(iter(workers[w])) for w in ("gw0", "gw1"))
+    assert pid0 != pid1
+    ports0 = {url.rsplit(":", 1)[1] for url in json.loads(urls0).values()}
+    ports1 = {url.rsplit(":", 1)[1] for url in json.loads(urls1).values()}
+    assert len(ports0) == len(ports1) == 4 and not ports0 & ports1, (urls0, urls1)
