@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -16,28 +15,10 @@ from suite.reporting.cucumber import cucumber_json
 from suite.reporting.faq import load_faq
 from suite.reporting.features import FEATURES_DIR, load_features
 from suite.reporting.html import render_html
+from tests.reports.html_links import links_of
 from tests.reports.records import CONTACT, make_record
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-class Links(HTMLParser):
-    """Every href and src of a page, and whether it has a script or a stylesheet link."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-        self.tags: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.add(tag)
-        self.urls += [v for k, v in attrs if k in ("href", "src") and v]
-
-
-def links_of(page: str) -> Links:
-    parser = Links()
-    parser.feed(page)
-    return parser
 
 
 def test_cucumber_json_keeps_each_outcome() -> None:

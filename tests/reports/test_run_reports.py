@@ -12,13 +12,13 @@ import subprocess
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from mock_site.personas import PERSONAS
+from tests.reports.html_links import links_of
 from tests.reports.project import make_project, run
 
 pytestmark = pytest.mark.slow
@@ -133,17 +133,6 @@ def test_cucumber_json_is_complete(suite_run: Run) -> None:
     assert elements["A scenario skipped on purpose"]["before"][0]["result"]["status"] == "skipped"
 
 
-class Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-        self.tags: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.add(tag)
-        self.urls += [v for k, v in attrs if k in ("href", "src") and v]
-
-
 def test_the_html_report_shows_the_run_to_an_analyst(suite_run: Run) -> None:
     html = suite_run.html
     session = suite_run.json("results.json")["session"]
@@ -171,8 +160,7 @@ def test_the_html_report_shows_the_run_to_an_analyst(suite_run: Run) -> None:
 
 
 def test_screenshots_and_traces_of_failures_are_linked_and_exist(suite_run: Run) -> None:
-    page = Page()
-    page.feed(suite_run.html)
+    page = links_of(suite_run.html)
     assert "script" not in page.tags
     files = [u for u in page.urls if not u.startswith("#")]
     assert files and all(not re.match(r"\w+://", u) for u in files)
