@@ -10,6 +10,7 @@ connections, and the Chromium processes of the run are the server's descendants.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -24,7 +25,6 @@ from pathlib import Path
 
 import pytest
 
-from suite.browser import choose_browser
 from tests.integration.runner import REPO, clean_environment, run_suite
 
 pytestmark = pytest.mark.slow
@@ -108,13 +108,31 @@ def watch_for_browsers(server: BrowserServer, stop: threading.Event) -> None:
         }
 
 
+def local_browser(environ: dict[str, str]) -> dict[str, str]:
+    """The browser this machine would use, asked in a child process: Playwright's sync API
+    refuses to start inside this pytest once its own browser tests have run (a live loop)."""
+    child = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import json; from suite.browser import choose_browser; "
+            "print(json.dumps(choose_browser().__dict__))",
+        ],
+        cwd=REPO,
+        env={k: v for k, v in environ.items() if k != "BROWSER_WS_ENDPOINT"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return dict(json.loads(child.stdout))
+
+
 def test_scenarios_pass_in_a_browser_of_a_remote_browser_server(tmp_path: Path) -> None:
     environ = clean_environment()
     environ.pop("CIT_FAQ_BROWSER_CHOICE", None)  # the parent's choice is a local browser
-    local = choose_browser({k: v for k, v in environ.items() if k != "BROWSER_WS_ENDPOINT"})
-    if local.kind == "system":  # no Playwright browser here: the server launches this one
-        assert local.executable
-        environ["CHROMIUM_PATH"] = local.executable
+    local = local_browser(environ)
+    if local["kind"] == "system":  # no Playwright browser here: the server launches this one
+        environ["CHROMIUM_PATH"] = local["executable"]
 
     with browser_server(tmp_path / "server.log") as server:
         stop = threading.Event()
