@@ -151,6 +151,11 @@ class Browser:
     def url(self) -> str:
         return self.history[-1]
 
+    def submit(self, site: str, url: str, fields: dict[str, str]) -> TestResponse:
+        """Open the form page at url and post fields to it, with the page's form token."""
+        page = text(self.get(site, url))
+        return self.post(site, url, {"csrf_token": hidden(page, "csrf_token"), **fields})
+
     # --- sign-in journeys --------------------------------------------------------------
     def pacer_login(
         self, username: str, password: str, url: str = ECF_LOGIN_APPURL
@@ -204,16 +209,10 @@ class Browser:
         return self.get(site, url["url"])
 
     def link_form(self, login: str, password: str) -> TestResponse:
-        page = text(self.get("ecf", "/cgi-bin/LinkAccount.pl"))
-        return self.post(
+        return self.submit(
             "ecf",
             "/cgi-bin/LinkAccount.pl",
-            {
-                "csrf_token": hidden(page, "csrf_token"),
-                "step": "verify",
-                "ecf_login": login,
-                "ecf_password": password,
-            },
+            {"step": "verify", "ecf_login": login, "ecf_password": password},
         )
 
     def confirm(self, verify_page: str, action: str = "confirm") -> TestResponse:

@@ -5,17 +5,12 @@ from __future__ import annotations
 import pytest
 
 from mock_site.store import Store
-from tests.mock.helpers import Browser, alerts, h1, hidden, menu, messages, text
+from tests.mock.helpers import Browser, alerts, h1, menu, messages, text
 
 
 def clerk_post(clerk: Browser, step: str, ecf_login: str) -> str:
-    page = text(clerk.get("ecf", "/cgi-bin/ClerkUnlink.pl"))
-    response = clerk.post(
-        "ecf",
-        "/cgi-bin/ClerkUnlink.pl",
-        {"csrf_token": hidden(page, "csrf_token"), "step": step, "ecf_login": ecf_login},
-    )
-    return text(response)
+    fields = {"step": step, "ecf_login": ecf_login}
+    return text(clerk.submit("ecf", "/cgi-bin/ClerkUnlink.pl", fields))
 
 
 def test_wrong_account_unlinked_then_the_right_one_linked(
