@@ -28,6 +28,7 @@ import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pytest_bdd.exceptions import GherkinParseError
 from pytest_bdd.gherkin_parser import (
@@ -150,30 +151,28 @@ class FileLint:
             )
         if not feature.description.strip():
             self.add("description", line, "the Feature has no description (quote the FAQ answer)")
-        background: Background | None = None
-        for child in feature.children:
-            if child.background:
-                background = child.background
-                self.check_steps_block(
-                    child.background.steps, child.background.location.line, 1, "Background"
-                )
-            elif child.scenario:
-                self.check_scenario(child.scenario, 1, background)
-            elif child.rule:
-                self.check_rule(child.rule, background)
+        self.check_children(feature.children, 1, None)
         self.check_descriptions(line, 1)
 
     def check_rule(self, rule: Rule, background: Background | None) -> None:
         self.check_tags(rule.tags, 1)
         self.expect_indent(rule.location.line, 1, "Rule")
-        for child in rule.children:
+        self.check_children(rule.children, 2, background)
+
+    def check_children(
+        self, children: Sequence[Any], level: int, background: Background | None
+    ) -> None:
+        """A Feature's or a Rule's Background, Scenarios and (in a Feature) Rules, in order."""
+        for child in children:
             if child.background:
                 background = child.background
                 self.check_steps_block(
-                    child.background.steps, child.background.location.line, 2, "Background"
+                    child.background.steps, child.background.location.line, level, "Background"
                 )
             elif child.scenario:
-                self.check_scenario(child.scenario, 2, background)
+                self.check_scenario(child.scenario, level, background)
+            elif getattr(child, "rule", None):
+                self.check_rule(child.rule, background)
 
     def check_steps_block(self, steps: Sequence[Step], line: int, level: int, what: str) -> None:
         self.expect_indent(line, level, what)
