@@ -7,6 +7,7 @@ found" at run time.
 
 pytest_plugins = [
     "suite.plugin",
+    "suite.tracing",
     "suite.reporting.plugin",
     "steps.common",
     "steps.sign_in_state",

@@ -48,7 +48,7 @@ class StepRecord(TypedDict):
 
 
 class Artifact(TypedDict):
-    kind: str  # screenshot, trace or video
+    kind: str  # screenshot, trace, page (its HTML, beside a kept trace) or video
     path: str  # relative to the reports folder, so the HTML can link it
 
 

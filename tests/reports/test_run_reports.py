@@ -168,11 +168,10 @@ def test_screenshots_and_traces_of_failures_are_linked_and_exist(suite_run: Run)
         assert (suite_run.reports / url).is_file(), url
     for name in ("A scenario that fails on purpose", "A scenario with a step nobody defined"):
         kinds = {a["kind"]: a["path"] for a in suite_run.record(name)["artifacts"]}
-        assert set(kinds) == {"screenshot", "trace"}
-        assert kinds["screenshot"].endswith("test-failed-1.png") and kinds["trace"].endswith(
-            "trace.zip"
-        )
-        assert {kinds["screenshot"], kinds["trace"]} <= set(files)
+        assert set(kinds) == {"screenshot", "trace", "page"}
+        assert kinds["screenshot"].endswith("test-failed-1.png")
+        assert kinds["trace"].endswith("trace.zip") and kinds["page"].endswith("page.html")
+        assert set(kinds.values()) <= set(files)
     passing = suite_run.record("CM/ECF's Help menu points to the CM/ECF Help Desk")
     assert [a["kind"] for a in passing["artifacts"]] == ["screenshot"]  # the last page, no trace
 
