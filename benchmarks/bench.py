@@ -17,8 +17,9 @@ linking   the scenario "Linking the CM/ECF account from the Utilities menu" agai
           which includes everything pytest, pytest-bdd, pytest-playwright, the reporting
           plugin and the mock reset cost; the bare script's is one iteration, mock reset
           excluded. The first repetition or iteration, which launches the browser, is
-          dropped from both. A variant without pytest-playwright's artefacts
-          (--tracing=off --screenshot=off) shows what they cost.
+          dropped from both. A variant without artefacts (--tracing=off --screenshot=off)
+          and one recording full traces (--trace-detail=full: DOM snapshots and a
+          screencast, what pytest-playwright records) show what artefacts cost.
 suite     the whole suite: serial with sign-in reuse (the default), serial signing in
           through the UI in every scenario, with `-n 2`, and serial without
           pytest-playwright's artefacts (interleaved when --suite-runs > 1); wall time,
@@ -405,6 +406,7 @@ SUITE_UI = "suite scenario, UI sign-in (--sign-in=ui)"
 BARE_REUSE = "bare script, reused sign-in"
 SUITE_REUSE = "suite scenario, reused sign-in (default)"
 SUITE_NO_ARTEFACTS = "suite scenario, UI sign-in, --tracing=off --screenshot=off"
+SUITE_FULL_TRACES = "suite scenario, UI sign-in, --trace-detail=full"
 
 
 def linking(rounds: int, reps: int) -> dict[str, Any]:
@@ -414,6 +416,7 @@ def linking(rounds: int, reps: int) -> dict[str, Any]:
         BARE_REUSE: bare_variant("reuse"),
         SUITE_REUSE: suite_variant("--sign-in=reuse"),
         SUITE_NO_ARTEFACTS: suite_variant("--sign-in=ui", "--tracing=off", "--screenshot=off"),
+        SUITE_FULL_TRACES: suite_variant("--sign-in=ui", "--trace-detail=full"),
     }
     samples: dict[str, list[float]] = {name: [] for name in variants}
     for _ in range(rounds):
@@ -485,14 +488,15 @@ SUITE_VARIANTS = {
 SIGN_IN_STEP = re.compile(r"is signed in to|has linked the wrong")
 
 
-def sign_in_steps(run: dict[str, Any]) -> tuple[int, float]:
-    """How many tests sign in as a precondition, and the seconds their sign-in steps took."""
-    tests, seconds = 0, 0.0
+def sign_in_steps(run: dict[str, Any]) -> tuple[int, float, float]:
+    """How many tests sign in as a precondition, the seconds their sign-in steps took, and
+    the seconds those tests took in all (setup, steps, teardown)."""
+    tests, seconds, whole = 0, 0.0, 0.0
     for test in run["per_test"].values():
         spent = [float(t) for name, t in test["steps"] if SIGN_IN_STEP.search(name)]
-        tests += bool(spent)
-        seconds += sum(spent)
-    return tests, seconds
+        if spent:
+            tests, seconds, whole = tests + 1, seconds + sum(spent), whole + test["seconds"]
+    return tests, seconds, whole
 
 
 def suite(runs: int) -> dict[str, Any]:
@@ -509,8 +513,12 @@ def suite(runs: int) -> dict[str, Any]:
         for rs in results.values()
         for r in rs
     )
-    signing_in, ui_seconds = sign_in_steps(results["serial, UI sign-in every scenario"][0])
-    _, reuse_seconds = sign_in_steps(results["serial, sign-in reused (default)"][0])
+    signing_in, ui_seconds, ui_tests_seconds = sign_in_steps(
+        results["serial, UI sign-in every scenario"][0]
+    )
+    _, reuse_seconds, reuse_tests_seconds = sign_in_steps(
+        results["serial, sign-in reused (default)"][0]
+    )
     return {
         "runs": results,
         "walls": walls,
@@ -519,6 +527,10 @@ def suite(runs: int) -> dict[str, Any]:
             "ui_sign_in_seconds": ui_seconds,
             "reused_sign_in_seconds": reuse_seconds,
             "ceiling": ui_seconds / ui,  # the saving if a reused sign-in cost nothing
+            # the same tests' own time each way: the saving where reuse applies at all
+            "ui_tests_seconds": ui_tests_seconds,
+            "reused_tests_seconds": reuse_tests_seconds,
+            "saving_where_it_applies": 1 - reuse_tests_seconds / ui_tests_seconds,
         },
         "reuse_saving": 1 - serial / ui,
         "parallel_speedup": serial / parallel,
@@ -604,7 +616,10 @@ def table(results: dict[str, Any]) -> list[str]:
                 f"{sign_in['tests_signing_in_as_a_precondition']} of {first['tests']} tests sign "
                 f"in as a precondition: {sign_in['ui_sign_in_seconds']:.1f} s through the UI, "
                 f"{sign_in['reused_sign_in_seconds']:.1f} s reused; a free sign-in would save "
-                f"{sign_in['ceiling'] * 100:.0f}% at most",
+                f"{sign_in['ceiling'] * 100:.0f}% at most. Those tests alone: "
+                f"{sign_in['ui_tests_seconds']:.1f} s with UI sign-in, "
+                f"{sign_in['reused_tests_seconds']:.1f} s reused, "
+                f"{sign_in['saving_where_it_applies'] * 100:.0f}% saved",
             )
         )
         rows.append(
