@@ -209,8 +209,8 @@ def fresh_mock_state(mock: MockControl | None, pytestconfig: pytest.Config) -> N
         mock.reset(keep_sessions=pytestconfig.getoption("sign_in") == "reuse")
 
 
-# pytest-playwright's own fixtures, extended rather than replaced so that --tracing,
-# --screenshot, --video, --headed and --slowmo keep working.
+# pytest-playwright's own fixtures, extended rather than replaced so that --screenshot,
+# --video, --headed and --slowmo keep working (--tracing is suite/tracing.py's).
 @pytest.fixture(scope="session")
 def browser_type_launch_args(
     browser_type_launch_args: dict[str, Any], pytestconfig: pytest.Config

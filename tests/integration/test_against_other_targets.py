@@ -90,6 +90,8 @@ def test_a_sentinel_password_appears_in_no_artefact(tmp_path: Path) -> None:
             tmp_path,
             *url_options(mock.urls),
             "--tracing=on",
+            # the most a trace can hold: DOM snapshots (typed values) and a screencast
+            "--trace-detail=full",
             "--screenshot=on",
             "-k",
             "upgraded_pacer_account_and_acknowledging or the_pacer_login_information",
