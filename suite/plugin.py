@@ -250,9 +250,10 @@ def _camel_case(name: str) -> str:
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[None]
 ) -> Generator[None, pluggy.Result[pytest.TestReport], None]:
-    # pytest-playwright moves a test's trace and screenshots into the output folder in its
-    # own (innermost) makereport wrapper at teardown; this outer wrapper then masks every
-    # known password in them before anyone can read them.
+    # A test's artefacts are named in its teardown report: traces and page HTML by
+    # suite/tracing.py (written in fixture teardown), screenshots and videos by
+    # pytest-playwright (moved in its own, innermost makereport wrapper). This outer wrapper
+    # then masks every known password in them before anyone can read them.
     outcome = yield
     report = outcome.get_result()
     if report.when == "teardown":
