@@ -38,6 +38,7 @@ EXTERNAL_IS_MOCK = pytest.StashKey[bool]()
 BROWSER = pytest.StashKey[BrowserChoice]()
 # The controller chooses the browser once and hands the choice to xdist workers this way.
 BROWSER_CHOICE_VARIABLE = "CIT_FAQ_BROWSER_CHOICE"
+SIGN_IN_CHOICES = ("reuse", "ui")
 # Folders of tests that never start a browser; a run of only these needs no Chromium.
 BROWSER_FREE_PATHS = ("tests/mock", "tests/unit")
 
@@ -64,7 +65,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption(
         "--sign-in",
-        choices=("reuse", "ui"),
+        choices=SIGN_IN_CHOICES,
         default=os.environ.get("CIT_FAQ_SIGN_IN", "reuse"),
         help="reuse: sign in through the UI once per persona per worker and reuse the "
         "browser state where a scenario is not about signing in (default); ui: every time",
@@ -76,7 +77,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def check_choice(config: pytest.Config, dest: str, variable: str, choices: tuple[str, ...]) -> None:
+    """argparse checks an option's value against its choices, but not a default taken from
+    an environment variable: check that one here, as one line."""
+    value = config.getoption(dest)
+    if value not in choices:
+        raise pytest.UsageError(f"{variable}={value!r}: expected one of {', '.join(choices)}")
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    check_choice(config, "sign_in", "CIT_FAQ_SIGN_IN", SIGN_IN_CHOICES)
     options = {site: config.getoption(f"cit_url_{site}") for site in SITES}
     try:
         plan = plan_target(options, os.environ, config.getoption("cit_env"))

@@ -33,6 +33,8 @@ import pluggy
 import pytest
 from playwright.sync_api import BrowserContext, Error
 
+from suite.plugin import check_choice
+
 # --trace-detail: (DOM snapshots, screencast) of Tracing.start
 TRACE_DETAIL: dict[str, tuple[bool, bool]] = {
     "actions": (False, False),
@@ -56,6 +58,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config: pytest.Config) -> None:
+    check_choice(config, "trace_detail", "CIT_FAQ_TRACE_DETAIL", tuple(TRACE_DETAIL))
     if not hasattr(config.option, "tracing"):
         return  # pytest-playwright is not loaded (e.g. -p no:playwright)
     # Remember what the user asked pytest-playwright for, then tell it `off`. An xdist worker

@@ -152,6 +152,25 @@ def test_a_bad_target_is_one_line_before_any_browser(
     assert time.monotonic() - started < 30
 
 
+@pytest.mark.parametrize(
+    ("variable", "message"),
+    [
+        ("CIT_FAQ_SIGN_IN", "CIT_FAQ_SIGN_IN='sometimes': expected one of reuse, ui"),
+        (
+            "CIT_FAQ_TRACE_DETAIL",
+            "CIT_FAQ_TRACE_DETAIL='sometimes': expected one of actions, snapshots, full",
+        ),
+    ],
+)
+def test_a_bad_setting_in_the_environment_is_one_line(
+    tmp_path: Path, variable: str, message: str
+) -> None:
+    run = run_suite(tmp_path, "-k", "contact", environ=clean_environment(**{variable: "sometimes"}))
+    assert run.returncode == 4, run.output
+    error_lines = [line for line in run.output.splitlines() if line.startswith("ERROR: ")]
+    assert error_lines == [f"ERROR: {message}"], run.output
+
+
 def test_parallel_runs_against_one_shared_mock_are_refused(tmp_path: Path) -> None:
     with separate_mock("--test-mode") as urls:
         run = run_suite(tmp_path, *url_options(urls), "-n", "2")
