@@ -33,6 +33,9 @@ class SignInStates:
     def sign_in(self, portal: Portal, persona: Persona, site: str) -> None:
         """Sign `portal`'s browser in to `site` ("ecf" or "pacer") as persona."""
         key = (persona.key, site)
+        # What the browser held before: the state kept for later scenarios is what this
+        # sign-in added or changed, saved cookies that are still valid included.
+        before = _cookie_values(portal.page.context.cookies())
         if key in self.cookies:
             portal.page.context.add_cookies(self.cookies[key])
             landing = portal.cmecf_home if site == "ecf" else portal.manage_account
@@ -42,8 +45,7 @@ class SignInStates:
             # The saved session has ended (a scenario logged out, or it expired): sign in
             # through the UI below and keep the new state for the next scenario.
         # The first sign-in of a persona happens in the scenario's own browser, which costs
-        # no more than in --sign-in=ui; only the cookies it set are kept for later scenarios.
-        before = _cookie_values(portal.page.context.cookies())
+        # no more than in --sign-in=ui.
         UI_SIGN_IN[site](portal, persona)
         self.cookies[key] = [
             cookie
