@@ -112,7 +112,7 @@ class ContextTraces:
         first = len(self.written)
         traces = [*self.written]
         traces += [self._write(context, first + n) for n, context in enumerate(open_contexts)]
-        for path in self._named(traces, "trace", ".zip"):
+        for path in self._name_traces(traces):
             node.user_properties.append(("playwright_trace", self._for_report(path)))
         for path in pages:
             node.user_properties.append(("playwright_page", self._for_report(path)))
@@ -144,12 +144,12 @@ class ContextTraces:
             saved.append(self.folder / name)
         return saved
 
-    def _named(self, traces: list[Path], stem: str, suffix: str) -> list[Path]:
+    def _name_traces(self, traces: list[Path]) -> list[Path]:
         # trace.zip for one context; trace-1.zip, trace-2.zip... for several (as pytest-playwright)
         if len(traces) == 1:
-            return [traces[0].rename(self.folder / f"{stem}{suffix}")]
+            return [traces[0].rename(self.folder / "trace.zip")]
         return [
-            path.rename(self.folder / f"{stem}-{number}{suffix}")
+            path.rename(self.folder / f"trace-{number}.zip")
             for number, path in enumerate(traces, start=1)
         ]
 

@@ -24,8 +24,9 @@ SELECTED = "fails_on_purpose or help_menu_points"
 
 def run_suite(tmp_path: Path, *options: str) -> Path:
     project = make_project(tmp_path, ("08_contact_for_help.feature",), deliberate=True)
-    done = run(project, "pytest", "tests/acceptance", "-p", "no:cacheprovider",
-               "-k", SELECTED, *options)  # fmt: skip
+    done = run(
+        project, "pytest", "tests/acceptance", "-p", "no:cacheprovider", "-k", SELECTED, *options
+    )
     assert done.returncode == 1, done.stdout[-3000:] + done.stderr[-3000:]
     assert "1 failed, 1 passed" in done.stdout.splitlines()[-1]
     return project / "reports" / "artifacts"
