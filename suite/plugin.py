@@ -125,7 +125,9 @@ def _browser_choice(config: pytest.Config) -> BrowserChoice:
         fields = json.loads(handed_down)
         return BrowserChoice(**{**fields, "args": tuple(fields["args"])})
     try:
-        choice = choose_browser(ws_endpoint=config.getoption("browser_ws"))
+        choice = choose_browser(
+            ws_endpoint=config.getoption("browser_ws"), headed=bool(config.getoption("headed"))
+        )
     except BrowserNotFound as error:
         raise pytest.UsageError(str(error)) from None
     os.environ[BROWSER_CHOICE_VARIABLE] = json.dumps(choice.__dict__)

@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from suite import browser
-from suite.browser import NO_BROWSER_MESSAGE, BrowserNotFound, choose_browser
+from suite.browser import (
+    HEADED_NEEDS_FULL_BROWSER_MESSAGE,
+    NO_BROWSER_MESSAGE,
+    BrowserNotFound,
+    choose_browser,
+)
 
 
 @pytest.fixture
@@ -36,15 +41,49 @@ def test_playwrights_own_chromium_comes_first(monkeypatch: pytest.MonkeyPatch) -
     assert "executable_path" not in choice.launch_args()
 
 
+def only_on_path(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
+    monkeypatch.setattr(
+        browser.shutil, "which", lambda name: f"/usr/bin/{name}" if name in names else None
+    )
+
+
 def test_system_chromium_when_playwrights_is_missing(
     no_playwright_browser: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(browser.shutil, "which", lambda name: f"/usr/bin/{name}")
+    only_on_path(monkeypatch, "chromium")
     choice = choose_browser({})
     assert choice.kind == "system"
     assert choice.launch_args()["executable_path"] == "/usr/bin/chromium"
     assert "--disable-background-networking" in choice.args
     assert ("--no-sandbox" in choice.args) == (os.geteuid() == 0)
+
+
+def test_a_headless_run_prefers_the_headless_shell(
+    no_playwright_browser: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    only_on_path(monkeypatch, "chromium", "chromium-headless-shell")
+    choice = choose_browser({})
+    assert choice.executable == "/usr/bin/chromium-headless-shell"
+    assert choice.describe() == (
+        "system Chromium headless shell (/usr/bin/chromium-headless-shell)"
+    )
+
+
+def test_a_headed_run_takes_the_full_browser(
+    no_playwright_browser: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    only_on_path(monkeypatch, "chromium", "chromium-headless-shell")
+    assert choose_browser({}, headed=True).executable == "/usr/bin/chromium"
+
+
+def test_a_headed_run_with_only_the_headless_shell_says_what_to_install(
+    no_playwright_browser: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    only_on_path(monkeypatch, "chromium-headless-shell")
+    with pytest.raises(BrowserNotFound) as missing:
+        choose_browser({}, headed=True)
+    assert str(missing.value) == HEADED_NEEDS_FULL_BROWSER_MESSAGE
+    assert "\n" not in HEADED_NEEDS_FULL_BROWSER_MESSAGE
 
 
 def test_chromium_path_names_the_browser(no_playwright_browser: None, tmp_path: Path) -> None:
