@@ -18,7 +18,7 @@ help:
 	@echo "make lint         ruff (lint and format check) and mypy"
 	@echo "make reports-check  FAQ traceability, dry run of the steps, Gherkin lint (no browser)"
 	@echo "make steps        the step catalogue, reports/steps.md"
-	@echo "make bench        speed: suite vs bare Playwright, start-up, mock latency, -n 2, memory (benchmarks/results.md)"
+	@echo "make bench        speed: suite vs bare Playwright, start-up, mock latency, -n 2, scaling over cores, memory (benchmarks/results.md)"
 	@echo "make soak         the suite SOAK_RUNS times (default 20) in random order, serial and -n 2; fails on any flake"
 	@echo "ARGS='...'        extra pytest arguments, e.g. ARGS='-m smoke --headed --slowmo 500'"
 

@@ -1,7 +1,7 @@
 """The suite's speed in one run: what it costs over a bare browser, and where the time goes.
 
     .venv/bin/python benchmarks/bench.py [--rounds 3] [--reps 5] [--suite-runs 1]
-        [--only machine,startup,mock,linking,suite] [--out benchmarks/results.json]
+        [--only machine,startup,mock,linking,suite,scaling] [--out benchmarks/results.json]
 
 Measures, each in child processes of this one (so nothing shares a browser, a mock or a
 warm cache with the next measurement):
@@ -29,6 +29,10 @@ suite     the whole suite: serial with sign-in reuse (the default), serial signi
           pytest's main threads, other Python threads: the embedded mock's server threads
           and xdist's I/O). How many tests sign in as a precondition, and what their sign-in
           steps cost each way, bounds what reusing sign-ins can save.
+scaling   the whole suite pinned to 1, 2, 4, ... of the machine's cores and all of them
+          (sched_setaffinity, inherited by the workers, mocks and browsers): serial on one
+          core, `-n K` on K cores. Speed-up over one core, and efficiency (speed-up / K): how
+          close to linear the suite scales, on whatever machine runs the bench.
 
 Prints a table and writes --out (JSON) and the same table as Markdown beside it (.md).
 Compare by the ratios within one run: absolute times vary with the machine's other load.
@@ -60,13 +64,16 @@ PYTHON = sys.executable
 LINKING_TEST = (
     "tests/acceptance/test_faq.py::test_linking_the_cmecf_account_from_the_utilities_menu"
 )
-STAGES = ("machine", "startup", "mock", "linking", "suite")
+STAGES = ("machine", "startup", "mock", "linking", "suite", "scaling")
 TICK = os.sysconf("SC_CLK_TCK")
 
 # The targets of issue 6, point 3.
 TARGET_LINKING_RATIO = 1.2
 TARGET_STARTUP_SECONDS = 2.0
 TARGET_REUSE_SAVING = 0.30
+# "Close to linear where there are more cores": each added core gives at least 3/4 of one
+# more serial run's speed (speed-up over one core / cores).
+TARGET_SCALING_EFFICIENCY = 0.75
 
 
 # --- running children, watching their process tree ---------------------------------------------
@@ -208,12 +215,20 @@ class ChildRun:
     usage: TreeUsage | None = None
 
 
-def run_child(command: Sequence[str], monitor: bool = False, timeout: float = 1800) -> ChildRun:
-    """Run command from the repository root; its wall time, exit code and resource use."""
+def run_child(
+    command: Sequence[str],
+    monitor: bool = False,
+    timeout: float = 1800,
+    cpus: Sequence[int] | None = None,
+) -> ChildRun:
+    """Run command from the repository root; its wall time, exit code and resource use.
+    With cpus, the child and everything it starts (workers, mocks, browsers) may run only
+    on those CPUs: a smaller machine inside this one."""
     log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 (closed below)
+    pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus is not None else None
     started = time.perf_counter()
     process = subprocess.Popen(
-        list(command), cwd=REPO, stdout=log, stderr=subprocess.STDOUT, text=True
+        list(command), cwd=REPO, stdout=log, stderr=subprocess.STDOUT, text=True, preexec_fn=pin
     )
     watcher = TreeMonitor(process.pid) if monitor else None
     if watcher is not None:
@@ -300,7 +315,7 @@ def machine() -> dict[str, Any]:
     from importlib import metadata
 
     return {
-        "cores": os.cpu_count(),
+        "cores": len(available_cpus()),
         "cpu": model.group(1).strip() if model else platform.processor(),
         "ram_gb": round(int(total.group(1)) / 1024 / 1024, 1) if total else None,
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
@@ -434,10 +449,10 @@ def linking(rounds: int, reps: int) -> dict[str, Any]:
     }
 
 
-def suite_run(name: str, *args: str) -> dict[str, Any]:
+def suite_run(name: str, *args: str, cpus: Sequence[int] | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="bench-suite-") as folder:
         workdir = Path(folder)
-        run = run_child(pytest_command(workdir, *args), monitor=True)
+        run = run_child(pytest_command(workdir, *args), monitor=True, cpus=cpus)
         timings = read_timings(workdir) if (workdir / "timings.json").exists() else {"tests": {}}
     tests = timings["tests"]
     per_test = {nodeid: _own_time(entry) for nodeid, entry in tests.items()}
@@ -459,7 +474,7 @@ def suite_run(name: str, *args: str) -> dict[str, Any]:
         "max_process_rss_mb": run.max_rss_mb,
         "peak_tree_pss_mb": usage.peak_tree_pss_mb,
         "cpu_seconds": usage.total_cpu(),
-        "cpu_utilisation": usage.total_cpu() / (run.wall * (os.cpu_count() or 1)),
+        "cpu_utilisation": usage.total_cpu() / (run.wall * len(cpus or available_cpus())),
         "cpu_by_kind": usage.by_kind(),
         "per_test": {
             nodeid: {"seconds": per_test[nodeid], "steps": entry.get("steps", [])}
@@ -540,6 +555,57 @@ def suite(runs: int) -> dict[str, Any]:
     }
 
 
+def available_cpus() -> list[int]:
+    return sorted(os.sched_getaffinity(0))
+
+
+def core_counts(available: int) -> list[int]:
+    """The points of the scaling curve: 1, 2, 4, ... cores, and all of them."""
+    counts, k = {1, available}, 2
+    while k < available:
+        counts.add(k)
+        k *= 2
+    return sorted(counts)
+
+
+def scaling(runs: int) -> dict[str, Any]:
+    """The whole suite on 1, 2, 4, ... of this machine's cores (pinned: the suite and every
+    process it starts may use only those), serially on one core and with `-n K` on K cores:
+    how close to linear the speed-up is, measured on however many cores the machine has."""
+    cpus = available_cpus()
+    counts = core_counts(len(cpus))
+    results: dict[int, list[dict[str, Any]]] = {k: [] for k in counts}
+    for _ in range(runs):
+        for k in counts:
+            workers = () if k == 1 else ("-n", str(k))
+            name = "serial on 1 core" if k == 1 else f"-n {k} on {k} cores"
+            results[k].append(suite_run(name, "--sign-in=reuse", *workers, cpus=cpus[:k]))
+    one_core = statistics.median(r["wall"] for r in results[1])
+    points = []
+    for k, rs in results.items():
+        wall = statistics.median(r["wall"] for r in rs)
+        points.append(
+            {
+                "cores": k,
+                "walls": [r["wall"] for r in rs],
+                "wall": wall,
+                "speedup": one_core / wall,
+                "efficiency": one_core / wall / k,
+                "cpu_utilisation": rs[0]["cpu_utilisation"],
+            }
+        )
+    return {
+        "points": points,
+        "all_passed": all(
+            r["returncode"] == 0 and set(r["outcomes"]) <= {"passed", "skipped"}
+            for rs in results.values()
+            for r in rs
+        ),
+        "target_met": all(p["efficiency"] >= TARGET_SCALING_EFFICIENCY for p in points),
+        "measurable": len(points) > 1,
+    }
+
+
 # --- the table ---------------------------------------------------------------------------------
 
 
@@ -604,7 +670,7 @@ def table(results: dict[str, Any]) -> list[str]:
                     f"{first['max_process_rss_mb']:.0f} MB largest process, "
                     f"{first['peak_tree_pss_mb']:.0f} MB whole tree (PSS); CPU "
                     f"{first['cpu_seconds']:.0f} s, {first['cpu_utilisation'] * 100:.0f}% of "
-                    f"{os.cpu_count()} cores",
+                    f"{len(available_cpus())} cores",
                 )
             )
         sign_in = s["sign_in"]
@@ -625,7 +691,7 @@ def table(results: dict[str, Any]) -> list[str]:
         rows.append(
             (
                 "suite: -n 2 speed-up",
-                f"{s['parallel_speedup']:.2f}x over serial on {os.cpu_count()} cores "
+                f"{s['parallel_speedup']:.2f}x over serial on {len(available_cpus())} cores "
                 f"— target: never slower {_met(s['parallel_target_met'])}",
             )
         )
@@ -634,6 +700,28 @@ def table(results: dict[str, Any]) -> list[str]:
             total = sum(kinds.values()) or 1.0
             share = ", ".join(f"{k} {v:.0f} s ({v / total * 100:.0f}%)" for k, v in kinds.items())
             rows.append((f"CPU: {name}", share))
+    if "scaling" in results:
+        c = results["scaling"]
+        for point in c["points"]:
+            k = point["cores"]
+            walls = ", ".join(f"{w:.1f}" for w in point["walls"])
+            rows.append(
+                (
+                    f"scaling: {k} core{'s' if k > 1 else ''}",
+                    f"{point['wall']:.1f} s wall (runs: {walls}), "
+                    f"{'serial' if k == 1 else f'-n {k}'}; speed-up over 1 core "
+                    f"{point['speedup']:.2f}x, efficiency {point['efficiency'] * 100:.0f}%; "
+                    f"CPU {point['cpu_utilisation'] * 100:.0f}% of its cores",
+                )
+            )
+        verdict = _met(c["target_met"]) if c["measurable"] else "not measurable on 1 core"
+        rows.append(
+            (
+                "scaling: close to linear",
+                f"target: efficiency >= {TARGET_SCALING_EFFICIENCY * 100:.0f}% at every core "
+                f"count up to {c['points'][-1]['cores']} — {verdict}",
+            )
+        )
     width = max(len(name) for name, _ in rows)
     return [f"{name.ljust(width)}  {value}" for name, value in rows]
 
@@ -666,6 +754,7 @@ def main() -> int:
         "mock": mock_latency,
         "linking": lambda: linking(args.rounds, args.reps),
         "suite": lambda: suite(args.suite_runs),
+        "scaling": lambda: scaling(args.suite_runs),
     }
     for stage in STAGES:
         if stage in stages:
@@ -681,7 +770,7 @@ def main() -> int:
     print(f"\nwritten: {args.out} and {args.out.with_suffix('.md')}", file=sys.stderr)
     ok = all(
         results[stage].get(flag, True)
-        for stage, flag in (("suite", "all_passed"),)
+        for stage, flag in (("suite", "all_passed"), ("scaling", "all_passed"))
         if stage in results
     )
     return 0 if ok else 1
