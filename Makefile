@@ -53,7 +53,7 @@ steps: setup
 	$(PY) -m suite.steps_catalogue
 
 bench: setup
-	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/bench.py $(ARGS)
 
 soak: setup
 	$(PY) benchmarks/soak.py --runs $(SOAK_RUNS) $(ARGS)
