@@ -72,13 +72,23 @@ provide_browser() {
     if "$VENV/bin/python" -c 'from suite.browser import playwright_chromium as p; exit(p() is None)'; then
         say "browser: $(browser_in_use)"; return 0
     fi
-    say "downloading Playwright's Chromium"
-    local with_deps=()
-    as_root && have_apt && with_deps=(--with-deps)
-    if "$VENV/bin/playwright" install "${with_deps[@]}" chromium >"$VENV/playwright-install.log" 2>&1; then
-        say "browser: $(browser_in_use)"; return 0
+    # Where the download cannot work (no route to Playwright's CDN), trying again before
+    # every run costs seconds and changes nothing: remember the failure per Playwright version.
+    local failed_stamp="$VENV/.playwright-download-failed" version
+    version=$("$VENV/bin/python" -c 'from importlib.metadata import version; print(version("playwright"))')
+    if [ "$(cat "$failed_stamp" 2>/dev/null)" = "$version" ]; then
+        say "Playwright's download failed before (delete $failed_stamp to try again); using the system Chromium"
+    else
+        say "downloading Playwright's Chromium"
+        local with_deps=()
+        as_root && have_apt && with_deps=(--with-deps)
+        if "$VENV/bin/playwright" install "${with_deps[@]}" chromium >"$VENV/playwright-install.log" 2>&1; then
+            rm -f "$failed_stamp"
+            say "browser: $(browser_in_use)"; return 0
+        fi
+        echo "$version" > "$failed_stamp"
+        say "Playwright's download failed (see $VENV/playwright-install.log); trying the system Chromium"
     fi
-    say "Playwright's download failed (see $VENV/playwright-install.log); trying the system Chromium"
     if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null \
         && ! command -v google-chrome >/dev/null; then
         if as_root && have_apt; then
