@@ -54,7 +54,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,8 +71,8 @@ TICK = os.sysconf("SC_CLK_TCK")
 TARGET_LINKING_RATIO = 1.2
 TARGET_STARTUP_SECONDS = 2.0
 TARGET_REUSE_SAVING = 0.30
-# "Close to linear where there are more cores": each added core gives at least 3/4 of one
-# more serial run's speed (speed-up over one core / cores).
+# "Close to linear where there are more cores": on K cores, the speed-up over one core is at
+# least 3/4 of K.
 TARGET_SCALING_EFFICIENCY = 0.75
 
 
@@ -483,6 +483,15 @@ def suite_run(name: str, *args: str, cpus: Sequence[int] | None = None) -> dict[
     }
 
 
+def _all_passed(variants: Iterable[list[dict[str, Any]]]) -> bool:
+    """Every run exited 0 and had no outcome but passed or skipped."""
+    return all(
+        r["returncode"] == 0 and set(r["outcomes"]) <= {"passed", "skipped"}
+        for runs in variants
+        for r in runs
+    )
+
+
 def _own_time(entry: dict[str, Any]) -> float:
     return float(entry["setup"] + entry["call"] + entry["teardown"])
 
@@ -523,11 +532,7 @@ def suite(runs: int) -> dict[str, Any]:
     serial = walls["serial, sign-in reused (default)"]
     ui = walls["serial, UI sign-in every scenario"]
     parallel = walls["-n 2, sign-in reused"]
-    all_passed = all(
-        r["returncode"] == 0 and set(r["outcomes"]) <= {"passed", "skipped"}
-        for rs in results.values()
-        for r in rs
-    )
+    all_passed = _all_passed(results.values())
     signing_in, ui_seconds, ui_tests_seconds = sign_in_steps(
         results["serial, UI sign-in every scenario"][0]
     )
@@ -596,11 +601,7 @@ def scaling(runs: int) -> dict[str, Any]:
         )
     return {
         "points": points,
-        "all_passed": all(
-            r["returncode"] == 0 and set(r["outcomes"]) <= {"passed", "skipped"}
-            for rs in results.values()
-            for r in rs
-        ),
+        "all_passed": _all_passed(results.values()),
         "target_met": all(p["efficiency"] >= TARGET_SCALING_EFFICIENCY for p in points),
         "measurable": len(points) > 1,
     }
