@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from mock_site.server import start_mock
+from suite.browser import HEADED_NEEDS_FULL_BROWSER_MESSAGE
 from suite.secrets import MASK
 from tests.integration.runner import (
     clean_environment,
@@ -178,17 +179,21 @@ def test_parallel_runs_against_one_shared_mock_are_refused(tmp_path: Path) -> No
     assert "a separately started mock has one shared state: run it without -n" in run.output
 
 
-def test_no_browser_at_all_is_one_line_naming_both_remedies(tmp_path: Path) -> None:
-    nowhere = tmp_path / "empty"
-    nowhere.mkdir()
+def environment_with_only(folder: Path) -> dict[str, str]:
+    """No browser choice handed down, only `folder` on PATH, and an empty Playwright browser
+    folder: the child must look for a browser, and finds only what `folder` holds."""
     environ = {
         name: value
         for name, value in clean_environment().items()
         if name not in ("CIT_FAQ_BROWSER_CHOICE", "CHROMIUM_PATH")
     }
-    # No Chromium on PATH and an empty Playwright browser folder: neither kind is there.
-    environ |= {"PATH": str(nowhere), "PLAYWRIGHT_BROWSERS_PATH": str(nowhere)}
-    run = run_suite(tmp_path, "-k", "contact", environ=environ)
+    return environ | {"PATH": str(folder), "PLAYWRIGHT_BROWSERS_PATH": str(folder)}
+
+
+def test_no_browser_at_all_is_one_line_naming_both_remedies(tmp_path: Path) -> None:
+    nowhere = tmp_path / "empty"
+    nowhere.mkdir()
+    run = run_suite(tmp_path, "-k", "contact", environ=environment_with_only(nowhere))
     assert run.returncode == 4, run.output
     error_lines = [line for line in run.output.splitlines() if line.startswith("ERROR: ")]
     assert error_lines == [
@@ -196,4 +201,19 @@ def test_no_browser_at_all_is_one_line_naming_both_remedies(tmp_path: Path) -> N
         "Playwright's browser), or install your distribution's (`sudo apt-get install "
         "chromium`) or set CHROMIUM_PATH to a Chromium executable"
     ], run.output
+    assert run.tests == 0
+
+
+def test_headed_with_only_the_headless_shell_is_one_line(tmp_path: Path) -> None:
+    only_shell = tmp_path / "bin"
+    only_shell.mkdir()
+    shell = only_shell / "chromium-headless-shell"
+    shell.write_text("#!/bin/sh\nexit 1\n")  # never started: the choice is refused first
+    shell.chmod(0o755)
+    run = run_suite(
+        tmp_path, "-k", "contact", "--headed", environ=environment_with_only(only_shell)
+    )
+    assert run.returncode == 4, run.output
+    error_lines = [line for line in run.output.splitlines() if line.startswith("ERROR: ")]
+    assert error_lines == [f"ERROR: {HEADED_NEEDS_FULL_BROWSER_MESSAGE}"], run.output
     assert run.tests == 0
