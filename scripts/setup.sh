@@ -113,7 +113,7 @@ apt_install() {
 }
 
 # Headless runs (the default, and CI's) use the headless shell when it is there: the suite
-# runs about a third faster. Without it they use the full browser, so a failed install
+# takes about half the time. Without it they use the full browser, so a failed install
 # only costs speed.
 add_headless_shell() {
     command -v chromium-headless-shell >/dev/null && return 0
@@ -122,7 +122,7 @@ add_headless_shell() {
         apt_install chromium-headless-shell \
             || say "apt-get install chromium-headless-shell failed: headless runs use the full browser"
     else
-        say "tip: headless runs are about a third faster with chromium-headless-shell (sudo apt-get install chromium-headless-shell)"
+        say "tip: headless runs take about half the time with chromium-headless-shell (sudo apt-get install chromium-headless-shell)"
     fi
 }
 

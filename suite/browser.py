@@ -6,7 +6,7 @@ Chromium on PATH. When there is none, one line names both remedies.
 
 On PATH, a headless run prefers `chromium-headless-shell` (Debian's package of the same
 name) to the full browser, as Playwright does with its own download: the shell has no
-browser UI to start, and the suite runs about a third faster with it. A headed run
+browser UI to start, and the suite takes about half the time with it. A headed run
 (--headed) needs the full browser.
 
 A remote server launches a browser of its own: Playwright's, on the server's machine. With
