@@ -35,7 +35,7 @@ make_venv() {
         # Debian and Ubuntu ship venv separately.
         if as_root && have_apt; then
             say "installing python3-venv with apt"
-            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+            apt_install python3-venv || fail "apt-get install python3-venv failed"
             rm -rf "$VENV"; "$python" -m venv "$VENV"
         else
             fail "python venv is missing: sudo apt-get install python3-venv, then run this again"
@@ -102,9 +102,11 @@ provide_browser() {
     say "browser: $(browser_in_use || fail 'no usable Chromium found')"
 }
 
-# apt's chatter (debconf notices included) goes to a log, shown only when it fails.
+# apt's chatter (debconf notices included) goes to a log, shown only when it fails. The
+# folder may not be a virtual environment yet (installing python3-venv comes first).
 apt_install() {
     local log="$VENV/apt-install.log"
+    mkdir -p "$VENV"
     if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; } \
         >"$log" 2>&1; then
         tail -n 20 "$log" >&2
