@@ -66,3 +66,4 @@ Feature: I'm trying to login to CM/ECF and I keep getting redirected to PACER.
     When the filer logs in with the username and password of the upgraded PACER account
     And the filer acknowledges the redaction requirements
     Then the filer is redirected to the court's NextGen CM/ECF page
+    And the filer had to wait for every PACER login page

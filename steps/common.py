@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Request, expect
 from pytest_bdd import given, parsers, then
 
 from pages.portal import Portal
@@ -32,10 +32,34 @@ def pacer_login_is_down(control: MockControl) -> None:
     control.set_faults({"pacer_login": {"down": True}})
 
 
-@given("PACER login answers slowly")
-def pacer_login_is_slow(control: MockControl) -> None:
-    # Slower than a person would like, well inside the suite's navigation timeout.
-    control.set_faults({"pacer_login": {"delay_ms": 1500}})
+# Slower than a person would like, well inside the suite's navigation timeout.
+SLOW_PACER_LOGIN_MS = 1500
+
+
+@given("PACER login answers slowly", target_fixture="pacer_login_waits")
+def pacer_login_is_slow(control: MockControl, portal: Portal) -> list[float]:
+    """Slow PACER login down, and note how long the browser waits for each of its pages."""
+    control.set_faults({"pacer_login": {"delay_ms": SLOW_PACER_LOGIN_MS}})
+    waits: list[float] = []
+    login_site = portal.urls["pacer-login"]
+
+    def note_wait(request: Request) -> None:
+        if request.resource_type == "document" and request.url.startswith(login_site):
+            timing = request.timing  # milliseconds since the request started
+            waits.append(timing["responseStart"] - timing["requestStart"])
+
+    portal.page.on("requestfinished", note_wait)
+    return waits
+
+
+@then(parsers.re(rf"{THE_ACTOR} had to wait for every PACER login page"))
+def waited_for_pacer_login(pacer_login_waits: list[float]) -> None:
+    # Without this, a fault that never applied would let the scenario pass as easily.
+    assert pacer_login_waits, "the filer loaded no PACER login page"
+    quick = [round(wait) for wait in pacer_login_waits if wait < SLOW_PACER_LOGIN_MS]
+    assert not quick, (
+        f"PACER login answered in {quick} ms, not slowly (at least {SLOW_PACER_LOGIN_MS} ms)"
+    )
 
 
 @then(parsers.parse('CM/ECF says "{message}"'))
