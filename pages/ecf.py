@@ -57,6 +57,11 @@ class UtilitiesPage(SitePage):
 class FilingMenuPage(SitePage):
     path = f"/cgi-bin/DisplayMenu.pl?{FILING_MENU}"
 
+    @property
+    def events(self) -> Locator:
+        """The filing events offered; a filer who may not file gets the heading without them."""
+        return self.main.get_by_role("listitem")
+
 
 class QueryPage(SitePage):
     path = "/cgi-bin/iquery.pl"

@@ -146,8 +146,12 @@ def menu_bar_shows_exactly(portal: Portal, items: str) -> None:
 @then(parsers.re(rf"{THE_ACTOR} can open the filing menu"))
 def can_open_filing_menu(portal: Portal) -> None:
     portal.cmecf_home.open_menu(FILING_MENU)
-    expect(portal.page).to_have_url(portal.filing_menu.url)
-    expect(portal.filing_menu.heading).to_have_text("Civil Events")
+    menu = portal.filing_menu
+    expect(portal.page).to_have_url(menu.url)
+    expect(menu.heading).to_have_text("Civil Events")
+    # A refused filer gets the same address and heading, with a reason instead of the events.
+    expect(menu.events.first).to_be_visible()
+    expect(menu.messages.get_by_role("alert")).to_have_count(0)
 
 
 @when(parsers.re(rf"{THE_ACTOR} opens the filing menu directly"))
@@ -179,4 +183,8 @@ def receives_email(control: MockControl, actor: Persona, subject: str) -> None:
     assert len(mails) == 1, (
         f"expected one email {subject!r} to {actor.email}, "
         f"outbox has {[(m['to'], m['subject']) for m in control.outbox()]}"
+    )
+    # The email is about this filer's accounts, not only addressed to them.
+    assert actor.username and actor.username in mails[0]["body"], (
+        f"the email {subject!r} does not name the PACER account {actor.username}"
     )
