@@ -8,6 +8,7 @@ from playwright.sync_api import BrowserContext, expect
 from pytest_bdd import given, parsers, then, when
 
 from pages.portal import Portal
+from steps.linking import filing_menu_absent
 from steps.personas import THE_ACTOR, require
 from steps.sign_in_state import SignInStates, sign_in
 from suite.personas import Persona
@@ -45,6 +46,15 @@ def clerk_told_unlinked(help_desk: Portal, actor: Persona) -> None:
         f"The CM/ECF account {actor.wrong_ecf_login} has been unlinked from PACER account "
         f"{actor.username}. A confirmation email has been sent to the filer."
     )
+
+
+@then(parsers.re(rf"{THE_ACTOR}'s accounts are no longer linked"))
+def no_longer_linked(portal: Portal) -> None:
+    # What the unlink changes for the filer: back in CM/ECF (their own browser, still signed
+    # in), the filing menu is gone. The clerk's message alone would not show the unlink held.
+    portal.cmecf_home.open()
+    expect(portal.page).to_have_url(portal.cmecf_home.url)
+    filing_menu_absent(portal)
 
 
 @when(parsers.re(rf"{THE_ACTOR} opens the court staff's unlink page directly"))

@@ -12,6 +12,8 @@ from playwright.sync_api import expect
 from pages.portal import Portal
 from suite.personas import Persona
 
+LINK_VERIFY_HEADING = "Verify the accounts to link"
+
 
 def log_in_at_pacer(portal: Portal, username: str, password: str) -> None:
     """On the PACER login page: log in, and acknowledge the redaction agreement if it is shown."""
@@ -49,5 +51,7 @@ def submit_for_linking(portal: Portal, login: str, password: str) -> None:
 def link_accounts(portal: Portal, login: str, password: str) -> None:
     """The whole linking process: Utilities, credentials, verification, Confirm."""
     submit_for_linking(portal, login, password)
+    # A refusal here (say, "already linked") fails on this line, not as a missing button.
+    expect(portal.link_account.heading).to_have_text(LINK_VERIFY_HEADING)
     portal.link_account.confirm()
     expect(portal.link_account.heading).to_have_text("Accounts linked")

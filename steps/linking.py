@@ -99,7 +99,7 @@ def verification_shows_both_accounts(
     portal: Portal, personas: dict[str, Persona], actor: Persona
 ) -> None:
     link = portal.link_account
-    expect(link.heading).to_have_text("Verify the accounts to link")
+    expect(link.heading).to_have_text(journeys.LINK_VERIFY_HEADING)
     expect(link.account_shown("CM/ECF account")).to_contain_text(_own(personas, actor)[0])
     expect(link.account_shown("PACER account")).to_contain_text(actor.username or "")
     if actor.name:

@@ -28,9 +28,16 @@ THE_ACTOR = "the (?:filer|user|clerk)"
 
 
 def require(personas: dict[str, Persona], key: str, *fields: str) -> Persona:
-    """The persona, or skip the scenario naming what to configure for it."""
+    """The persona; if it lacks a field the scenario needs, skip naming what to configure.
+
+    Against the mock nothing is left to configure, so a missing field fails the scenario:
+    a skip there would let `make acceptance` pass without running it.
+    """
     persona = personas[key]
-    missing = persona.missing("username", "password", *fields)
+    needed = ("username", "password", *fields)
+    if persona.from_mock and (lacking := [name for name in needed if not getattr(persona, name)]):
+        pytest.fail(f"the mock seeds persona {key!r} without {', '.join(lacking)}", pytrace=False)
+    missing = persona.missing(*needed)
     if missing:
         pytest.skip(f"persona {key!r} is not configured: set {', '.join(missing)}")
     return persona

@@ -39,6 +39,9 @@ class Persona:
     ecf_password: str | None = None
     wrong_ecf_login: str | None = None
     wrong_ecf_password: str | None = None
+    # Seeded by the embedded mock: a missing field is then the mock's defect, not a setting
+    # the user has still to make.
+    from_mock: bool = False
 
     def __repr__(self) -> str:  # never let a password reach a log or a report by accident
         return f"Persona({self.key!r}, username={self.username!r})"
@@ -48,7 +51,7 @@ class Persona:
         return [variable_name(self.key, name) for name in needed if not getattr(self, name)]
 
 
-FIELDS = tuple(f.name for f in fields(Persona) if f.name != "key")
+FIELDS = tuple(f.name for f in fields(Persona) if f.name not in ("key", "from_mock"))
 SECRET_FIELDS = ("password", "ecf_password", "wrong_ecf_password")
 
 
@@ -85,7 +88,8 @@ def personas_from_mock(seeded: Mapping[str, Mapping[str, str]]) -> dict[str, Per
     personas = {}
     for key in PERSONA_KINDS:
         record = seeded.get(key, {})
-        personas[key] = _registered(Persona(key, **{n: record.get(n) for n in FIELDS}))
+        given = {name: record.get(name) for name in FIELDS}
+        personas[key] = _registered(Persona(key, **given, from_mock=True))
     return personas
 
 

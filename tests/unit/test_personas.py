@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from steps.personas import require
 from suite import secrets
-from suite.personas import PERSONA_KINDS, personas_from_environment, variable_name
+from suite.personas import (
+    PERSONA_KINDS,
+    personas_from_environment,
+    personas_from_mock,
+    variable_name,
+)
 
 
 def test_personas_come_from_environment_variables() -> None:
@@ -43,3 +52,29 @@ def test_passwords_are_registered_as_secrets_and_kept_out_of_repr() -> None:
     )
     assert "Hush-4242" in secrets.registered()
     assert "Hush-4242" not in repr(personas["legacy"])
+
+
+def outcome_of(call: Callable[[], object]) -> BaseException:
+    """What `call` raised, pytest's skip and fail included: a skip must not skip this test."""
+    try:
+        call()
+    except BaseException as raised:  # pytest's Skipped and Failed are BaseExceptions
+        return raised
+    raise AssertionError("expected the call to fail or skip")
+
+
+def test_a_persona_the_mock_seeds_incompletely_fails_the_scenario_instead_of_skipping() -> None:
+    # A skip would let `make acceptance` pass without running the scenario.
+    seeded = {"filer": {"username": "jdoe2020", "password": "not-a-real-password"}}
+    outcome = outcome_of(lambda: require(personas_from_mock(seeded), "filer", "wrong_ecf_login"))
+    assert isinstance(outcome, pytest.fail.Exception), repr(outcome)
+    assert str(outcome) == "the mock seeds persona 'filer' without wrong_ecf_login"
+
+
+def test_a_persona_not_yet_configured_for_a_real_portal_is_skipped_naming_the_variable() -> None:
+    environ = {"CIT_FAQ_FILER_USERNAME": "jdoe", "CIT_FAQ_FILER_PASSWORD": "not-a-real-password"}
+    outcome = outcome_of(
+        lambda: require(personas_from_environment(environ), "filer", "wrong_ecf_login")
+    )
+    assert isinstance(outcome, pytest.skip.Exception), repr(outcome)
+    assert "set CIT_FAQ_FILER_WRONG_ECF_LOGIN" in str(outcome)
