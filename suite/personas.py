@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from suite import secrets
@@ -41,7 +41,7 @@ class Persona:
     wrong_ecf_password: str | None = None
     # Seeded by the embedded mock: a missing field is then the mock's defect, not a setting
     # the user has still to make.
-    from_mock: bool = False
+    from_mock: bool = field(default=False, kw_only=True)
 
     def __repr__(self) -> str:  # never let a password reach a log or a report by accident
         return f"Persona({self.key!r}, username={self.username!r})"
@@ -79,8 +79,8 @@ def personas_from_environment(environ: Mapping[str, str] = os.environ) -> dict[s
     values.update({k: v for k, v in environ.items() if k.startswith("CIT_FAQ_")})
     personas = {}
     for key in PERSONA_KINDS:
-        given = {name: values.get(variable_name(key, name)) or None for name in FIELDS}
-        personas[key] = _registered(Persona(key, **given))
+        given = (values.get(variable_name(key, name)) or None for name in FIELDS)
+        personas[key] = _registered(Persona(key, *given))
     return personas
 
 
@@ -88,8 +88,8 @@ def personas_from_mock(seeded: Mapping[str, Mapping[str, str]]) -> dict[str, Per
     personas = {}
     for key in PERSONA_KINDS:
         record = seeded.get(key, {})
-        given = {name: record.get(name) for name in FIELDS}
-        personas[key] = _registered(Persona(key, **given, from_mock=True))
+        given = (record.get(name) for name in FIELDS)
+        personas[key] = _registered(Persona(key, *given, from_mock=True))
     return personas
 
 
