@@ -33,5 +33,5 @@ Feature: Who can I contact for help?
     Given a filer with an upgraded individual PACER account is on the court's website
     When the filer opens the linking FAQ on the court's website
     Then the FAQ answers "Who can I contact for help?"
-    And the page says "(800) 676-6856"
-    And the page says "866-450-1859"
+    And its answer says "(800) 676-6856"
+    And its answer says "866-450-1859"

@@ -40,6 +40,10 @@ class CourtFaqPage(SitePage):
     def question(self, text: str) -> Locator:
         return self.page.get_by_role("heading", level=2, name=text)
 
+    def answer(self, question: str) -> Locator:
+        """The question's section: its heading and the answer below it."""
+        return self.main.locator("section").filter(has=self.question(question))
+
     def click_here_for_instructions(self) -> None:
         self.page.get_by_role("link", name="Click here").click()
 
@@ -59,7 +63,7 @@ class ContactPage(SitePage):
         return self.page.get_by_role("region", name=name)
 
     def phone_link(self, section: str, number: str) -> Locator:
-        return self.section(section).get_by_role("link", name=number)
+        return self.section(section).get_by_role("link", name=number, exact=True)
 
     def email_link(self, section: str, address: str) -> Locator:
-        return self.section(section).get_by_role("link", name=address)
+        return self.section(section).get_by_role("link", name=address, exact=True)

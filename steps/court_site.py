@@ -33,6 +33,13 @@ def instructions_mention(portal: Portal, text: str) -> None:
     expect(instructions.steps.filter(has_text=text)).to_have_count(1)
 
 
-@then(parsers.parse('the FAQ answers "{question}"'))
-def faq_answers(portal: Portal, question: str) -> None:
+@then(parsers.parse('the FAQ answers "{question}"'), target_fixture="faq_question")
+def faq_answers(portal: Portal, question: str) -> str:
     expect(portal.court_faq.question(question)).to_be_visible()
+    return question
+
+
+@then(parsers.parse('its answer says "{text}"'))
+def faq_answer_says(portal: Portal, faq_question: str, text: str) -> None:
+    # Under that question, not anywhere on the page: other answers mention other contacts.
+    expect(portal.court_faq.answer(faq_question)).to_contain_text(text)
