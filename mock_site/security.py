@@ -15,6 +15,10 @@ MAX_PASSWORD = 200
 MAX_EMAIL = 254
 MAX_URL = 2000  # appurl
 MAX_TOKEN = 100  # tickets, form tokens, reset tokens
+# PACER's minimum lengths [seen in its login page's client code]; legacy usernames (LP1234)
+# are exactly the minimum.
+MIN_USERNAME = 6
+MIN_PASSWORD = 8
 
 # Request bodies over this size get a 413 page (a 100 kB field still fits, and is refused
 # by the length check with a clear message).
@@ -63,3 +67,20 @@ def safe_return_url(appurl: str, allowed_origins: Iterable[str]) -> str | None:
         return None
     allowed = {origin.rstrip("/").lower() for origin in allowed_origins}
     return appurl if origin_of(appurl) in allowed else None
+
+
+def username_problems(username: str) -> list[str]:
+    if not username:
+        return [texts.USERNAME_REQUIRED]
+    if len(username) < MIN_USERNAME:
+        return [texts.USERNAME_TOO_SHORT]
+    return []
+
+
+def password_problems(password: str) -> list[str]:
+    """PACER's rules for a password, at login and when choosing a new one."""
+    if not password:
+        return [texts.PASSWORD_REQUIRED]
+    if len(password) < MIN_PASSWORD:
+        return [texts.PASSWORD_TOO_SHORT]
+    return []

@@ -73,6 +73,8 @@ BAD_CREDENTIALS: dict[str, Callable[[Persona], tuple[str, str]]] = {
     "a username PACER does not know": lambda p: (UNKNOWN_USERNAME, WRONG_PASSWORD),
     "an empty username": lambda p: ("", WRONG_PASSWORD),
     "the PACER username and an empty password": lambda p: (p.username or "", ""),
+    "a username of 5 characters": lambda p: ("jdoe2", WRONG_PASSWORD),
+    "the PACER username and a password of 7 characters": lambda p: (p.username or "", "Pacer-J"),
 }
 
 

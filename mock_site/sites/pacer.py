@@ -145,11 +145,8 @@ def reset_password() -> Response:
         ]
     )
     if not problems:
-        if not new:
-            problems = [texts.PASSWORD_REQUIRED]
-        elif len(new) < 8:
-            problems = [texts.PASSWORD_TOO_SHORT]
-        elif new != confirm:
+        problems = security.password_problems(new)
+        if not problems and new != confirm:
             problems = [texts.RESET_MISMATCH]
     if problems:
         messages = [web.error(p) for p in problems]

@@ -126,10 +126,10 @@ def sign_in(appurl: str) -> Response:
         ]
     )
     if not problems:
-        if not username:
-            problems.append(texts.USERNAME_REQUIRED)
-        if not password:
-            problems.append(texts.PASSWORD_REQUIRED)
+        problems = [
+            *security.username_problems(username),
+            *security.password_problems(password),
+        ]
     shown = username if len(username) <= security.MAX_NAME else ""
     if problems:
         return login_form(appurl, [web.error(p) for p in problems], shown)

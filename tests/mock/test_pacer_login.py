@@ -54,6 +54,14 @@ def test_login_page_has_the_real_ids_labels_and_view_state(visitor: Browser) -> 
         ("", "Pacer-Jane-2020", ["Username is required"]),
         ("jdoe2020", "", ["Password is required"]),
         ("", "", ["Username is required", "Password is required"]),
+        # The length rules of the real login page's client code.
+        ("jdoe", "Pacer-Jane-2020", ["Username must be at least 6 characters"]),
+        ("jdoe2020", "Pacer-J", ["Password must be at least 8 characters"]),
+        (
+            "jdoe",
+            "short",
+            ["Username must be at least 6 characters", "Password must be at least 8 characters"],
+        ),
     ],
 )
 def test_bad_credentials_are_refused_with_the_message(
