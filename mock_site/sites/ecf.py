@@ -300,8 +300,9 @@ def link_verify(user: EcfUser) -> Response:
             ("CM/ECF password", password, security.MAX_PASSWORD),
         ]
     )
-    if problems:
-        return link_form([web.error(p) for p in problems])
+    if problems:  # keep a login that fits; an over-long one is not worth showing again
+        shown = login if len(login) <= security.MAX_NAME else ""
+        return link_form([web.error(p) for p in problems], login=shown)
     if not login or not password:
         return link_form([web.error(texts.LINK_EMPTY)], login=login)
     store = web.mock().store

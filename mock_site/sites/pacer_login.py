@@ -72,14 +72,19 @@ def with_ticket(appurl: str, ticket: str) -> str:
 
 
 def login_form(
-    appurl: str, messages: list[web.Message] | None = None, username: str = ""
+    appurl: str,
+    messages: list[web.Message] | None = None,
+    username: str = "",
+    client_code: str = "",
 ) -> Response:
+    """The login form; after a refusal it keeps what was typed, except the password."""
     return web.page(
         "login.html",
         texts.LOGIN_TITLE,
         messages=messages or [],
         action=form_action(appurl),
         username=username,
+        client_code=client_code,
     )
 
 
@@ -130,13 +135,15 @@ def sign_in(appurl: str) -> Response:
             *security.username_problems(username),
             *security.password_problems(password),
         ]
+    # Typed values go back into the form, unless too long to be worth showing again.
     shown = username if len(username) <= security.MAX_NAME else ""
+    code = client_code if len(client_code) <= MAX_CLIENT_CODE else ""
     if problems:
-        return login_form(appurl, [web.error(p) for p in problems], shown)
+        return login_form(appurl, [web.error(p) for p in problems], shown, code)
     store = web.mock().store
     account = store.check_pacer(username, password)
     if account is None:  # unknown, wrong password, or an old CM/ECF login: all the same
-        return login_form(appurl, [web.error(texts.LOGIN_INVALID)], shown)
+        return login_form(appurl, [web.error(texts.LOGIN_INVALID)], shown, code)
     session = web.start_session("pacer", account.username)
     going_to_ecf = security.origin_of(appurl) == security.origin_of(web.site_url("ecf"))
     if going_to_ecf and account.can_file:

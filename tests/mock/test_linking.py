@@ -143,6 +143,7 @@ def hidden_csrf(visitor: Browser) -> str:
             "This CM/ECF account is already linked to another PACER account. "
             "Contact the CM/ECF Help Desk.",
         ),
+        ("jdoe-ecf", "x" * 201, "CM/ECF password is too long"),
     ],
 )
 def test_linking_errors(
@@ -150,9 +151,14 @@ def test_linking_errors(
 ) -> None:
     visitor.quick_sign_in("jdoe2020")
     response = visitor.link_form(login, password)
-    assert h1(text(response)) == "Link a CM/ECF account to my PACER account"
-    assert alerts(text(response)) == [message]
+    page = text(response)
+    assert h1(page) == "Link a CM/ECF account to my PACER account"
+    assert alerts(page) == [message]
     assert store.ecf_accounts["jdoe-ecf"].linked_to is None
+    # Loses nothing: the login typed is still in the form (a password never is).
+    assert f'name="ecf_login" value="{login}"' in page
+    if password:
+        assert password not in page
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,37 @@ def test_bad_credentials_are_refused_with_the_message(
     assert "Redaction Agreement" not in text(response)
 
 
+def test_a_refused_login_keeps_the_username_and_client_code_but_never_the_password(
+    visitor: Browser,
+) -> None:
+    page = text(visitor.get("pacer-login", ECF_LOGIN_APPURL))
+    refused = visitor.post(
+        "pacer-login",
+        form_action(page),
+        {
+            "loginForm": "loginForm",
+            "loginForm:loginName": "jdoe2020",
+            "loginForm:password": "wrong-password",
+            "loginForm:clientCode": "matter-42",
+            "javax.faces.ViewState": hidden(page, "javax.faces.ViewState"),
+        },
+    )
+    page = text(refused)
+    assert alerts(page) == ["Invalid username or password"]
+    assert 'name="loginForm:loginName" value="jdoe2020"' in page
+    assert 'name="loginForm:clientCode" value="matter-42"' in page
+    assert "wrong-password" not in page
+
+
+def test_the_login_messages_are_inside_the_login_form_as_on_the_real_page(
+    visitor: Browser,
+) -> None:
+    page = text(visitor.pacer_login("jdoe2020", "wrong-password"))
+    form = page[page.index('<form id="loginForm"') : page.index("</form>")]
+    assert '<div id="loginForm:pclLoginMessages" role="status" aria-live="polite"' in form
+    assert page.count("pclLoginMessages") == 1
+
+
 def test_a_filer_going_to_cmecf_gets_the_redaction_step(visitor: Browser) -> None:
     page = text(visitor.pacer_login("jdoe2020", PERSONA["filer"].password))
     assert h1(page) == "PACER Login"
