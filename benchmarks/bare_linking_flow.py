@@ -8,7 +8,7 @@ started in this process as the suite's `target` fixture does:
     sign in: CM/ECF login.pl -> PACER login -> redaction agreement -> CM/ECF home
              (or, with --sign-in=reuse, the cookies of one earlier UI sign-in, as the suite)
     Utilities -> "Link a CM/ECF account to my PACER account" -> login and password -> Submit
-    the verification page shows both accounts and asks to confirm -> Confirm
+    the verification page shows both accounts and asks to confirm -> Submit
     "Accounts linked", the confirmation text, the filing menu in the menu bar
     close the context
 
@@ -57,7 +57,7 @@ def sign_in_through_pacer(page: Page, urls: dict[str, str]) -> None:
 
 
 def link(page: Page, urls: dict[str, str]) -> None:
-    """From the CM/ECF home page: Utilities, the linking form, verification, Confirm."""
+    """From the CM/ECF home page: Utilities, the linking form, verification, Submit."""
     assert FILER.ecf is not None
     page.locator("#topmenu").get_by_role("link", name="Utilities", exact=True).click()
     page.get_by_role("link", name=LINK_MENU_ITEM).click()
@@ -73,9 +73,9 @@ def link(page: Page, urls: dict[str, str]) -> None:
     expect(page.get_by_role("main")).to_contain_text(
         "Confirm that you are linking the correct accounts."
     )
-    expect(page.get_by_role("button", name="Confirm")).to_be_enabled()
+    expect(page.get_by_role("button", name="Submit")).to_be_enabled()
     expect(page.get_by_role("button", name="Cancel")).to_be_enabled()
-    page.get_by_role("button", name="Confirm").click()
+    page.get_by_role("button", name="Submit").click()
     expect(page).to_have_url(re.compile("^" + re.escape(urls["ecf"]) + "(/|$)"))
     expect(heading).to_have_text("Accounts linked")
     expect(page.locator("#messages")).to_contain_text(

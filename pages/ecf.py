@@ -11,6 +11,8 @@ from playwright.sync_api import Locator
 from pages.base import SitePage
 
 FILING_MENU = "Civil"  # CIT hears civil matters; the real label is a guess
+# The verification page's confirm button: "Submit, verify …, Submit again" [seen].
+CONFIRM_BUTTON = "Submit"
 
 
 class CmecfLoginPage(SitePage):
@@ -84,7 +86,7 @@ class LinkAccountPage(SitePage):
         return self.page.locator(f"dt:text-is('{term}') + dd")
 
     def confirm(self) -> None:
-        self.page.get_by_role("button", name="Confirm").click()
+        self.page.get_by_role("button", name=CONFIRM_BUTTON).click()
 
     def cancel(self) -> None:
         self.page.get_by_role("button", name="Cancel").click()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from pages.ecf import FILING_MENU
+from pages.ecf import CONFIRM_BUTTON, FILING_MENU
 from pages.portal import Portal
 from steps import journeys
 from steps.common import on_site
@@ -110,7 +110,7 @@ def verification_shows_both_accounts(
 def asks_to_confirm(portal: Portal, question: str) -> None:
     link = portal.link_account
     expect(link.main).to_contain_text(question)
-    expect(link.page.get_by_role("button", name="Confirm")).to_be_enabled()
+    expect(link.page.get_by_role("button", name=CONFIRM_BUTTON)).to_be_enabled()
     expect(link.page.get_by_role("button", name="Cancel")).to_be_enabled()
 
 

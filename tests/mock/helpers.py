@@ -86,7 +86,9 @@ def form_action(page: str, form_id: str | None = None) -> str:
 
 
 def menu(page: str) -> list[str]:
-    nav = re.search(r'<nav id="topmenu" aria-label="CM/ECF menu">(.*?)</nav>', page, re.S)
+    nav = re.search(
+        r'<div id="topmenu" role="navigation" aria-label="CM/ECF menu">(.*?)</div>', page, re.S
+    )
     return re.findall(r"<a [^>]*>(.*?)</a>", nav.group(1)) if nav else []
 
 

@@ -36,7 +36,7 @@ def test_the_whole_linking_process(visitor: Browser, store: Store) -> None:
     assert "<dt>CM/ECF account</dt><dd>jdoe-ecf (Jane Doe)</dd>" in verify
     assert "<dt>PACER account</dt><dd>jdoe2020 (Jane Doe)</dd>" in verify
     assert "Confirm that you are linking the correct accounts." in verify
-    assert ">Confirm</button>" in verify and ">Cancel</button>" in verify
+    assert ">Submit</button>" in verify and ">Cancel</button>" in verify
     assert store.ecf_accounts["jdoe-ecf"].linked_to is None  # nothing linked yet
     done = text(visitor.confirm(verify))
     assert h1(done) == "Accounts linked"
