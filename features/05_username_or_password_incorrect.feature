@@ -52,6 +52,15 @@ Feature: I'm trying to login to CM/ECF, and it tells me my username or password 
   Scenario: The filer changes the PACER password through PACER and logs in to CM/ECF with it
     FAQ: If you are having trouble with your PACER username or password, you will have to go through PACER to change or retrieve your password.
 
+    Given a filer with an upgraded individual PACER account is signed in to the PACER website
+    When the filer changes the PACER password in "Manage My Account"
+    And the filer logs in to CM/ECF with the new PACER password
+    Then the filer is redirected to the court's NextGen CM/ECF page
+
+  @mock_only @destructive
+  Scenario: The filer retrieves a forgotten PACER password through PACER and logs in to CM/ECF with it
+    FAQ: If you are having trouble with your PACER username or password, you will have to go through PACER to change or retrieve your password.
+
     Given a filer with an upgraded individual PACER account is on the PACER website
     When the filer asks PACER to reset the forgotten password
     And the filer follows the reset link in the email and chooses a new password

@@ -81,6 +81,12 @@ RESET_SENT = (  # [guess]
 RESET_FIELDS_REQUIRED = "Enter your username and email address."  # [guess]
 RESET_LINK_INVALID = "This password reset link is not valid or has expired."  # [guess]
 RESET_MISMATCH = "The passwords do not match."  # [guess]
+# Manage My Account's own way to change a password, for a user who still knows it.
+CHANGE_PASSWORD_TITLE = "Change your PACER password"  # [guess]
+CHANGE_PASSWORD_LINK = "Change password"  # [guess]
+CURRENT_PASSWORD_WRONG = "The current password is incorrect."  # [guess]
+PASSWORD_UNCHANGED = "The new password must differ from the current one."  # [guess]
+PASSWORD_CHANGED = "Your PACER password has been changed."  # [guess]
 RESET_DONE = (  # [guess]
     "Your PACER password has been changed. Log in with your new password."
 )

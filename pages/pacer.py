@@ -35,6 +35,9 @@ class CourtLinksPage(SitePage):
 class ManageAccountPage(SitePage):
     path = "/manage-account"
 
+    def open_change_password(self) -> None:
+        self.main.get_by_role("link", name="Change password").click()
+
     def detail(self, term: str) -> Locator:
         """The value shown beside a term such as "Account type" or "Status"."""
         return self.page.locator(f"dt:text-is('{term}') + dd")
@@ -47,6 +50,16 @@ class ForgotPasswordPage(SitePage):
         self.page.get_by_label("Username").fill(username)
         self.page.get_by_label("Email address").fill(email)
         self.page.get_by_role("button", name="Send reset link").click()
+
+
+class ChangePasswordPage(SitePage):
+    path = "/manage-account/change-password"
+
+    def change(self, current: str, new: str) -> None:
+        self.page.get_by_label("Current password").fill(current)
+        self.page.get_by_label("New password", exact=True).fill(new)
+        self.page.get_by_label("Confirm new password").fill(new)
+        self.page.get_by_role("button", name="Change password").click()
 
 
 class ResetPasswordPage(SitePage):

@@ -57,6 +57,10 @@ class Portal:
         return pacer.ForgotPasswordPage(self.page, self.urls["pacer"])
 
     @property
+    def change_password(self) -> pacer.ChangePasswordPage:
+        return pacer.ChangePasswordPage(self.page, self.urls["pacer"])
+
+    @property
     def reset_password(self) -> pacer.ResetPasswordPage:
         return pacer.ResetPasswordPage(self.page, self.urls["pacer"])
 

@@ -20,7 +20,10 @@ def log_in_at_pacer(portal: Portal, username: str, password: str) -> None:
     login, home = portal.pacer_login, portal.cmecf_home
     login.log_in(username, password)
     # Filers are asked to acknowledge redaction; research-only accounts go straight through.
-    login.redaction_agreement.or_(home.menu_bar).first.wait_for()
+    # A refusal ends the wait too, so a set-up with a bad password fails here, saying why.
+    login.redaction_agreement.or_(home.menu_bar).or_(login.refusal).first.wait_for()
+    if login.refusal.is_visible():
+        raise AssertionError(f"PACER login refused {username}: {login.refusal.inner_text()}")
     if login.redaction_agreement.is_visible():
         login.acknowledge_redaction()
 

@@ -161,6 +161,21 @@ def follow_reset_link(portal: Portal, control: MockControl, actor: Persona) -> s
     return new_password
 
 
+@when(
+    parsers.re(rf'{THE_ACTOR} changes the PACER password in "Manage My Account"'),
+    target_fixture="new_password",
+)
+def change_password(portal: Portal, actor: Persona) -> str:
+    assert actor.password
+    portal.manage_account.open()
+    portal.manage_account.open_change_password()
+    new_password = f"{actor.password}{NEW_PASSWORD_SUFFIX}"
+    secrets.register(new_password)
+    portal.change_password.change(actor.password, new_password)
+    expect(portal.manage_account.messages).to_contain_text("Your PACER password has been changed.")
+    return new_password
+
+
 @when(parsers.re(rf"{THE_ACTOR} logs in to CM/ECF with the new PACER password"))
 def log_in_with_new_password(portal: Portal, actor: Persona, new_password: str) -> None:
     assert actor.username

@@ -125,6 +125,49 @@ def forgot_password() -> Response:
     )
 
 
+def new_password_from_form() -> tuple[str, list[str]]:
+    """The new password typed twice (reset and change forms), and what is wrong with it."""
+    new = security.text(request.form, "new_password")
+    confirm = security.text(request.form, "confirm_password")
+    problems = security.length_errors(
+        [
+            ("New password", new, security.MAX_PASSWORD),
+            ("Confirm new password", confirm, security.MAX_PASSWORD),
+        ]
+    )
+    if not problems:
+        problems = security.password_problems(new)
+    if not problems and new != confirm:
+        problems = [texts.RESET_MISMATCH]
+    return new, problems
+
+
+@bp.route("/manage-account/change-password", methods=["GET", "POST"])
+def change_password() -> Response:
+    """A signed-in user changes the password they know (the FAQ's "change", beside "retrieve")."""
+    account = pacer_user()
+    if account is None:
+        here = web.site_url("pacer", "/manage-account/change-password")
+        return redirect(pacer_login_url(here))
+    title = texts.CHANGE_PASSWORD_TITLE
+    if request.method == "GET":
+        return web.page("change_password.html", title)
+    current = security.text(request.form, "current_password")
+    problems = security.length_errors([("Current password", current, security.MAX_PASSWORD)])
+    store = web.mock().store
+    if not problems and store.check_pacer(account.username, current) is None:
+        problems = [texts.CURRENT_PASSWORD_WRONG]
+    new, more = new_password_from_form()
+    problems = problems or more
+    if not problems and new == current:
+        problems = [texts.PASSWORD_UNCHANGED]
+    if problems:
+        return web.page("change_password.html", title, messages=[web.error(p) for p in problems])
+    store.set_password(account.username, new)
+    messages = [web.info(texts.PASSWORD_CHANGED)]
+    return web.page("manage_account.html", "Manage My Account", account=account, messages=messages)
+
+
 @bp.route("/reset-password", methods=["GET", "POST"])
 def reset_password() -> Response:
     title = "Reset your PACER password"
@@ -136,18 +179,7 @@ def reset_password() -> Response:
         return web.error_page(400, title, texts.RESET_LINK_INVALID)
     if request.method == "GET":
         return web.page("reset_password.html", title, token=token)
-    new = security.text(request.form, "new_password")
-    confirm = security.text(request.form, "confirm_password")
-    problems = security.length_errors(
-        [
-            ("New password", new, security.MAX_PASSWORD),
-            ("Confirm new password", confirm, security.MAX_PASSWORD),
-        ]
-    )
-    if not problems:
-        problems = security.password_problems(new)
-        if not problems and new != confirm:
-            problems = [texts.RESET_MISMATCH]
+    new, problems = new_password_from_form()
     if problems:
         messages = [web.error(p) for p in problems]
         return web.page("reset_password.html", title, messages=messages, token=token)

@@ -92,6 +92,17 @@ def reset_form(visitor: Browser, store: Store) -> dict[str, str]:
     }
 
 
+def change_password_form(visitor: Browser, store: Store) -> dict[str, str]:
+    visitor.quick_sign_in("jdoe2020", "pacer")
+    page = text(visitor.get("pacer", "/manage-account/change-password"))
+    return {
+        "csrf_token": hidden(page, "csrf_token"),
+        "current_password": "Pacer-Jane-2020",
+        "new_password": "Brand-New-Pass-1",
+        "confirm_password": "Brand-New-Pass-1",
+    }
+
+
 def legacy_form(visitor: Browser, store: Store) -> dict[str, str]:
     store.set_today(dt.date(2020, 3, 1))
     page = text(visitor.get("ecf", "/cgi-bin/login.pl"))
@@ -163,6 +174,17 @@ FORMS: dict[str, Form] = {
         ("token", "new_password", "confirm_password", "csrf_token"),
         {"new_password": "New password", "confirm_password": "Confirm new password"},
     ),
+    "change-password": Form(
+        "pacer",
+        "/manage-account/change-password",
+        change_password_form,
+        ("current_password", "new_password", "confirm_password", "csrf_token"),
+        {
+            "current_password": "Current password",
+            "new_password": "New password",
+            "confirm_password": "Confirm new password",
+        },
+    ),
     "legacy-login": Form(
         "ecf",
         "/cgi-bin/login.pl",
@@ -196,7 +218,7 @@ FORMS: dict[str, Form] = {
 VALUE_IGNORED = {"regmsg"}
 
 # Forms whose valid post would change stored state: a bad value must stop that change.
-CHANGING = {"reset-password", "link-confirm", "clerk-unlink", "forgot-password"}
+CHANGING = {"reset-password", "change-password", "link-confirm", "clerk-unlink", "forgot-password"}
 
 FORM_CASES = [
     pytest.param(form, name, kind, id=f"{form}-{name}-{kind}")

@@ -170,6 +170,65 @@ def test_password_reset_by_email_changes_the_password_once(
     assert "Redaction Agreement" in text(other_visitor.pacer_login("jdoe2020", "Brand-New-Pass-1"))
 
 
+CHANGE_PASSWORD = "/manage-account/change-password"
+
+
+def change(visitor: Browser, current: str, new: str, confirm: str | None = None) -> str:
+    fields = {
+        "current_password": current,
+        "new_password": new,
+        "confirm_password": new if confirm is None else confirm,
+    }
+    return text(visitor.submit("pacer", CHANGE_PASSWORD, fields))
+
+
+def test_change_password_needs_a_pacer_sign_in(visitor: Browser) -> None:
+    visitor.get("pacer", CHANGE_PASSWORD)
+    assert visitor.url.startswith(URLS["pacer-login"] + "/csologin/login.jsf")
+
+
+def test_change_password_is_linked_from_manage_my_account(visitor: Browser) -> None:
+    page = text(visitor.quick_sign_in("jdoe2020", "pacer"))
+    assert f'<a href="{CHANGE_PASSWORD}">Change password</a>' in page
+
+
+JANE = PERSONA["filer"].password
+
+
+@pytest.mark.parametrize(
+    ("current", "new", "confirm", "message"),
+    [
+        ("wrong-password", "Brand-New-Pass-1", None, "The current password is incorrect."),
+        (JANE, "short", None, "Password must be at least 8 characters"),
+        (JANE, "", None, "Password is required"),
+        (JANE, "Brand-New-Pass-1", "Other-Pass-2", "The passwords do not match."),
+        (JANE, JANE, None, "The new password must differ from the current one."),
+    ],
+)
+def test_change_password_refuses_with_the_reason_and_changes_nothing(
+    visitor: Browser, store: Store, current: str, new: str, confirm: str | None, message: str
+) -> None:
+    visitor.quick_sign_in("jdoe2020", "pacer")
+    before = store.accounts["jdoe2020"].password_hash
+    page = change(visitor, current, new, confirm)
+    assert alerts(page) == [message]
+    assert h1(page) == "Change your PACER password"
+    assert store.accounts["jdoe2020"].password_hash == before
+
+
+def test_change_password_changes_it_for_pacer_login(
+    visitor: Browser, other_visitor: Browser
+) -> None:
+    visitor.quick_sign_in("jdoe2020", "pacer")
+    page = change(visitor, PERSONA["filer"].password, "Brand-New-Pass-1")
+    assert messages(page) == ["Your PACER password has been changed."]
+    assert h1(page) == "Manage My Account"
+    assert alerts(text(other_visitor.pacer_login("jdoe2020", PERSONA["filer"].password))) == [
+        "Invalid username or password"
+    ]
+    assert "Redaction Agreement" in text(other_visitor.pacer_login("jdoe2020", "Brand-New-Pass-1"))
+
+
 def test_a_made_up_reset_token_is_refused(visitor: Browser) -> None:
     response = visitor.get("pacer", "/reset-password?token=made-up")
     assert response.status_code == 400
