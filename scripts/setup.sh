@@ -3,10 +3,10 @@
 # dependencies, and a Chromium. Called by every Makefile target that runs something, so
 # `make acceptance` or `make test` on a fresh clone is the only step.
 #
-# Browser: Playwright's own Chromium when it can be downloaded; otherwise the system
-# Chromium (CHROMIUM_PATH, or `chromium` and `chromium-headless-shell` on PATH), installed
-# with apt when we are root on Debian/Ubuntu. The last line says which one the suite will use;
-# when the suite would find none, set-up stops with an error.
+# Browser: CHROMIUM_PATH when set; else Playwright's own Chromium when it can be downloaded;
+# else a Chromium on PATH under any name the suite accepts (suite/browser.py), installed with
+# apt when we are root on Debian/Ubuntu. The last line says which one the suite will use; when
+# the suite would find none, set-up stops with an error.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,6 +61,8 @@ install_project() {
     echo "$wanted" > "$stamp"
 }
 
+# The suite's own choice (suite/browser.py), so set-up accepts exactly the browsers, and the
+# names on PATH, that the suite does.
 browser_in_use() {
     "$VENV/bin/python" -c 'from suite.browser import choose_browser; print(choose_browser().describe())' 2>/dev/null
 }
@@ -98,8 +100,7 @@ provide_browser() {
         echo "$version" > "$failed_stamp"
         say "Playwright's download failed (see $VENV/playwright-install.log); trying the system Chromium"
     fi
-    if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null \
-        && ! command -v google-chrome >/dev/null; then
+    if ! browser_in_use >/dev/null; then
         if as_root && have_apt; then
             say "installing Debian's chromium and chromium-headless-shell packages with apt"
             apt_install chromium chromium-headless-shell || fail "apt-get install chromium failed"
