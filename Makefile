@@ -11,15 +11,18 @@ SOAK_RUNS ?= 20
 .PHONY: help setup acceptance test test-mock lint typecheck serve bench soak clean reports-check steps
 
 help:
+	@echo "make setup        .venv, the pinned dependencies and a Chromium (the targets that run something run it first)"
 	@echo "make acceptance   the FAQ suite against the embedded mock, reports in reports/ (main job)"
 	@echo "make test         everything CI runs: static checks, the mock's tests, the FAQ suite, suite self-tests"
 	@echo "make serve        the mock for people: python -m mock_site --test-mode"
 	@echo "make test-mock    only the mock's own browser-free tests"
 	@echo "make lint         ruff (lint and format check) and mypy"
+	@echo "make typecheck    only mypy"
 	@echo "make reports-check  FAQ traceability, dry run of the steps, Gherkin lint (no browser)"
 	@echo "make steps        the step catalogue, reports/steps.md"
 	@echo "make bench        speed: suite vs bare Playwright, start-up, mock latency, -n 2, scaling over cores, memory (benchmarks/results.md)"
 	@echo "make soak         the suite SOAK_RUNS times (default 20) in random order, serial and -n 2; fails on any flake"
+	@echo "make clean        delete the reports and artefacts in reports/, and the tools' caches (keeps .venv)"
 	@echo "ARGS='...'        extra pytest arguments, e.g. ARGS='-m smoke --headed --slowmo 500'"
 
 setup:
@@ -34,6 +37,9 @@ test-mock: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+typecheck: setup
 	$(VENV)/bin/mypy
 
 test: setup lint reports-check

@@ -21,22 +21,33 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         prog="python -m mock_site",
         description="Run the mock court website, PACER website, PACER login and CM/ECF.",
     )
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
     for site, port in DEFAULT_PORTS.items():
         parser.add_argument(
-            f"--{site}-port", type=int, default=port, help=f"port of {site} (0: a free port)"
+            f"--{site}-port",
+            type=int,
+            default=port,
+            metavar="PORT",
+            help=f"port of {site} (default {port}; 0: a free port)",
         )
     parser.add_argument(
         "--test-mode", action="store_true", help="mount the /_mock control API on every site"
     )
     parser.add_argument(
-        "--today", type=dt.date.fromisoformat, default=None, help="the mock's date, YYYY-MM-DD"
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the mock's date (default: today's)",
     )
     parser.add_argument(
         "--session-ttl",
         type=float,
         default=DEFAULT_SESSION_TTL,
-        help="seconds of inactivity before a session ends (default 1800)",
+        metavar="SECONDS",
+        help=f"seconds of inactivity before a session ends (default {DEFAULT_SESSION_TTL:g})",
     )
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     args = parser.parse_args(argv)

@@ -3,9 +3,10 @@
 # dependencies, and a Chromium. Called by every Makefile target that runs something, so
 # `make acceptance` or `make test` on a fresh clone is the only step.
 #
-# Browser: Playwright's own Chromium when it can be downloaded; otherwise the system
-# Chromium (CHROMIUM_PATH, or `chromium` and `chromium-headless-shell` on PATH), installed
-# with apt when we are root on Debian/Ubuntu. The last line says which one the suite will use.
+# Browser: CHROMIUM_PATH when set; else Playwright's own Chromium when it can be downloaded;
+# else a Chromium on PATH under any name the suite accepts (suite/browser.py), installed with
+# apt when we are root on Debian/Ubuntu. The last line says which one the suite will use; when
+# the suite would find none, set-up stops with an error.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -60,17 +61,27 @@ install_project() {
     echo "$wanted" > "$stamp"
 }
 
+# The suite's own choice (suite/browser.py), so set-up accepts exactly the browsers, and the
+# names on PATH, that the suite does.
 browser_in_use() {
     "$VENV/bin/python" -c 'from suite.browser import choose_browser; print(choose_browser().describe())' 2>/dev/null
 }
 
+# The last line of set-up; stops with the reason when the suite would find no browser. (Not
+# `say "$(browser_in_use || fail ...)"`: fail would then exit only the $(...) subshell.)
+say_browser() {
+    local browser
+    browser=$(browser_in_use) || fail "$1"
+    say "browser: $browser"
+}
+
 provide_browser() {
     if [ -n "${CHROMIUM_PATH:-}" ]; then
-        say "browser: $(browser_in_use || fail "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable")"
+        say_browser "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable file"
         return 0
     fi
     if "$VENV/bin/python" -c 'from suite.browser import playwright_chromium as p; exit(p() is None)'; then
-        say "browser: $(browser_in_use)"; return 0
+        say_browser "Playwright's Chromium is installed but the suite cannot use it"; return 0
     fi
     # Where the download cannot work (no route to Playwright's CDN), trying again before
     # every run costs seconds and changes nothing: remember the failure per Playwright version.
@@ -84,13 +95,12 @@ provide_browser() {
         as_root && have_apt && with_deps=(--with-deps)
         if "$VENV/bin/playwright" install "${with_deps[@]}" chromium >"$VENV/playwright-install.log" 2>&1; then
             rm -f "$failed_stamp"
-            say "browser: $(browser_in_use)"; return 0
+            say_browser "Playwright's Chromium was downloaded but the suite cannot use it"; return 0
         fi
         echo "$version" > "$failed_stamp"
         say "Playwright's download failed (see $VENV/playwright-install.log); trying the system Chromium"
     fi
-    if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null \
-        && ! command -v google-chrome >/dev/null; then
+    if ! browser_in_use >/dev/null; then
         if as_root && have_apt; then
             say "installing Debian's chromium and chromium-headless-shell packages with apt"
             apt_install chromium chromium-headless-shell || fail "apt-get install chromium failed"
@@ -99,7 +109,7 @@ provide_browser() {
         fi
     fi
     add_headless_shell
-    say "browser: $(browser_in_use || fail 'no usable Chromium found')"
+    say_browser "no usable Chromium found"
 }
 
 # apt's chatter (debconf notices included) goes to a log, shown only when it fails. The

@@ -68,7 +68,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         choices=SIGN_IN_CHOICES,
         default=os.environ.get("CIT_FAQ_SIGN_IN", "reuse"),
         help="reuse: sign in through the UI once per persona per worker and reuse the "
-        "browser state where a scenario is not about signing in (default); ui: every time",
+        "browser state where a scenario is not about signing in (default); ui: every time "
+        "(or set CIT_FAQ_SIGN_IN)",
     )
     group.addoption(
         "--browser-ws",

@@ -52,7 +52,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         choices=tuple(TRACE_DETAIL),
         default=os.environ.get("CIT_FAQ_TRACE_DETAIL", "actions"),
         help="what a Playwright trace (--tracing) records: actions (default, almost free), "
-        "snapshots (and the DOM around each action), full (and a screencast)",
+        "snapshots (and the DOM around each action), full (and a screencast) "
+        "(or set CIT_FAQ_TRACE_DETAIL)",
     )
 
 

@@ -103,9 +103,11 @@ def write_reports(
     root: Path,
     records: list[Record] | None = None,
     junit: Path | None = None,
+    artifacts: Path | None = None,
 ) -> ReportPaths:
     """Write results.json, cucumber.json and report.html into reports/. Records come from
-    results_folder (a run's per-test files, removed afterwards) or are given (a merge)."""
+    results_folder (a run's per-test files, removed afterwards) or are given (a merge).
+    junit and artifacts say where the run put those, when not in reports/."""
     if records is None:
         records, sessions = collect_records(results_folder) if results_folder else ([], {})
         session = merge_worker_sessions(session, sessions)
@@ -118,7 +120,7 @@ def write_reports(
         reports / CUCUMBER_FILE,
         reports / RESULTS_FILE,
         junit or reports / JUNIT_FILE,
-        reports / ARTIFACTS_FOLDER,
+        artifacts or reports / ARTIFACTS_FOLDER,
     )
     results: Results = {"session": session, "records": records}
     _write(paths.results, json.dumps(results, indent=1, ensure_ascii=False))

@@ -31,7 +31,7 @@ from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from suite import secrets
 from suite.plugin import BROWSER, PLAN
-from suite.reporting.build import ReportPaths, write_reports
+from suite.reporting.build import ARTIFACTS_FOLDER, JUNIT_FILE, ReportPaths, write_reports
 from suite.reporting.features import examples_of, relative
 from suite.reporting.records import Artifact, Outcome, Record, StepRecord
 
@@ -51,8 +51,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--reports-dir",
         default=None,
         metavar="DIR",
-        help="where report.html, cucumber.json and results.json go (default: the folder that "
-        "holds pytest-playwright's --output, i.e. reports/, else reports)",
+        help="where the reports go: report.html, cucumber.json, results.json, and junit.xml "
+        "and artifacts/ unless --junitxml or --output is given (default: the folder that "
+        "holds --output, i.e. reports/)",
     )
 
 
@@ -70,6 +71,34 @@ def _reports_dir(config: pytest.Config) -> Path:
     return (invocation / "reports").resolve()
 
 
+def _given(config: pytest.Config, *names: str) -> bool:
+    """Whether one of these options was given on the command line or in PYTEST_ADDOPTS,
+    rather than left at the value of pyproject.toml's addopts."""
+    args = [
+        *shlex.split(os.environ.get("PYTEST_ADDOPTS", "")),
+        *map(str, config.invocation_params.args),
+    ]
+    return any(arg == name or arg.startswith(f"{name}=") for arg in args for name in names)
+
+
+def _follow_reports_dir(config: pytest.Config, reports: Path) -> None:
+    # addopts send pytest's JUnit XML to reports/junit.xml and pytest-playwright's artefacts
+    # to reports/artifacts. With --reports-dir, those defaults follow it; a --junitxml or
+    # --output the user gave stays. Done before junitxml's pytest_configure reads xmlpath
+    # and before any fixture reads --output (xdist workers do the same for themselves).
+    junit_given = _given(config, "--junitxml", "--junit-xml")
+    if getattr(config.option, "xmlpath", None) and not junit_given:
+        config.option.xmlpath = str(reports / JUNIT_FILE)
+    if hasattr(config.option, "output") and not _given(config, "--output"):
+        config.option.output = str(reports / ARTIFACTS_FOLDER)
+
+
+def _artifacts_dir(config: pytest.Config) -> Path | None:
+    if not config.pluginmanager.hasplugin("playwright"):
+        return None
+    return Path(config.invocation_params.dir, config.getoption("--output")).resolve()
+
+
 def _is_worker(config: pytest.Config) -> bool:
     return hasattr(config, "workerinput")
 
@@ -79,8 +108,11 @@ def _worker_id(config: pytest.Config) -> str:
     return str(workerinput.get("workerid", "main"))
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
     reports = _reports_dir(config)
+    if config.getoption("reports_dir"):
+        _follow_reports_dir(config, reports)
     config.stash[REPORTS_DIR] = reports
     config.stash[RECORDER] = Recorder(config, reports / RESULTS_FOLDER)
     if _is_worker(config):
@@ -99,8 +131,8 @@ def _clear_artifacts(config: pytest.Config) -> None:
     # worker, when that worker starts its first test: a worker that starts late deletes the
     # trace another worker has just kept. The controller empties it once instead, before
     # any test runs, and the fixture is made a no-op below.
-    if config.pluginmanager.hasplugin("playwright"):
-        output = Path(config.invocation_params.dir, config.getoption("--output"))
+    output = _artifacts_dir(config)
+    if output is not None:
         shutil.rmtree(output, ignore_errors=True)
 
 
@@ -514,6 +546,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         features_dir,
         Path(config.rootpath),
         junit=Path(config.invocation_params.dir, junit).resolve() if junit else None,
+        artifacts=_artifacts_dir(config),
     )
 
 
