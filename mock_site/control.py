@@ -7,10 +7,11 @@ alike. All sites share one store, so any site's /_mock answers for the whole moc
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from flask import Blueprint, jsonify, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from werkzeug.wrappers import Response
 
 from mock_site import security, web
@@ -18,6 +19,7 @@ from mock_site.personas import PERSONAS, persona_record
 from mock_site.store import TICKET_TTL, EcfAccount, PacerAccount, fixture_hash
 
 bp = Blueprint("mock_control", __name__, url_prefix="/_mock")
+log = logging.getLogger(__name__)
 
 CHOICES = {
     "type": ("upgraded", "legacy"),
@@ -35,18 +37,45 @@ class ControlError(Exception):
         self.status = status
 
 
-@bp.errorhandler(ControlError)
-def control_error(exc: ControlError) -> Response:
-    response = jsonify({"error": exc.message})
-    response.status_code = exc.status
+def is_control_path() -> bool:
+    return request.path == "/_mock" or request.path.startswith("/_mock/")
+
+
+# App-wide, not on the blueprint: routing errors (an unknown /_mock path, a wrong method)
+# never reach a blueprint's handlers. Registering them replaces the handlers web.install set
+# (the blueprint is registered after it), so every other path is handed back to those.
+@bp.app_errorhandler(HTTPException)
+@bp.app_errorhandler(Exception)
+def error(exc: Exception) -> Response | HTTPException:
+    """Under /_mock, every error as JSON {"error": ...}; elsewhere, the site's error page."""
+    if not is_control_path():
+        if isinstance(exc, HTTPException):
+            return web.handle_http_error(exc)
+        return web.handle_unexpected(exc)
+    if isinstance(exc, HTTPException) and (exc.code or 500) < 400:
+        return exc  # routing redirects (e.g. a missing trailing slash) pass through
+    status, message = describe(exc)
+    response = jsonify({"error": message})
+    response.status_code = status
+    if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
+        response.headers["Allow"] = ", ".join(exc.valid_methods)
     return response
 
 
-@bp.errorhandler(HTTPException)
-def control_http_error(exc: HTTPException) -> Response:
-    response = jsonify({"error": exc.description or exc.name})
-    response.status_code = exc.code or 400
-    return response
+def describe(exc: Exception) -> tuple[int, str]:
+    """The status and message of a control API error."""
+    if isinstance(exc, ControlError):
+        return exc.status, exc.message
+    if isinstance(exc, NotFound):
+        return 404, f"no control call at {request.path} (see docs/portal-map.md)"
+    if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
+        usable = [m for m in exc.valid_methods if m not in ("HEAD", "OPTIONS")]
+        return 405, f"{request.method} is not allowed here; use {', '.join(usable)}"
+    if isinstance(exc, HTTPException):
+        return exc.code or 500, exc.description or exc.name
+    # A bug in the mock: logged with its traceback, answered without one.
+    log.exception("unexpected error in the control API", exc_info=exc)
+    return 500, "unexpected error in the mock; its log has the details"
 
 
 def body() -> dict[str, Any]:

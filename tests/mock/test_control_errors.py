@@ -1,0 +1,83 @@
+"""The control API, /_mock, against bad requests.
+
+Whatever comes in: a JSON {"error": ...} that says what is wrong, never an HTML page or a
+traceback, and nothing in the store changed (a bad call is refused whole, never half-applied).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+from flask import Flask
+
+from mock_site.store import Store
+from tests.mock.helpers import snapshot, text
+
+
+def refused(answer: Any, status: int = 400) -> str:
+    """The error message of a JSON refusal with that status."""
+    assert answer.status_code == status, text(answer)
+    assert answer.is_json, text(answer)[:200]
+    assert set(answer.json) == {"error"} and answer.json["error"]
+    message: str = answer.json["error"]
+    return message
+
+
+# --- errors that never reach a control call: routing, size, bugs ------------------------------
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/_mock/nope", 404),
+        ("POST", "/_mock/nope/deeper", 404),
+        ("GET", "/_mock", 404),
+        ("GET", "/_mock/reset", 405),
+        ("PUT", "/_mock/clock", 405),
+        ("POST", "/_mock/health", 405),
+    ],
+)
+def test_routing_errors_answer_json(
+    apps: dict[str, Flask], method: str, path: str, status: int
+) -> None:
+    message = refused(apps["court"].test_client().open(path, method=method), status)
+    assert path in message or method in message
+
+
+def test_a_wrong_method_says_which_methods_work(apps: dict[str, Flask]) -> None:
+    answer = apps["ecf"].test_client().get("/_mock/reset")
+    assert "POST" in refused(answer, 405)
+    assert "POST" in answer.headers["Allow"]
+
+
+def test_a_body_over_the_size_limit_answers_json(apps: dict[str, Flask], store: Store) -> None:
+    before = snapshot(store)
+    client = apps["ecf"].test_client()
+    big = "x" * 300_000
+    refused(client.post("/_mock/accounts", data=big, content_type="application/json"), 413)
+    assert snapshot(store) == before
+
+
+def test_the_sites_own_errors_stay_pages(apps: dict[str, Flask]) -> None:
+    """The JSON errors are for /_mock only; a page elsewhere keeps the site's error page."""
+    answer = apps["ecf"].test_client().get("/_mockery")
+    assert answer.status_code == 404 and "Page not found" in text(answer)
+
+
+def test_a_bug_is_logged_and_answers_json_without_a_traceback(
+    apps: dict[str, Flask],
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken(keep_sessions: bool = False) -> None:
+        raise KeyError("secret-internal-detail")
+
+    monkeypatch.setattr(store, "reset", broken)
+    with caplog.at_level(logging.ERROR):
+        answer = apps["ecf"].test_client().post("/_mock/reset")
+    message = refused(answer, 500)
+    assert "secret-internal-detail" not in message and "Traceback" not in text(answer)
+    assert "log" in message, "the answer says where to look"
+    (record,) = [r for r in caplog.records if r.exc_info]
+    assert "secret-internal-detail" in str(record.exc_info[1]), "the bug is in the log"
