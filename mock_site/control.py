@@ -82,7 +82,10 @@ def body() -> dict[str, Any]:
     """The JSON body as an object; none at all counts as {}."""
     if not request.get_data(cache=True):
         return {}
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:  # silent absorbs ValueError only; "[" * 50000 recurses this deep
+        data = None
     if not isinstance(data, dict):
         raise ControlError("the body must be a JSON object")
     return data

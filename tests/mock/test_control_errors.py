@@ -81,3 +81,20 @@ def test_a_bug_is_logged_and_answers_json_without_a_traceback(
     assert "log" in message, "the answer says where to look"
     (record,) = [r for r in caplog.records if r.exc_info]
     assert "secret-internal-detail" in str(record.exc_info[1]), "the bug is in the log"
+
+
+# --- the body --------------------------------------------------------------------------------
+POST_CALLS = ["/_mock/reset", "/_mock/accounts", "/_mock/links", "/_mock/signin", "/_mock/clock"]
+POST_CALLS += ["/_mock/faults"]
+
+
+@pytest.mark.parametrize("path", POST_CALLS)
+@pytest.mark.parametrize("raw", ["[" * 50_000, '{"a":' * 30_000, "not json", "[1, 2]", '"x"'])
+def test_a_body_that_is_not_a_json_object_is_refused(
+    apps: dict[str, Flask], store: Store, path: str, raw: str
+) -> None:
+    """Deep nesting included: json recurses on it, and a RecursionError is no ValueError."""
+    before = snapshot(store)
+    answer = apps["ecf"].test_client().post(path, data=raw, content_type="application/json")
+    assert refused(answer) == "the body must be a JSON object"
+    assert snapshot(store) == before
