@@ -97,7 +97,19 @@ def string(data: dict[str, Any], name: str, default: str | None = None) -> str |
         return None
     if not isinstance(value, str) or len(value) > security.MAX_NAME * 2:
         raise ControlError(f"{name} must be a string of at most {security.MAX_NAME * 2} characters")
+    if not encodable(value):
+        # JSON lets a lone surrogate ("\udcff") through; stored, it would fail later, when a
+        # password is hashed or when a page showing the name is encoded.
+        raise ControlError(f"{name} must be text that UTF-8 can encode (no lone surrogates)")
     return value
+
+
+def encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @bp.get("/health")

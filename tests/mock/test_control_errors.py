@@ -98,3 +98,44 @@ def test_a_body_that_is_not_a_json_object_is_refused(
     answer = apps["ecf"].test_client().post(path, data=raw, content_type="application/json")
     assert refused(answer) == "the body must be a JSON object"
     assert snapshot(store) == before
+
+
+# --- strings ---------------------------------------------------------------------------------
+ACCOUNT = {"username": "kim2020", "password": "Kim-pass-2020"}
+ECF_ACCOUNT = {"ecf_login": "klee-ecf", "ecf_password": "Klee-ecf-2019"}
+LONE_SURROGATE = "\udcff"  # valid in JSON ("\\udcff"), but no UTF-8 encoding exists
+
+
+@pytest.mark.parametrize(
+    ("path", "valid", "field"),
+    [
+        ("/_mock/accounts", ACCOUNT, "username"),
+        ("/_mock/accounts", ACCOUNT, "password"),
+        ("/_mock/accounts", ACCOUNT, "name"),
+        ("/_mock/accounts", ACCOUNT, "email"),
+        ("/_mock/accounts", ACCOUNT, "type"),
+        ("/_mock/accounts", ECF_ACCOUNT, "ecf_login"),
+        ("/_mock/accounts", ECF_ACCOUNT, "ecf_password"),
+        ("/_mock/accounts", ECF_ACCOUNT, "ecf_name"),
+        ("/_mock/links", {"username": "jdoe2020", "ecf_login": "jdoe-old"}, "ecf_login"),
+        ("/_mock/signin", {"username": "jdoe2020"}, "site"),
+    ],
+)
+def test_a_string_with_a_lone_surrogate_is_refused_by_name(
+    apps: dict[str, Flask], store: Store, path: str, valid: dict[str, Any], field: str
+) -> None:
+    """Stored, it would fail later: hashing a password, or every page showing a name."""
+    before = snapshot(store)
+    body = {**valid, field: "Kim" + LONE_SURROGATE}
+    message = refused(apps["ecf"].test_client().post(path, json=body))
+    assert field in message and "UTF-8" in message
+    assert snapshot(store) == before
+
+
+def test_a_surrogate_name_leaves_no_account_to_break_pages(apps: dict[str, Flask]) -> None:
+    """The audit's reproducer: the account was stored, and every page showing its name gave
+    500 until a reset. Now there is no such account to sign in as."""
+    control = apps["ecf"].test_client()
+    body = {"username": "surr01", "password": "Passw0rd!", "name": LONE_SURROGATE}
+    refused(control.post("/_mock/accounts", json=body))
+    refused(control.post("/_mock/signin", json={"username": "surr01"}), 404)
