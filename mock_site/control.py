@@ -28,6 +28,18 @@ CHOICES = {
     "role": ("user", "clerk"),
 }
 MAX_DELAY_MS = 60_000
+# An account made here must be one the forms can sign in to, so the strings the forms read
+# later (PACER login, CM/ECF login, forgot password) get those forms' limits...
+LIMITS = {
+    "username": security.MAX_NAME,
+    "password": security.MAX_PASSWORD,
+    "email": security.MAX_EMAIL,
+    "ecf_login": security.MAX_NAME,
+    "ecf_password": security.MAX_PASSWORD,
+}
+MAX_TEXT = security.MAX_NAME * 2  # the rest (names, choices) is only shown or compared
+# ...and the ones the forms strip before matching must not be padded: they never would match.
+UNPADDED = {"username", "email", "ecf_login"}
 
 
 class ControlError(Exception):
@@ -95,12 +107,15 @@ def string(data: dict[str, Any], name: str, default: str | None = None) -> str |
     value = data.get(name, default)
     if value is None:
         return None
-    if not isinstance(value, str) or len(value) > security.MAX_NAME * 2:
-        raise ControlError(f"{name} must be a string of at most {security.MAX_NAME * 2} characters")
+    limit = LIMITS.get(name, MAX_TEXT)
+    if not isinstance(value, str) or len(value) > limit:
+        raise ControlError(f"{name} must be a string of at most {limit} characters")
     if not encodable(value):
         # JSON lets a lone surrogate ("\udcff") through; stored, it would fail later, when a
         # password is hashed or when a page showing the name is encoded.
         raise ControlError(f"{name} must be text that UTF-8 can encode (no lone surrogates)")
+    if name in UNPADDED and value != value.strip():
+        raise ControlError(f"{name} must not start or end with spaces (the forms strip them)")
     return value
 
 

@@ -13,7 +13,7 @@ import pytest
 from flask import Flask
 
 from mock_site.store import Store
-from tests.mock.helpers import snapshot, text
+from tests.mock.helpers import LOGIN_PATH, URLS, Browser, snapshot, text
 
 
 def refused(answer: Any, status: int = 400) -> str:
@@ -139,3 +139,67 @@ def test_a_surrogate_name_leaves_no_account_to_break_pages(apps: dict[str, Flask
     body = {"username": "surr01", "password": "Passw0rd!", "name": LONE_SURROGATE}
     refused(control.post("/_mock/accounts", json=body))
     refused(control.post("/_mock/signin", json={"username": "surr01"}), 404)
+
+
+@pytest.mark.parametrize(
+    ("valid", "field", "limit"),
+    [
+        (ACCOUNT, "username", 100),
+        (ACCOUNT, "password", 200),
+        (ACCOUNT, "email", 254),
+        (ACCOUNT, "name", 200),
+        (ECF_ACCOUNT, "ecf_login", 100),
+        (ECF_ACCOUNT, "ecf_password", 200),
+    ],
+)
+def test_strings_longer_than_the_forms_take_are_refused(
+    apps: dict[str, Flask], store: Store, valid: dict[str, Any], field: str, limit: int
+) -> None:
+    """The limits of the forms that read them later: PACER login, CM/ECF login, forgot password.
+    A 150-character username used to make an account the login form calls "too long"."""
+    before = snapshot(store)
+    body = {**valid, field: "a" * (limit + 1)}
+    message = refused(apps["ecf"].test_client().post("/_mock/accounts", json=body))
+    assert message == f"{field} must be a string of at most {limit} characters"
+    assert snapshot(store) == before
+
+
+@pytest.mark.parametrize(
+    ("valid", "field"), [(ACCOUNT, "username"), (ACCOUNT, "email"), (ECF_ACCOUNT, "ecf_login")]
+)
+@pytest.mark.parametrize("padding", [" ", "\t", "\n"])
+def test_values_the_forms_strip_must_not_be_padded(
+    apps: dict[str, Flask], store: Store, valid: dict[str, Any], field: str, padding: str
+) -> None:
+    """The forms strip these before matching, so " padded " could never sign in."""
+    before = snapshot(store)
+    for padded in (padding + "kim2021", "kim2021" + padding):
+        body = {**valid, field: padded}
+        message = refused(apps["ecf"].test_client().post("/_mock/accounts", json=body))
+        assert field in message and "spaces" in message
+    assert snapshot(store) == before
+
+
+def test_the_longest_account_allowed_signs_in_at_the_forms(
+    apps: dict[str, Flask], visitor: Browser
+) -> None:
+    """The limits are the forms' own: an account at every limit signs in. Padded passwords
+    are fine, because no form strips a password."""
+    username, password = "u" * 100, " " + "p" * 198 + " "
+    ecf_login, ecf_password = "e" * 100, " " + "q" * 198 + " "
+    control = apps["ecf"].test_client()
+    body = {
+        "username": username,
+        "password": password,
+        "email": "m" * 242 + "@example.com",
+        "name": "n" * 200,
+        "ecf_login": ecf_login,
+        "ecf_password": ecf_password,
+    }
+    assert control.post("/_mock/accounts", json=body).status_code == 201
+    visitor.pacer_login(username, password, LOGIN_PATH)
+    assert visitor.url.startswith(URLS["pacer"] + "/manage-account"), visitor.history
+    control.post("/_mock/clock", json={"today": "2020-03-01"})  # CM/ECF's own login, pre-NextGen
+    visitor.get("ecf", "/cgi-bin/login.pl")
+    visitor.submit("ecf", "/cgi-bin/login.pl", {"login": ecf_login, "key": ecf_password})
+    assert visitor.url == URLS["ecf"] + "/cgi-bin/ShowIndex.pl", visitor.history
