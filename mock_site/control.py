@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 from typing import Any
 
 from flask import Blueprint, jsonify, request
@@ -238,22 +239,41 @@ def sign_in() -> Response:
 @bp.post("/clock")
 def clock() -> Response:
     data = body()
+    # Every value is checked before any is applied: a refused call leaves the clock alone.
+    today = iso_date(data["today"]) if "today" in data else None
+    seconds = finite_seconds(data["advance_seconds"]) if "advance_seconds" in data else 0.0
     store = web.mock().store
-    if "today" in data:
-        today = data["today"]
-        if today is None:
-            store.set_today(None)
-        else:
-            try:
-                store.set_today(dt.date.fromisoformat(str(today)))
-            except ValueError:
-                raise ControlError("today must be YYYY-MM-DD or null") from None
-    if "advance_seconds" in data:
-        seconds = data["advance_seconds"]
-        if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds < 0:
-            raise ControlError("advance_seconds must be a number >= 0")
-        store.advance(float(seconds))
+    with store.lock:
+        if "today" in data:
+            store.set_today(today)
+        store.advance(seconds)
     return jsonify({"today": store.today().isoformat()})
+
+
+def iso_date(value: Any) -> dt.date | None:
+    """A YYYY-MM-DD string as a date; null as None (back to the real date)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            date = dt.date.fromisoformat(value)
+        except ValueError:
+            date = None
+        if date is not None and date.isoformat() == value:  # not 20200310 or 2020-W11-2
+            return date
+    raise ControlError("today must be YYYY-MM-DD or null")
+
+
+def finite_seconds(value: Any) -> float:
+    """A JSON number >= 0 as seconds; Python's json also reads Infinity, NaN and 1e400."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            seconds = float(value)
+        except OverflowError:  # an integer too big for a float
+            seconds = math.inf
+        if math.isfinite(seconds) and seconds >= 0:
+            return seconds
+    raise ControlError("advance_seconds must be a finite number >= 0")
 
 
 @bp.get("/outbox")

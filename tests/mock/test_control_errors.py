@@ -203,3 +203,52 @@ def test_the_longest_account_allowed_signs_in_at_the_forms(
     visitor.get("ecf", "/cgi-bin/login.pl")
     visitor.submit("ecf", "/cgi-bin/login.pl", {"login": ecf_login, "key": ecf_password})
     assert visitor.url == URLS["ecf"] + "/cgi-bin/ShowIndex.pl", visitor.history
+
+
+# --- the clock -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "seconds", ["Infinity", "-Infinity", "NaN", "1e400", "1" + "0" * 400, "-1", "true", '"60"']
+)
+def test_advance_seconds_must_be_a_finite_number(
+    apps: dict[str, Flask], store: Store, seconds: str
+) -> None:
+    """Python's json reads Infinity and NaN, and 1e400 as infinity; none is a time step."""
+    raw = '{"advance_seconds": ' + seconds + "}"
+    answer = (
+        apps["ecf"].test_client().post("/_mock/clock", data=raw, content_type="application/json")
+    )
+    assert refused(answer) == "advance_seconds must be a finite number >= 0"
+    assert store.time_offset == 0.0
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"today": "2020-03-10", "advance_seconds": -5},
+        {"today": "2020-03-10", "advance_seconds": float("inf")},
+        {"advance_seconds": 60, "today": "10/03/2020"},
+    ],
+)
+def test_a_bad_clock_call_changes_nothing(
+    apps: dict[str, Flask], store: Store, body: dict[str, Any]
+) -> None:
+    """Every value is checked before any is applied: the date used to change on a 400."""
+    before = snapshot(store)
+    refused(apps["ecf"].test_client().post("/_mock/clock", json=body))
+    assert snapshot(store) == before and store.time_offset == 0.0
+
+
+@pytest.mark.parametrize(
+    "today", [20200310, "20200310", "2020-W11-2", "2020-3-10", ["2020-03-10"]], ids=repr
+)
+def test_today_is_a_yyyy_mm_dd_string(apps: dict[str, Flask], store: Store, today: Any) -> None:
+    """No str() of a number, and none of the other ISO forms date.fromisoformat reads."""
+    answer = apps["ecf"].test_client().post("/_mock/clock", json={"today": today})
+    assert refused(answer) == "today must be YYYY-MM-DD or null"
+    assert store.today_override is None
+
+
+def test_a_good_clock_call_applies_both(apps: dict[str, Flask], store: Store) -> None:
+    body = {"today": "2020-03-10", "advance_seconds": 90.5}
+    assert apps["ecf"].test_client().post("/_mock/clock", json=body).json == {"today": "2020-03-10"}
+    assert store.today().isoformat() == "2020-03-10" and store.time_offset == 90.5
