@@ -91,8 +91,8 @@ def describe(exc: Exception) -> tuple[int, str]:
     return 500, "unexpected error in the mock; its log has the details"
 
 
-def body() -> dict[str, Any]:
-    """The JSON body as an object; none at all counts as {}."""
+def body(*keys: str, expected: str = "") -> dict[str, Any]:
+    """The JSON body as an object with none but these keys; none at all counts as {}."""
     if not request.get_data(cache=True):
         return {}
     try:
@@ -101,7 +101,25 @@ def body() -> dict[str, Any]:
         data = None
     if not isinstance(data, dict):
         raise ControlError("the body must be a JSON object")
+    only(data, keys, expected)
     return data
+
+
+def only(data: dict[str, Any], keys: tuple[str, ...], expected: str = "") -> None:
+    """Refuse keys the call does not know: a misspelt one would otherwise do nothing."""
+    unknown = sorted(set(data) - set(keys))
+    if unknown:
+        plural = "s" if len(unknown) > 1 else ""
+        raise ControlError(
+            f"unknown key{plural} {', '.join(unknown)}; expected {expected or ', '.join(keys)}"
+        )
+
+
+def boolean(data: dict[str, Any], name: str) -> bool:
+    value = data.get(name, False)
+    if not isinstance(value, bool):
+        raise ControlError(f"{name} must be true or false")
+    return value
 
 
 def string(data: dict[str, Any], name: str, default: str | None = None) -> str | None:
@@ -136,7 +154,7 @@ def health() -> Response:
 
 @bp.post("/reset")
 def reset() -> Response:
-    keep_sessions = body().get("keep_sessions") is True
+    keep_sessions = boolean(body("keep_sessions"), "keep_sessions")
     web.mock().store.reset(keep_sessions=keep_sessions)
     return jsonify({"reset": True, "kept_sessions": keep_sessions})
 
@@ -146,45 +164,26 @@ def personas() -> Response:
     return jsonify({seed.key: persona_record(seed) for seed in PERSONAS})
 
 
+PACER_FIELDS = ("username", "password", "name", "email", *CHOICES)
+ECF_FIELDS = ("ecf_login", "ecf_password", "ecf_name", "ecf_linked")
+
+
 @bp.post("/accounts")
 def create_account() -> tuple[Response, int]:
     """A PACER account and/or a CM/ECF account in a given state (see docs/portal-map.md)."""
-    data = body()
+    data = body(*PACER_FIELDS, *ECF_FIELDS)
     username = string(data, "username")
     ecf_login = string(data, "ecf_login")
     if not username and not ecf_login:
         raise ControlError("give a username (PACER account) and/or an ecf_login (CM/ECF account)")
+    # A field of an account not being made would be silently ignored.
+    for fields, key in ((PACER_FIELDS, username), (ECF_FIELDS, ecf_login)):
+        orphans = [name for name in fields[1:] if name in data]
+        if orphans and not key:
+            raise ControlError(f"{', '.join(orphans)} given without {fields[0]}")
+    pacer = new_pacer(data, username) if username else None
+    ecf = new_ecf(data, ecf_login, pacer) if ecf_login else None
     store = web.mock().store
-    pacer: PacerAccount | None = None
-    ecf: EcfAccount | None = None
-    if username:
-        password = string(data, "password")
-        if not password:
-            raise ControlError("password is required with username")
-        choices = {}
-        for name, allowed in CHOICES.items():
-            choices[name] = string(data, name, allowed[0])
-            if choices[name] not in allowed:
-                raise ControlError(f"{name} must be one of {', '.join(allowed)}")
-        pacer = PacerAccount(
-            username,
-            string(data, "name", username) or username,
-            string(data, "email", f"{username}@example.com") or "",
-            fixture_hash(password),
-            str(choices["type"]),
-            str(choices["kind"]),
-            str(choices["status"]),
-            str(choices["role"]),
-        )
-    if ecf_login:
-        ecf_password = string(data, "ecf_password")
-        if not ecf_password:
-            raise ControlError("ecf_password is required with ecf_login")
-        linked = data.get("ecf_linked", False)
-        if not isinstance(linked, bool) or (linked and not username):
-            raise ControlError("ecf_linked must be true or false, and true needs a username")
-        owner = string(data, "ecf_name") or (pacer.name if pacer else ecf_login)
-        ecf = EcfAccount(ecf_login, owner, fixture_hash(ecf_password), username if linked else None)
     with store.lock:
         if pacer and pacer.username in store.accounts:
             raise ControlError(f"PACER account {pacer.username} exists already", 409)
@@ -207,10 +206,44 @@ def create_account() -> tuple[Response, int]:
     return jsonify(created), 201
 
 
+def new_pacer(data: dict[str, Any], username: str) -> PacerAccount:
+    password = string(data, "password")
+    if not password:
+        raise ControlError("password is required with username")
+    choices = {}
+    for name, allowed in CHOICES.items():
+        choices[name] = string(data, name, allowed[0])
+        if choices[name] not in allowed:
+            raise ControlError(f"{name} must be one of {', '.join(allowed)}")
+    return PacerAccount(
+        username,
+        string(data, "name", username) or username,
+        string(data, "email", f"{username}@example.com") or "",
+        fixture_hash(password),
+        str(choices["type"]),
+        str(choices["kind"]),
+        str(choices["status"]),
+        str(choices["role"]),
+    )
+
+
+def new_ecf(data: dict[str, Any], ecf_login: str, pacer: PacerAccount | None) -> EcfAccount:
+    ecf_password = string(data, "ecf_password")
+    if not ecf_password:
+        raise ControlError("ecf_password is required with ecf_login")
+    linked = boolean(data, "ecf_linked")
+    if linked and not pacer:
+        raise ControlError("ecf_linked true needs a username: the PACER account to link to")
+    owner = string(data, "ecf_name") or (pacer.name if pacer else ecf_login)
+    return EcfAccount(
+        ecf_login, owner, fixture_hash(ecf_password), pacer.username if linked and pacer else None
+    )
+
+
 @bp.post("/links")
 def link() -> Response:
     """Link a CM/ECF account to a PACER account directly: state without navigation."""
-    data = body()
+    data = body("username", "ecf_login")
     username, ecf_login = string(data, "username"), string(data, "ecf_login")
     if not username or not ecf_login:
         raise ControlError("username and ecf_login are required")
@@ -223,7 +256,7 @@ def link() -> Response:
 @bp.post("/signin")
 def sign_in() -> Response:
     """A one-time sign-in URL for a site (ecf or pacer) that skips the PACER login pages."""
-    data = body()
+    data = body("username", "site")
     username = string(data, "username")
     site = string(data, "site", "ecf")
     store = web.mock().store
@@ -238,7 +271,7 @@ def sign_in() -> Response:
 
 @bp.post("/clock")
 def clock() -> Response:
-    data = body()
+    data = body("today", "advance_seconds")
     # Every value is checked before any is applied: a refused call leaves the clock alone.
     today = iso_date(data["today"]) if "today" in data else None
     seconds = finite_seconds(data["advance_seconds"]) if "advance_seconds" in data else 0.0
@@ -289,19 +322,20 @@ def clear_outbox() -> Response:
     return jsonify([])
 
 
+FAULTS = '{"pacer_login": {"delay_ms": N, "down": bool}} or {}'
+
+
 @bp.post("/faults")
 def faults() -> Response:
-    data = body()
-    store = web.mock().store
-    login = data.get("pacer_login", {})
-    if not isinstance(login, dict) or set(data) - {"pacer_login"}:
-        raise ControlError('expected {"pacer_login": {"delay_ms": N, "down": bool}} or {}')
+    login = body("pacer_login", expected=FAULTS).get("pacer_login", {})
+    if not isinstance(login, dict):
+        raise ControlError(f"expected {FAULTS}")
+    only(login, ("delay_ms", "down"), FAULTS)
     delay = login.get("delay_ms", 0)
-    down = login.get("down", False)
     if not isinstance(delay, int) or isinstance(delay, bool) or not 0 <= delay <= MAX_DELAY_MS:
         raise ControlError(f"delay_ms must be an integer from 0 to {MAX_DELAY_MS}")
-    if not isinstance(down, bool):
-        raise ControlError("down must be true or false")
+    down = boolean(login, "down")
+    store = web.mock().store
     with store.lock:
         store.faults.delay_ms = delay
         store.faults.down = down

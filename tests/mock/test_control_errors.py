@@ -252,3 +252,60 @@ def test_a_good_clock_call_applies_both(apps: dict[str, Flask], store: Store) ->
     body = {"today": "2020-03-10", "advance_seconds": 90.5}
     assert apps["ecf"].test_client().post("/_mock/clock", json=body).json == {"today": "2020-03-10"}
     assert store.today().isoformat() == "2020-03-10" and store.time_offset == 90.5
+
+
+# --- keys and types --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("path", "body", "key"),
+    [
+        ("/_mock/reset", {"keep_session": True}, "keep_session"),
+        ("/_mock/clock", {"tday": "2020-03-01"}, "tday"),
+        ("/_mock/accounts", {**ACCOUNT, "staus": "inactive"}, "staus"),
+        ("/_mock/links", {"username": "jdoe2020", "ecf_login": "jdoe-old", "x": 1}, "x"),
+        ("/_mock/signin", {"username": "jdoe2020", "sites": "pacer"}, "sites"),
+        ("/_mock/faults", {"pacer_login": {"down": True}, "court": {}}, "court"),
+        ("/_mock/faults", {"pacer_login": {"delay": 3000}}, "delay"),
+    ],
+)
+def test_an_unknown_key_is_refused_by_name(
+    apps: dict[str, Flask], store: Store, path: str, body: dict[str, Any], key: str
+) -> None:
+    """A misspelt key used to answer 200 and do nothing (or, for faults, clear them)."""
+    store.faults.down = True
+    store.link("jdoe2020", "jdoe-ecf")
+    before = snapshot(store)
+    assert key in refused(apps["ecf"].test_client().post(path, json=body))
+    assert snapshot(store) == before
+
+
+@pytest.mark.parametrize("keep", ["yes", "true", 1, 0, None, [True]])
+def test_keep_sessions_must_be_true_or_false(
+    apps: dict[str, Flask], store: Store, keep: Any
+) -> None:
+    """ "yes" used to count as false, and reset everything."""
+    store.link("jdoe2020", "jdoe-ecf")
+    before = snapshot(store)
+    answer = apps["ecf"].test_client().post("/_mock/reset", json={"keep_sessions": keep})
+    assert refused(answer) == "keep_sessions must be true or false"
+    assert snapshot(store) == before, "a refused reset resets nothing"
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({**ECF_ACCOUNT, "password": "Kim-pass-2020"}, "password"),
+        ({**ECF_ACCOUNT, "status": "inactive"}, "status"),
+        ({**ACCOUNT, "ecf_password": "Klee-ecf-2019"}, "ecf_password"),
+        ({**ACCOUNT, "ecf_name": "Kim Lee"}, "ecf_name"),
+        ({**ACCOUNT, "username": 2020}, "username"),
+        ({**ACCOUNT, "name": ["Kim"]}, "name"),
+        ({**ACCOUNT, **ECF_ACCOUNT, "ecf_linked": "yes"}, "ecf_linked"),
+    ],
+)
+def test_account_fields_of_the_wrong_type_or_without_their_account_are_refused(
+    apps: dict[str, Flask], store: Store, body: dict[str, Any], field: str
+) -> None:
+    """A PACER field without a username (or a CM/ECF one without an ecf_login) was ignored."""
+    before = snapshot(store)
+    assert field in refused(apps["ecf"].test_client().post("/_mock/accounts", json=body))
+    assert snapshot(store) == before
