@@ -7,10 +7,12 @@ alike. All sites share one store, so any site's /_mock answers for the whole moc
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import math
 from typing import Any
 
 from flask import Blueprint, jsonify, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from werkzeug.wrappers import Response
 
 from mock_site import security, web
@@ -18,6 +20,7 @@ from mock_site.personas import PERSONAS, persona_record
 from mock_site.store import TICKET_TTL, EcfAccount, PacerAccount, fixture_hash
 
 bp = Blueprint("mock_control", __name__, url_prefix="/_mock")
+log = logging.getLogger(__name__)
 
 CHOICES = {
     "type": ("upgraded", "legacy"),
@@ -26,6 +29,18 @@ CHOICES = {
     "role": ("user", "clerk"),
 }
 MAX_DELAY_MS = 60_000
+# An account made here must be one the forms can sign in to, so the strings the forms read
+# later (PACER login, CM/ECF login, forgot password) get those forms' limits...
+LIMITS = {
+    "username": security.MAX_NAME,
+    "password": security.MAX_PASSWORD,
+    "email": security.MAX_EMAIL,
+    "ecf_login": security.MAX_NAME,
+    "ecf_password": security.MAX_PASSWORD,
+}
+MAX_TEXT = security.MAX_NAME * 2  # the rest (names, choices) is only shown or compared
+# ...and the ones the forms strip before matching must not be padded: they never would match.
+UNPADDED = {"username", "email", "ecf_login"}
 
 
 class ControlError(Exception):
@@ -35,37 +50,100 @@ class ControlError(Exception):
         self.status = status
 
 
-@bp.errorhandler(ControlError)
-def control_error(exc: ControlError) -> Response:
-    response = jsonify({"error": exc.message})
-    response.status_code = exc.status
+def is_control_path() -> bool:
+    return request.path == "/_mock" or request.path.startswith("/_mock/")
+
+
+# App-wide, not on the blueprint: routing errors (an unknown /_mock path, a wrong method)
+# never reach a blueprint's handlers. Registering them replaces the handlers web.install set
+# (the blueprint is registered after it), so every other path is handed back to those.
+@bp.app_errorhandler(HTTPException)
+@bp.app_errorhandler(Exception)
+def error(exc: Exception) -> Response | HTTPException:
+    """Under /_mock, every error as JSON {"error": ...}; elsewhere, the site's error page."""
+    if not is_control_path():
+        if isinstance(exc, HTTPException):
+            return web.handle_http_error(exc)
+        return web.handle_unexpected(exc)
+    if isinstance(exc, HTTPException) and (exc.code or 500) < 400:
+        return exc  # routing redirects (e.g. a missing trailing slash) pass through
+    status, message = describe(exc)
+    response = jsonify({"error": message})
+    response.status_code = status
+    if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
+        response.headers["Allow"] = ", ".join(exc.valid_methods)
     return response
 
 
-@bp.errorhandler(HTTPException)
-def control_http_error(exc: HTTPException) -> Response:
-    response = jsonify({"error": exc.description or exc.name})
-    response.status_code = exc.code or 400
-    return response
+def describe(exc: Exception) -> tuple[int, str]:
+    """The status and message of a control API error."""
+    if isinstance(exc, ControlError):
+        return exc.status, exc.message
+    if isinstance(exc, NotFound):
+        return 404, f"no control call at {request.path} (see docs/portal-map.md)"
+    if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
+        usable = [m for m in exc.valid_methods if m not in ("HEAD", "OPTIONS")]
+        return 405, f"{request.method} is not allowed here; use {', '.join(usable)}"
+    if isinstance(exc, HTTPException):
+        return exc.code or 500, exc.description or exc.name
+    # A bug in the mock: logged with its traceback, answered without one.
+    log.exception("unexpected error in the control API", exc_info=exc)
+    return 500, "unexpected error in the mock; its log has the details"
 
 
-def body() -> dict[str, Any]:
-    """The JSON body as an object; none at all counts as {}."""
+def body(*keys: str, expected: str = "") -> dict[str, Any]:
+    """The JSON body as an object with none but these keys; none at all counts as {}."""
     if not request.get_data(cache=True):
         return {}
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:  # silent absorbs ValueError only; "[" * 50000 recurses this deep
+        data = None
     if not isinstance(data, dict):
         raise ControlError("the body must be a JSON object")
+    only(data, keys, expected)
     return data
+
+
+def only(data: dict[str, Any], keys: tuple[str, ...], expected: str = "") -> None:
+    """Refuse keys the call does not know: a misspelt one would otherwise do nothing."""
+    unknown = sorted(set(data) - set(keys))
+    if unknown:
+        plural = "s" if len(unknown) > 1 else ""
+        raise ControlError(
+            f"unknown key{plural} {', '.join(unknown)}; expected {expected or ', '.join(keys)}"
+        )
+
+
+def boolean(data: dict[str, Any], name: str) -> bool:
+    value = data.get(name, False)
+    if not isinstance(value, bool):
+        raise ControlError(f"{name} must be true or false")
+    return value
 
 
 def string(data: dict[str, Any], name: str, default: str | None = None) -> str | None:
     value = data.get(name, default)
     if value is None:
         return None
-    if not isinstance(value, str) or len(value) > security.MAX_NAME * 2:
-        raise ControlError(f"{name} must be a string of at most {security.MAX_NAME * 2} characters")
+    limit = LIMITS.get(name, MAX_TEXT)
+    if not isinstance(value, str) or len(value) > limit:
+        raise ControlError(f"{name} must be a string of at most {limit} characters")
+    if not encodable(value):
+        # JSON lets a lone surrogate ("\udcff") through; stored, it would fail later, when a
+        # password is hashed or when a page showing the name is encoded.
+        raise ControlError(f"{name} must be text that UTF-8 can encode (no lone surrogates)")
+    if name in UNPADDED and value != value.strip():
+        raise ControlError(f"{name} must not start or end with spaces (the forms strip them)")
     return value
+
+
+def encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @bp.get("/health")
@@ -76,7 +154,7 @@ def health() -> Response:
 
 @bp.post("/reset")
 def reset() -> Response:
-    keep_sessions = body().get("keep_sessions") is True
+    keep_sessions = boolean(body("keep_sessions"), "keep_sessions")
     web.mock().store.reset(keep_sessions=keep_sessions)
     return jsonify({"reset": True, "kept_sessions": keep_sessions})
 
@@ -86,45 +164,26 @@ def personas() -> Response:
     return jsonify({seed.key: persona_record(seed) for seed in PERSONAS})
 
 
+PACER_FIELDS = ("username", "password", "name", "email", *CHOICES)
+ECF_FIELDS = ("ecf_login", "ecf_password", "ecf_name", "ecf_linked")
+
+
 @bp.post("/accounts")
 def create_account() -> tuple[Response, int]:
     """A PACER account and/or a CM/ECF account in a given state (see docs/portal-map.md)."""
-    data = body()
+    data = body(*PACER_FIELDS, *ECF_FIELDS)
     username = string(data, "username")
     ecf_login = string(data, "ecf_login")
     if not username and not ecf_login:
         raise ControlError("give a username (PACER account) and/or an ecf_login (CM/ECF account)")
+    # A field of an account not being made would be silently ignored.
+    for fields, key in ((PACER_FIELDS, username), (ECF_FIELDS, ecf_login)):
+        orphans = [name for name in fields[1:] if name in data]
+        if orphans and not key:
+            raise ControlError(f"{', '.join(orphans)} given without {fields[0]}")
+    pacer = new_pacer(data, username) if username else None
+    ecf = new_ecf(data, ecf_login, pacer) if ecf_login else None
     store = web.mock().store
-    pacer: PacerAccount | None = None
-    ecf: EcfAccount | None = None
-    if username:
-        password = string(data, "password")
-        if not password:
-            raise ControlError("password is required with username")
-        choices = {}
-        for name, allowed in CHOICES.items():
-            choices[name] = string(data, name, allowed[0])
-            if choices[name] not in allowed:
-                raise ControlError(f"{name} must be one of {', '.join(allowed)}")
-        pacer = PacerAccount(
-            username,
-            string(data, "name", username) or username,
-            string(data, "email", f"{username}@example.com") or "",
-            fixture_hash(password),
-            str(choices["type"]),
-            str(choices["kind"]),
-            str(choices["status"]),
-            str(choices["role"]),
-        )
-    if ecf_login:
-        ecf_password = string(data, "ecf_password")
-        if not ecf_password:
-            raise ControlError("ecf_password is required with ecf_login")
-        linked = data.get("ecf_linked", False)
-        if not isinstance(linked, bool) or (linked and not username):
-            raise ControlError("ecf_linked must be true or false, and true needs a username")
-        owner = string(data, "ecf_name") or (pacer.name if pacer else ecf_login)
-        ecf = EcfAccount(ecf_login, owner, fixture_hash(ecf_password), username if linked else None)
     with store.lock:
         if pacer and pacer.username in store.accounts:
             raise ControlError(f"PACER account {pacer.username} exists already", 409)
@@ -147,10 +206,44 @@ def create_account() -> tuple[Response, int]:
     return jsonify(created), 201
 
 
+def new_pacer(data: dict[str, Any], username: str) -> PacerAccount:
+    password = string(data, "password")
+    if not password:
+        raise ControlError("password is required with username")
+    choices = {}
+    for name, allowed in CHOICES.items():
+        choices[name] = string(data, name, allowed[0])
+        if choices[name] not in allowed:
+            raise ControlError(f"{name} must be one of {', '.join(allowed)}")
+    return PacerAccount(
+        username,
+        string(data, "name", username) or username,
+        string(data, "email", f"{username}@example.com") or "",
+        fixture_hash(password),
+        str(choices["type"]),
+        str(choices["kind"]),
+        str(choices["status"]),
+        str(choices["role"]),
+    )
+
+
+def new_ecf(data: dict[str, Any], ecf_login: str, pacer: PacerAccount | None) -> EcfAccount:
+    ecf_password = string(data, "ecf_password")
+    if not ecf_password:
+        raise ControlError("ecf_password is required with ecf_login")
+    linked = boolean(data, "ecf_linked")
+    if linked and not pacer:
+        raise ControlError("ecf_linked true needs a username: the PACER account to link to")
+    owner = string(data, "ecf_name") or (pacer.name if pacer else ecf_login)
+    return EcfAccount(
+        ecf_login, owner, fixture_hash(ecf_password), pacer.username if linked and pacer else None
+    )
+
+
 @bp.post("/links")
 def link() -> Response:
     """Link a CM/ECF account to a PACER account directly: state without navigation."""
-    data = body()
+    data = body("username", "ecf_login")
     username, ecf_login = string(data, "username"), string(data, "ecf_login")
     if not username or not ecf_login:
         raise ControlError("username and ecf_login are required")
@@ -163,7 +256,7 @@ def link() -> Response:
 @bp.post("/signin")
 def sign_in() -> Response:
     """A one-time sign-in URL for a site (ecf or pacer) that skips the PACER login pages."""
-    data = body()
+    data = body("username", "site")
     username = string(data, "username")
     site = string(data, "site", "ecf")
     store = web.mock().store
@@ -178,23 +271,42 @@ def sign_in() -> Response:
 
 @bp.post("/clock")
 def clock() -> Response:
-    data = body()
+    data = body("today", "advance_seconds")
+    # Every value is checked before any is applied: a refused call leaves the clock alone.
+    today = iso_date(data["today"]) if "today" in data else None
+    seconds = finite_seconds(data["advance_seconds"]) if "advance_seconds" in data else 0.0
     store = web.mock().store
-    if "today" in data:
-        today = data["today"]
-        if today is None:
-            store.set_today(None)
-        else:
-            try:
-                store.set_today(dt.date.fromisoformat(str(today)))
-            except ValueError:
-                raise ControlError("today must be YYYY-MM-DD or null") from None
-    if "advance_seconds" in data:
-        seconds = data["advance_seconds"]
-        if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds < 0:
-            raise ControlError("advance_seconds must be a number >= 0")
-        store.advance(float(seconds))
+    with store.lock:
+        if "today" in data:
+            store.set_today(today)
+        store.advance(seconds)
     return jsonify({"today": store.today().isoformat()})
+
+
+def iso_date(value: Any) -> dt.date | None:
+    """A YYYY-MM-DD string as a date; null as None (back to the real date)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            date = dt.date.fromisoformat(value)
+        except ValueError:
+            date = None
+        if date is not None and date.isoformat() == value:  # not 20200310 or 2020-W11-2
+            return date
+    raise ControlError("today must be YYYY-MM-DD or null")
+
+
+def finite_seconds(value: Any) -> float:
+    """A JSON number >= 0 as seconds; Python's json also reads Infinity, NaN and 1e400."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            seconds = float(value)
+        except OverflowError:  # an integer too big for a float
+            seconds = math.inf
+        if math.isfinite(seconds) and seconds >= 0:
+            return seconds
+    raise ControlError("advance_seconds must be a finite number >= 0")
 
 
 @bp.get("/outbox")
@@ -210,19 +322,20 @@ def clear_outbox() -> Response:
     return jsonify([])
 
 
+FAULTS = '{"pacer_login": {"delay_ms": N, "down": bool}} or {}'
+
+
 @bp.post("/faults")
 def faults() -> Response:
-    data = body()
-    store = web.mock().store
-    login = data.get("pacer_login", {})
-    if not isinstance(login, dict) or set(data) - {"pacer_login"}:
-        raise ControlError('expected {"pacer_login": {"delay_ms": N, "down": bool}} or {}')
+    login = body("pacer_login", expected=FAULTS).get("pacer_login", {})
+    if not isinstance(login, dict):
+        raise ControlError(f"expected {FAULTS}")
+    only(login, ("delay_ms", "down"), FAULTS)
     delay = login.get("delay_ms", 0)
-    down = login.get("down", False)
     if not isinstance(delay, int) or isinstance(delay, bool) or not 0 <= delay <= MAX_DELAY_MS:
         raise ControlError(f"delay_ms must be an integer from 0 to {MAX_DELAY_MS}")
-    if not isinstance(down, bool):
-        raise ControlError("down must be true or false")
+    down = boolean(login, "down")
+    store = web.mock().store
     with store.lock:
         store.faults.delay_ms = delay
         store.faults.down = down
