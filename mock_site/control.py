@@ -41,6 +41,8 @@ LIMITS = {
 MAX_TEXT = security.MAX_NAME * 2  # the rest (names, choices) is only shown or compared
 # ...and the ones the forms strip before matching must not be padded: they never would match.
 UNPADDED = {"username", "email", "ecf_login"}
+# PACER login also refuses a username or password shorter than its minimums.
+MINIMUMS = {"username": security.MIN_USERNAME, "password": security.MIN_PASSWORD}
 
 
 class ControlError(Exception):
@@ -135,6 +137,10 @@ def string(data: dict[str, Any], name: str, default: str | None = None) -> str |
         raise ControlError(f"{name} must be text that UTF-8 can encode (no lone surrogates)")
     if name in UNPADDED and value != value.strip():
         raise ControlError(f"{name} must not start or end with spaces (the forms strip them)")
+    if 0 < len(value) < MINIMUMS.get(name, 0):
+        raise ControlError(
+            f"{name} must be at least {MINIMUMS[name]} characters (PACER login's rule)"
+        )
     return value
 
 

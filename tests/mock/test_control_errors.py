@@ -180,6 +180,28 @@ def test_values_the_forms_strip_must_not_be_padded(
     assert snapshot(store) == before
 
 
+@pytest.mark.parametrize(("field", "minimum"), [("username", 6), ("password", 8)])
+def test_a_username_or_password_shorter_than_pacer_login_takes_is_refused(
+    apps: dict[str, Flask], store: Store, field: str, minimum: int
+) -> None:
+    """PACER login refuses them ("Username must be at least 6 characters"), so such an
+    account could never sign in."""
+    before = snapshot(store)
+    body = {**ACCOUNT, field: "a" * (minimum - 1)}
+    message = refused(apps["ecf"].test_client().post("/_mock/accounts", json=body))
+    assert message == f"{field} must be at least {minimum} characters (PACER login's rule)"
+    assert snapshot(store) == before
+
+
+def test_the_shortest_account_allowed_signs_in_at_pacer_login(
+    apps: dict[str, Flask], visitor: Browser
+) -> None:
+    body = {"username": "u" * 6, "password": "p" * 8}
+    assert apps["ecf"].test_client().post("/_mock/accounts", json=body).status_code == 201
+    visitor.pacer_login("u" * 6, "p" * 8, LOGIN_PATH)
+    assert visitor.url.startswith(URLS["pacer"] + "/manage-account"), visitor.history
+
+
 def test_the_longest_account_allowed_signs_in_at_the_forms(
     apps: dict[str, Flask], visitor: Browser
 ) -> None:
