@@ -421,7 +421,22 @@ SUITE_UI = "suite scenario, UI sign-in (--sign-in=ui)"
 BARE_REUSE = "bare script, reused sign-in"
 SUITE_REUSE = "suite scenario, reused sign-in (default)"
 SUITE_NO_ARTEFACTS = "suite scenario, UI sign-in, --tracing=off --screenshot=off"
+SUITE_SNAPSHOTS = "suite scenario, UI sign-in, --trace-detail=snapshots"
 SUITE_FULL_TRACES = "suite scenario, UI sign-in, --trace-detail=full"
+# What each artefact setting costs over none, named as the README's trace-detail table.
+ARTEFACT_SETTINGS = {
+    "actions (default)": SUITE_UI,
+    "snapshots": SUITE_SNAPSHOTS,
+    "full": SUITE_FULL_TRACES,
+}
+
+
+def artefact_costs(medians: dict[str, float]) -> dict[str, float]:
+    """Each trace detail's linking time over the same scenario with no artefacts at all."""
+    return {
+        setting: medians[name] / medians[SUITE_NO_ARTEFACTS]
+        for setting, name in ARTEFACT_SETTINGS.items()
+    }
 
 
 def linking(rounds: int, reps: int) -> dict[str, Any]:
@@ -431,6 +446,7 @@ def linking(rounds: int, reps: int) -> dict[str, Any]:
         BARE_REUSE: bare_variant("reuse"),
         SUITE_REUSE: suite_variant("--sign-in=reuse"),
         SUITE_NO_ARTEFACTS: suite_variant("--sign-in=ui", "--tracing=off", "--screenshot=off"),
+        SUITE_SNAPSHOTS: suite_variant("--sign-in=ui", "--trace-detail=snapshots"),
         SUITE_FULL_TRACES: suite_variant("--sign-in=ui", "--trace-detail=full"),
     }
     samples: dict[str, list[float]] = {name: [] for name in variants}
@@ -445,6 +461,7 @@ def linking(rounds: int, reps: int) -> dict[str, Any]:
         "medians": medians,
         "ratio_ui": ratio_ui,
         "ratio_reuse": ratio_reuse,
+        "artefact_costs": artefact_costs(medians),
         "target_met": max(ratio_ui, ratio_reuse) <= TARGET_LINKING_RATIO,
     }
 
@@ -657,6 +674,9 @@ def table(results: dict[str, Any]) -> list[str]:
                 f"— target <= {TARGET_LINKING_RATIO:g}x {_met(link['target_met'])}",
             )
         )
+        costs = ", ".join(f"{k} {v:.2f}x" for k, v in link.get("artefact_costs", {}).items())
+        if costs:
+            rows.append(("linking: trace detail over no artefacts", costs))
     if "suite" in results:
         s = results["suite"]
         for name, runs in s["runs"].items():
