@@ -97,6 +97,8 @@ def body(*keys: str, expected: str = "") -> dict[str, Any]:
     """The JSON body as an object with none but these keys; none at all counts as {}."""
     if not request.get_data(cache=True):
         return {}
+    if not request.is_json:  # Flask would read it as no JSON at all, a puzzling refusal
+        raise ControlError("send the body as JSON, with Content-Type: application/json")
     try:
         data = request.get_json(silent=True)
     except RecursionError:  # silent absorbs ValueError only; "[" * 50000 recurses this deep

@@ -100,6 +100,18 @@ def test_a_body_that_is_not_a_json_object_is_refused(
     assert snapshot(store) == before
 
 
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded"])
+def test_a_json_body_sent_as_another_type_is_told_to_say_json(
+    apps: dict[str, Flask], store: Store, content_type: str
+) -> None:
+    """Flask reads such a body as no JSON at all; "must be a JSON object" would puzzle."""
+    before = snapshot(store)
+    raw = '{"today": "2020-03-10"}'
+    answer = apps["ecf"].test_client().post("/_mock/clock", data=raw, content_type=content_type)
+    assert refused(answer) == "send the body as JSON, with Content-Type: application/json"
+    assert snapshot(store) == before
+
+
 # --- strings ---------------------------------------------------------------------------------
 ACCOUNT = {"username": "kim2020", "password": "Kim-pass-2020"}
 ECF_ACCOUNT = {"ecf_login": "klee-ecf", "ecf_password": "Klee-ecf-2019"}
