@@ -2,14 +2,15 @@
 
 pytest-playwright's `--tracing=retain-on-failure` records every browser context with a
 screencast and DOM snapshots, and writes every trace to disk, deleting the passing ones
-afterwards. On this suite that made a linking scenario about 25% slower for traces that are
-almost never kept (benchmarks/results.md). So this plugin takes `--tracing` over
-(pytest-playwright is told `off`) and records only what `--trace-detail` asks for:
+afterwards. On this suite that made a linking scenario about 30% slower than with no
+artefacts, for traces that are almost never kept. So this plugin takes `--tracing` over
+(pytest-playwright is told `off`) and records only what `--trace-detail` asks for; `make
+bench` measures each ("linking: trace detail over no artefacts" in benchmarks/results.md):
 
     actions    every action with its timing, the network calls, the console and the test's
-               source (the default: about 2% of a scenario)
-    snapshots  and a DOM snapshot before and after each action (about 13%)
-    full       and a screencast: pytest-playwright's own recording (about 25%)
+               source (the default)
+    snapshots  and a DOM snapshot before and after each action
+    full       and a screencast: pytest-playwright's own recording
 
 The trace is written only when it is kept: always with `--tracing=on`, for a failed scenario
 with `--tracing=retain-on-failure`. Beside a kept trace goes the HTML of each page as the
