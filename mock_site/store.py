@@ -35,12 +35,14 @@ PENDING_TTL = 10 * 60.0  # a half-done sign-in or link
 RESET_TTL = 60 * 60.0  # a password reset link
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)
 def fixture_hash(password: str) -> str:
     """The hash of a fixture password, computed once per process.
 
     The suite resets the mock before every scenario; re-hashing a dozen passwords each time
     would cost far more than the reset itself. Caching keeps POST /_mock/reset at a few ms.
+    Bounded, because POST /_mock/accounts hashes its passwords here too, as many as a
+    caller sends; the seeds, used at every reset, stay in it.
     """
     return generate_password_hash(password, method=HASH_METHOD)
 
