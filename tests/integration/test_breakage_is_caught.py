@@ -1,9 +1,10 @@
 """Proof that the suite catches breakage: the scenarios run against a deliberately broken mock.
 
-Each mutation breaks one FAQ rule in a running mock (by patching the mock in this process)
-and runs a few scenarios in a child pytest: the ones about that rule must fail, and an
-unrelated one must still pass, so a red result means "this rule broke", not "everything
-broke".
+Each mutation breaks one FAQ rule, or one thing a step says it checks, in a running mock (by
+patching the mock in this process) and runs a few scenarios in a child pytest: the ones
+about it must fail, none may skip, and an unrelated one must still pass, so a red result
+means "this broke", not "everything broke". The later mutations are breakages that once
+passed unseen; each keeps its step honest.
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Response, request
 
-from mock_site import security, texts, web
+from mock_site import control, security, texts, web
 from mock_site.server import RunningMock, start_mock
 from mock_site.sites import ecf
+from mock_site.store import Faults
 from tests.integration.runner import run_suite, url_options
 
 pytestmark = pytest.mark.slow
@@ -37,6 +40,57 @@ def refusal_without_the_shared_rule(user: ecf.EcfUser) -> str | None:
     if user.pacer is not None and user.pacer.type == "legacy":
         return texts.LINK_LEGACY
     return None
+
+
+def filing_menu_without_events(patch: pytest.MonkeyPatch, mock: RunningMock) -> None:
+    """Broken: the filing menu keeps its address and heading but offers no filing events."""
+    page = web.page
+
+    def without_events(template: str, *args: Any, **kwargs: Any) -> Response:
+        if template == "civil.html":
+            kwargs["form"] = False
+        return page(template, *args, **kwargs)
+
+    patch.setattr(web, "page", without_events)
+
+
+def slow_fault_ignored(patch: pytest.MonkeyPatch, mock: RunningMock) -> None:
+    """Broken: "PACER login answers slowly" is accepted and never applied."""
+    patch.setattr(Faults, "delay_ms", property(lambda self: 0, lambda self, value: None))
+
+
+def unlink_that_changes_nothing(patch: pytest.MonkeyPatch, mock: RunningMock) -> None:
+    """Broken: the clerk is told the accounts were unlinked; they stay linked."""
+    store = mock.store
+
+    def unlink(ecf_login: str) -> str | None:
+        account = store.ecf_accounts.get(ecf_login)
+        return account.linked_to if account else None
+
+    patch.setattr(store, "unlink", unlink)
+
+
+def emails_without_details(patch: pytest.MonkeyPatch, mock: RunningMock) -> None:
+    """Broken: the emails go to the right person with the right subject, and say nothing."""
+    send = mock.store.send_email
+    patch.setattr(
+        mock.store, "send_email", lambda to, subject, body, sender: send(to, subject, "", sender)
+    )
+
+
+def passwords_never_change(patch: pytest.MonkeyPatch, mock: RunningMock) -> None:
+    """Broken: PACER says the password has been changed, and keeps the old one."""
+    patch.setattr(mock.store, "set_password", lambda username, password: None)
+
+
+def personas_seeded_without(field: str) -> Callable[[pytest.MonkeyPatch, RunningMock], None]:
+    """Broken: the mock's personas lack a field, which used to skip the scenarios needing it."""
+
+    def apply(patch: pytest.MonkeyPatch, mock: RunningMock) -> None:
+        record = control.persona_record
+        patch.setattr(control, "persona_record", lambda seed: {**record(seed), field: None})
+
+    return apply
 
 
 @dataclass(frozen=True)
@@ -71,6 +125,49 @@ MUTATIONS = [
             "test_every_cmecf_page_sends_a_visitor_who_is_not_signed_in_to_pacer_page",
         ),
         ("test_the_faq_on_the_courts_website_gives_the_same_contacts",),
+    ),
+    # Breakages that passed unseen until a step was made to check what it names.
+    Mutation(
+        "the filing menu without filing events",
+        filing_menu_without_events,
+        ("test_a_linked_filer_files_with_the_pacer_login_alone",),
+        ("test_an_active_pacer_account_can_search",),
+    ),
+    Mutation(
+        "the slow-PACER fault never applied",
+        slow_fault_ignored,
+        ("test_when_pacer_login_is_slow_the_filer_still_gets_through",),
+        ("test_the_pacer_login_information_is_accepted",),
+    ),
+    Mutation(
+        "an unlink that changes nothing",
+        unlink_that_changes_nothing,
+        (
+            "test_the_help_desk_unlinks_the_wrong_accounts_and_the_filer_receives_confirmation",
+            "test_after_the_unlink_the_filer_goes_back_through_the_linking_process",
+        ),
+        ("test_only_court_staff_can_unlink_accounts",),
+    ),
+    Mutation(
+        "emails with no details",
+        emails_without_details,
+        ("test_the_filer_is_notified_by_email_after_linking",),
+        ("test_the_pacer_login_information_is_accepted",),
+    ),
+    Mutation(
+        "a password change that does not change the password",
+        passwords_never_change,
+        (
+            "test_the_filer_changes_the_pacer_password_through_pacer",
+            "test_the_filer_retrieves_a_forgotten_pacer_password_through_pacer",
+        ),
+        ("test_pacer_login_sends_a_filer_with_a_forgotten_password_to_pacer",),
+    ),
+    Mutation(
+        "a persona seeded without a field its scenarios need",
+        personas_seeded_without("wrong_ecf_login"),
+        ("test_until_the_help_desk_unlinks_the_filer_cannot_link_the_correct_account",),
+        ("test_only_court_staff_can_unlink_accounts",),
     ),
 ]
 
