@@ -41,7 +41,11 @@ class CourtFaqPage(SitePage):
         return self.page.get_by_role("heading", level=2, name=text)
 
     def answer(self, question: str) -> Locator:
-        """The question's section: its heading and the answer below it."""
+        """The question's section: its heading and the answer below it.
+
+        One <section> per question is the mock's layout, a guess for the real page: if the
+        court's FAQ is laid out otherwise, this locator is the one place to change.
+        """
         return self.main.locator("section").filter(has=self.question(question))
 
     def click_here_for_instructions(self) -> None:
