@@ -14,7 +14,7 @@ import secrets
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -253,12 +253,24 @@ class Store:
                 return None
             return pending
 
-    def take(self, purpose: str, token: str, session_token: str | None = None) -> Pending | None:
-        """Like peek, but the token is used up: a second take of it finds nothing."""
+    def take(
+        self,
+        purpose: str,
+        token: str,
+        session_token: str | None = None,
+        remember_as: str | None = None,
+    ) -> Pending | None:
+        """Like peek, but the token is used up: a second take of it finds nothing.
+
+        With remember_as, the used token stays until it would have expired, under that
+        purpose, so that a second use (a double click) can be told what happened to the first.
+        """
         with self.lock:
             pending = self.peek(purpose, token, session_token)
             if pending is not None:
                 del self.pending[token]
+                if remember_as is not None:
+                    self.pending[token] = replace(pending, purpose=remember_as)
             return pending
 
     def _prune(self) -> None:

@@ -81,6 +81,10 @@ RESET_SENT = (  # [guess]
 RESET_FIELDS_REQUIRED = "Enter your username and email address."  # [guess]
 RESET_LINK_INVALID = "This password reset link is not valid or has expired."  # [guess]
 RESET_MISMATCH = "The passwords do not match."  # [guess]
+RESET_LINK_USED = (  # [guess]
+    "This password reset link has been used: your PACER password has been changed. Log in "
+    "with your new password, or ask for a new link if you did not change it."
+)
 # Manage My Account's own way to change a password, for a user who still knows it.
 CHANGE_PASSWORD_TITLE = "Change your PACER password"  # [guess]
 CHANGE_PASSWORD_LINK = "Change password"  # [guess]

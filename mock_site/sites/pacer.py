@@ -168,6 +168,18 @@ def change_password() -> Response:
     return web.page("manage_account.html", "Manage My Account", account=account, messages=messages)
 
 
+USED_RESET = "reset-used"
+
+
+def reset_link_refused(title: str, token: str) -> Response:
+    """A link that was used already (a double click, or opened again) says so; any other
+    unusable link is refused."""
+    store = web.mock().store
+    if len(token) <= security.MAX_TOKEN and store.peek(USED_RESET, token) is not None:
+        return web.page("reset_done.html", title, messages=[web.info(texts.RESET_LINK_USED)])
+    return web.error_page(400, title, texts.RESET_LINK_INVALID)
+
+
 @bp.route("/reset-password", methods=["GET", "POST"])
 def reset_password() -> Response:
     title = "Reset your PACER password"
@@ -176,15 +188,15 @@ def reset_password() -> Response:
     token = security.text(source, "token")
     pending = store.peek("reset", token) if len(token) <= security.MAX_TOKEN else None
     if pending is None:
-        return web.error_page(400, title, texts.RESET_LINK_INVALID)
+        return reset_link_refused(title, token)
     if request.method == "GET":
         return web.page("reset_password.html", title, token=token)
     new, problems = new_password_from_form()
     if problems:
         messages = [web.error(p) for p in problems]
         return web.page("reset_password.html", title, messages=messages, token=token)
-    if store.take("reset", token) is None:  # used up meanwhile (a double submission)
-        return web.error_page(400, title, texts.RESET_LINK_INVALID)
+    if store.take("reset", token, remember_as=USED_RESET) is None:  # used meanwhile
+        return reset_link_refused(title, token)
     store.set_password(pending.data["username"], new)
     return web.page("reset_done.html", title, messages=[web.info(texts.RESET_DONE)])
 

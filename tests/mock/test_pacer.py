@@ -159,10 +159,10 @@ def test_password_reset_by_email_changes_the_password_once(
     assert messages(page) == [
         "Your PACER password has been changed. Log in with your new password."
     ]
-    # The link is used up.
-    again = visitor.get("pacer", link)
-    assert again.status_code == 400
-    assert alerts(text(again)) == ["This password reset link is not valid or has expired."]
+    # The link is used up, and says so when opened again.
+    again = text(visitor.get("pacer", link))
+    assert "Reset your PACER password" in again and 'name="new_password"' not in again
+    assert messages(again) == [USED]
     # The new password works at PACER login, the old one no longer does.
     assert alerts(text(other_visitor.pacer_login("jdoe2020", PERSONA["filer"].password))) == [
         "Invalid username or password"
@@ -226,6 +226,30 @@ def test_change_password_changes_it_for_pacer_login(
     assert alerts(text(other_visitor.pacer_login("jdoe2020", PERSONA["filer"].password))) == [
         "Invalid username or password"
     ]
+    assert "Redaction Agreement" in text(other_visitor.pacer_login("jdoe2020", "Brand-New-Pass-1"))
+
+
+USED = (
+    "This password reset link has been used: your PACER password has been changed. Log in "
+    "with your new password, or ask for a new link if you did not change it."
+)
+
+
+def test_a_double_click_on_change_password_says_the_first_click_changed_it(
+    visitor: Browser, other_visitor: Browser, store: Store
+) -> None:
+    request_reset(visitor, "jdoe2020", "jane.doe@example.com")
+    page = text(visitor.get("pacer", reset_link(store)))
+    data = {
+        "csrf_token": hidden(page, "csrf_token"),
+        "token": hidden(page, "token"),
+        "new_password": "Brand-New-Pass-1",
+        "confirm_password": "Brand-New-Pass-1",
+    }
+    first = visitor.post("pacer", "/reset-password", data)
+    second = visitor.post("pacer", "/reset-password", data)
+    assert first.status_code == second.status_code == 200
+    assert messages(text(second)) == [USED]
     assert "Redaction Agreement" in text(other_visitor.pacer_login("jdoe2020", "Brand-New-Pass-1"))
 
 
