@@ -21,6 +21,13 @@ UNKNOWN_USERNAME = "nobody-at-pacer-0000"
 NEW_PASSWORD_SUFFIX = "-renewed-2026"
 
 
+def new_password_for(actor: Persona) -> str:
+    """The password a scenario changes the persona's to, kept out of artefacts like the rest."""
+    new_password = f"{actor.password}{NEW_PASSWORD_SUFFIX}"
+    secrets.register(new_password)
+    return new_password
+
+
 # Where "is signed in to ..." signs the persona in, by the feature files' words.
 SIGN_IN_SITES = {"CM/ECF": "ecf", "the PACER website": "pacer"}
 
@@ -154,8 +161,7 @@ def follow_reset_link(portal: Portal, control: MockControl, actor: Persona) -> s
     link = re.search(r"https?://\S+/reset-password\?token=[\w.-]+", reset_mail[0]["body"])
     assert link, "the reset email has no reset link"
     portal.page.goto(link.group(0))
-    new_password = f"{actor.password}{NEW_PASSWORD_SUFFIX}"
-    secrets.register(new_password)
+    new_password = new_password_for(actor)
     portal.reset_password.choose_new_password(new_password)
     expect(portal.reset_password.messages).to_contain_text("Your PACER password has been changed.")
     return new_password
@@ -169,8 +175,7 @@ def change_password(portal: Portal, actor: Persona) -> str:
     assert actor.password
     portal.manage_account.open()
     portal.manage_account.open_change_password()
-    new_password = f"{actor.password}{NEW_PASSWORD_SUFFIX}"
-    secrets.register(new_password)
+    new_password = new_password_for(actor)
     portal.change_password.change(actor.password, new_password)
     expect(portal.manage_account.messages).to_contain_text("Your PACER password has been changed.")
     return new_password

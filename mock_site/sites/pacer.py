@@ -83,7 +83,13 @@ def manage_account() -> Response:
     account = pacer_user()
     if account is None:
         return redirect(pacer_login_url(web.site_url("pacer", "/manage-account")))
-    return web.page("manage_account.html", "Manage My Account", account=account)
+    return manage_account_page(account)
+
+
+def manage_account_page(
+    account: PacerAccount, messages: list[web.Message] | tuple[web.Message, ...] = ()
+) -> Response:
+    return web.page("manage_account.html", "Manage My Account", account=account, messages=messages)
 
 
 @bp.route("/forgot-password", methods=["GET", "POST"])
@@ -164,8 +170,7 @@ def change_password() -> Response:
     if problems:
         return web.page("change_password.html", title, messages=[web.error(p) for p in problems])
     store.set_password(account.username, new)
-    messages = [web.info(texts.PASSWORD_CHANGED)]
-    return web.page("manage_account.html", "Manage My Account", account=account, messages=messages)
+    return manage_account_page(account, [web.info(texts.PASSWORD_CHANGED)])
 
 
 USED_RESET = "reset-used"
