@@ -110,8 +110,8 @@ Feature: I have a CM/ECF account and I have an upgraded PACER account, how do I 
     Given a user of a shared/firm PACER account is signed in to CM/ECF
     Then CM/ECF says "Shared (firm) PACER accounts cannot be used to file or to link a CM/ECF account. Log in with your individual upgraded PACER account."
     When the filer clicks on "Utilities" and selects "Link a CM/ECF account to my PACER account"
-    And the filer submits their own CM/ECF login and password for linking
     Then CM/ECF says "Shared (firm) PACER accounts cannot be used to file or to link a CM/ECF account. Log in with your individual upgraded PACER account."
+    And CM/ECF does not offer the linking form
     And the filing menu is not in the CM/ECF menu bar
 
   @legacy @errors
@@ -121,18 +121,18 @@ Feature: I have a CM/ECF account and I have an upgraded PACER account, how do I 
     Given a filer with a legacy PACER account is signed in to CM/ECF
     Then CM/ECF says "Legacy PACER accounts must be upgraded before they can file or link a CM/ECF account. Upgrade your PACER account, then try again."
     When the filer clicks on "Utilities" and selects "Link a CM/ECF account to my PACER account"
-    And the filer submits their own CM/ECF login and password for linking
     Then CM/ECF says "Legacy PACER accounts must be upgraded before they can file or link a CM/ECF account. Upgrade your PACER account, then try again."
+    And CM/ECF does not offer the linking form
     And the filing menu is not in the CM/ECF menu bar
 
   @errors
   Scenario: A PACER account that is already linked cannot link a second CM/ECF account
-    FAQ: Enter your CM/ECF login and password and click "submit."
+    FAQ: Click on "Utilities" and select "Link a CM/ECF account to my PACER account."
 
     Given a filer whose accounts are already linked is signed in to CM/ECF
     When the filer clicks on "Utilities" and selects "Link a CM/ECF account to my PACER account"
-    And the filer submits their own CM/ECF login and password for linking
     Then CM/ECF says "Your PACER account is already linked to a CM/ECF account."
+    And CM/ECF does not offer the linking form
 
   @account
   Scenario Outline: PACER's "Manage My Account" tells an upgraded individual account from the others: <persona>

@@ -37,12 +37,3 @@ Feature: After I have linked my accounts, do I need to remember my CM/ECF login 
     And the filer tries to log in with the old CM/ECF login and password
     Then PACER login says "Invalid username or password"
     And the court's CM/ECF never asks for the CM/ECF password
-
-  @errors
-  Scenario: Typing the old CM/ECF login and password into the linking form again is refused
-    FAQ: No.
-
-    Given a filer whose accounts are already linked is signed in to CM/ECF
-    When the filer clicks on "Utilities" and selects "Link a CM/ECF account to my PACER account"
-    And the filer submits their own CM/ECF login and password for linking
-    Then CM/ECF says "Your PACER account is already linked to a CM/ECF account."

@@ -41,8 +41,8 @@ Feature: I accidentally linked the wrong accounts.
 
     Given a filer with an upgraded individual PACER account has linked the wrong CM/ECF account
     When the filer clicks on "Utilities" and selects "Link a CM/ECF account to my PACER account"
-    And the filer submits their own CM/ECF login and password for linking
     Then CM/ECF says "Your PACER account is already linked to a CM/ECF account."
+    And CM/ECF does not offer the linking form
 
   @errors
   Scenario: Only court staff can unlink accounts

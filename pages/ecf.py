@@ -76,8 +76,12 @@ class QueryPage(SitePage):
 class LinkAccountPage(SitePage):
     path = "/cgi-bin/LinkAccount.pl"
 
+    @property
+    def login_field(self) -> Locator:
+        return self.page.get_by_label("CM/ECF login")
+
     def submit_credentials(self, login: str, password: str) -> None:
-        self.page.get_by_label("CM/ECF login").fill(login)
+        self.login_field.fill(login)
         self.page.get_by_label("CM/ECF password").fill(password)
         self.page.get_by_role("button", name="Submit").click()
 

@@ -108,6 +108,14 @@ def verification_shows_both_accounts(
         expect(link.account_shown("PACER account")).to_contain_text(actor.name)
 
 
+@then("CM/ECF does not offer the linking form")
+def no_linking_form(portal: Portal) -> None:
+    link = portal.link_account
+    # On the linking page itself (not still on the page before it), and nothing to fill in.
+    expect(portal.page).to_have_url(link.url)
+    expect(link.login_field).to_have_count(0)
+
+
 @then(parsers.re(rf'CM/ECF asks {THE_ACTOR} to "(?P<question>.+)"'))
 def asks_to_confirm(portal: Portal, question: str) -> None:
     link = portal.link_account

@@ -272,20 +272,20 @@ def account_refusal(user: EcfUser) -> tuple[str, int] | None:
 @bp.route(LINK, methods=["GET", "POST"])
 @signed_in
 def link_account(user: EcfUser) -> Response:
-    refused = account_refusal(user)
     if user.pacer is None:  # legacy CM/ECF: linking starts at the cut-over
         return link_form([web.error(texts.LINK_BEFORE_CUTOVER)], 403, form=False)
+    refused = account_refusal(user)
+    if refused:
+        # No form when linking is refused whatever is typed. A POST from a page opened
+        # earlier (Confirm pressed twice, or linked in another tab) gets the same answer.
+        return link_form([web.error(refused[0])], refused[1], form=False)
     if request.method == "GET":
-        if refused:
-            return link_form([web.error(refused[0])], refused[1])
         return link_form()
     step = security.text(request.form, "step")
     if step == "confirm":
         return link_confirm(user)
     if step != "verify":
         return web.error_page(400, texts.BAD_REQUEST_TITLE, texts.BAD_REQUEST)
-    if refused:
-        return link_form([web.error(refused[0])], refused[1])
     return link_verify(user)
 
 
@@ -334,8 +334,6 @@ def link_confirm(user: EcfUser) -> Response:
         store.peek("link", token, user.session.token) if len(token) <= security.MAX_TOKEN else None
     )
     if pending is None:
-        if user.ecf is not None:  # e.g. Confirm pressed twice: the first one linked
-            return link_form([web.error(texts.LINK_ALREADY)])
         raise web.FormExpired()
     if action not in ("confirm", "cancel"):
         return web.error_page(400, texts.BAD_REQUEST_TITLE, texts.BAD_REQUEST)
@@ -343,9 +341,6 @@ def link_confirm(user: EcfUser) -> Response:
         raise web.FormExpired()
     if action == "cancel":
         return link_form([web.info(texts.LINK_CANCELLED)])
-    refused = account_refusal(user)
-    if refused:
-        return link_form([web.error(refused[0])], refused[1])
     username, ecf_login = pending.data["username"], pending.data["ecf_login"]
     result = store.link(username, ecf_login)
     if result != "linked":

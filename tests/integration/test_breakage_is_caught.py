@@ -83,6 +83,15 @@ def passwords_never_change(patch: pytest.MonkeyPatch, mock: RunningMock) -> None
     patch.setattr(mock.store, "set_password", lambda username, password: None)
 
 
+def linking_form_offered_to_everyone(patch: pytest.MonkeyPatch, mock: RunningMock) -> None:
+    """Broken: the linking page shows its form even to accounts that may not link; it used to
+    pass unseen, because the refusal shown on opening the page is the one after submitting."""
+    link_form = ecf.link_form
+    patch.setattr(
+        ecf, "link_form", lambda *args, **kwargs: link_form(*args, **{**kwargs, "form": True})
+    )
+
+
 def personas_seeded_without(field: str) -> Callable[[pytest.MonkeyPatch, RunningMock], None]:
     """Broken: the mock's personas lack a field, which used to skip the scenarios needing it."""
 
@@ -162,6 +171,15 @@ MUTATIONS = [
             "test_the_filer_retrieves_a_forgotten_pacer_password_through_pacer",
         ),
         ("test_pacer_login_sends_a_filer_with_a_forgotten_password_to_pacer",),
+    ),
+    Mutation(
+        "the linking form offered to accounts that may not link",
+        linking_form_offered_to_everyone,
+        (
+            "test_a_pacer_account_that_is_already_linked_cannot_link_a_second_cmecf_account",
+            "test_a_legacy_pacer_account_must_be_upgraded_before_it_can_link",
+        ),
+        ("test_linking_the_cmecf_account_from_the_utilities_menu",),
     ),
     Mutation(
         "a persona seeded without a field its scenarios need",

@@ -19,7 +19,7 @@ def test_wrong_account_unlinked_then_the_right_one_linked(
     filer, clerk = visitor, other_visitor
     filer.sign_in_to_ecf("filer")
     filer.link("jdoe-old", "Ecf-JaneOld-2015")
-    assert alerts(text(filer.link_form("jdoe-ecf", "Ecf-Jane-2019"))) == [
+    assert alerts(text(filer.get("ecf", "/cgi-bin/LinkAccount.pl"))) == [
         "Your PACER account is already linked to a CM/ECF account."
     ]
     clerk.sign_in_to_ecf("clerk")

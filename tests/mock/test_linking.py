@@ -188,11 +188,51 @@ def test_accounts_that_may_not_link_are_told_why(
     arriving = visitor.get("ecf", "/cgi-bin/LinkAccount.pl")
     assert arriving.status_code == status
     assert alerts(text(arriving)) == [message]
-    submitted = visitor.link_form(ecf_login, ecf_password)
+    assert 'name="ecf_login"' not in text(arriving)  # no form to fill in for nothing
+    # Posted anyway (a crafted request, with the session's own form token): the same answer.
+    submitted = visitor.post(
+        "ecf",
+        "/cgi-bin/LinkAccount.pl",
+        {
+            "csrf_token": ecf_form_token(visitor, store),
+            "step": "verify",
+            "ecf_login": ecf_login,
+            "ecf_password": ecf_password,
+        },
+    )
     assert submitted.status_code == status
     assert alerts(text(submitted)) == [message]
+    assert 'name="ecf_login"' not in text(submitted)
     assert store.ecf_accounts[ecf_login].linked_to in (None, "asmith2020")
     assert store.ecf_accounts["jdoe-ecf"].linked_to is None
+
+
+def ecf_form_token(visitor: Browser, store: Store) -> str:
+    """The form token of the visitor's CM/ECF session, for pages that show no form."""
+    cookie = visitor.clients["ecf"].get_cookie("PacerSession")
+    assert cookie is not None
+    return store.sessions[cookie.value].csrf
+
+
+def test_a_linking_form_opened_before_linking_elsewhere_is_refused(
+    visitor: Browser, store: Store
+) -> None:
+    visitor.quick_sign_in("jdoe2020")
+    opened_earlier = text(visitor.get("ecf", "/cgi-bin/LinkAccount.pl"))
+    visitor.link("jdoe-old", "Ecf-JaneOld-2015")  # in another tab
+    submitted = visitor.post(
+        "ecf",
+        "/cgi-bin/LinkAccount.pl",
+        {
+            "csrf_token": hidden(opened_earlier, "csrf_token"),
+            "step": "verify",
+            "ecf_login": "jdoe-ecf",
+            "ecf_password": "Ecf-Jane-2019",
+        },
+    )
+    assert alerts(text(submitted)) == ["Your PACER account is already linked to a CM/ECF account."]
+    assert store.ecf_accounts["jdoe-ecf"].linked_to is None
+    assert store.ecf_accounts["jdoe-old"].linked_to == "jdoe2020"
 
 
 def test_an_inactive_account_may_link_and_is_reminded_about_searches(
