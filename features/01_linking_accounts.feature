@@ -54,7 +54,6 @@ Feature: I have a CM/ECF account and I have an upgraded PACER account, how do I 
 
   @smoke @destructive
   Scenario: Linking the CM/ECF account from the Utilities menu
-    FAQ: Beginning March 16, 2020, you can link your accounts together.
     FAQ: Click on "Utilities" and select "Link a CM/ECF account to my PACER account."
     FAQ: Enter your CM/ECF login and password and click "submit."
     FAQ: Confirm that you are linking the correct accounts.
@@ -67,14 +66,6 @@ Feature: I have a CM/ECF account and I have an upgraded PACER account, how do I 
     When the filer confirms
     Then CM/ECF confirms that the CM/ECF account is linked to the PACER account
     And the filing menu appears in the CM/ECF menu bar
-
-  @destructive @mock_only
-  Scenario: The filer is notified by email after linking
-    FAQ: Confirm that you are linking the correct accounts.
-
-    Given a filer with an upgraded individual PACER account is signed in to CM/ECF
-    When the filer links the CM/ECF account to the PACER account
-    Then the filer receives an email saying "Your CM/ECF account has been linked to your PACER account"
 
   Scenario: Cancelling on the verification page links nothing
     FAQ: Confirm that you are linking the correct accounts.

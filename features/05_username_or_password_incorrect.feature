@@ -8,7 +8,6 @@ Feature: I'm trying to login to CM/ECF, and it tells me my username or password 
 
   @smoke
   Scenario: The old CM/ECF login and password are refused at PACER login
-    FAQ: The Court upgraded to NextGen CM/ECF on March 16, 2020.
     FAQ: You will now log into our CM/ECF system using your PACER login information – not your CM/ECF login information.
 
     Given a filer with an upgraded individual PACER account is on the PACER login page on the way to CM/ECF

@@ -44,6 +44,15 @@ Feature: I accidentally linked the wrong accounts.
     Then CM/ECF says "Your PACER account is already linked to a CM/ECF account."
     And CM/ECF does not offer the linking form
 
+  @mock_only @destructive
+  Scenario: The email after a wrong link names that CM/ECF account and the Help Desk
+    FAQ: Please email cmecf_helpdesk@cit.uscourts.gov with your CM/ECF login information as the Court will need to unlink your accounts.
+
+    Given a filer with an upgraded individual PACER account has linked the wrong CM/ECF account
+    Then the filer receives an email saying "Your CM/ECF account has been linked to your PACER account"
+    And the email names the wrongly linked CM/ECF account
+    And the email says to contact the CM/ECF Help Desk at "cmecf_helpdesk@cit.uscourts.gov"
+
   @errors
   Scenario: Only court staff can unlink accounts
     FAQ: Please email cmecf_helpdesk@cit.uscourts.gov with your CM/ECF login information as the Court will need to unlink your accounts.

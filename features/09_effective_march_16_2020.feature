@@ -1,11 +1,15 @@
 @cutover @mock_only
 Feature: Linking CM/ECF Accounts and Upgraded PACER Accounts FAQ's - Effective March 16, 2020
 
-  Beginning March 16, 2020, you can link your accounts together. Before that date the Court
-  ran the legacy CM/ECF, where filers logged in with their CM/ECF login and password. From
-  that date everyone logs in through PACER.
+  Beginning March 16, 2020, you can link your accounts together.
+  The Court upgraded to NextGen CM/ECF on March 16, 2020.
+
+  # The FAQ's title has no answer of its own: the description quotes the two sentences that
+  # give the date. Before it the Court ran the legacy CM/ECF, where filers logged in with
+  # their CM/ECF login and password; from it everyone logs in through PACER.
 
   Scenario Outline: Which login CM/ECF asks for depends on the date: <date>
+    FAQ: The Court upgraded to NextGen CM/ECF on March 16, 2020.
     FAQ: Beginning March 16, 2020, you can link your accounts together.
 
     Given the date is <date>

@@ -187,8 +187,10 @@ def never_asks_for_cmecf_password(portal: Portal) -> None:
     expect(portal.cmecf_login.legacy_password_field).to_have_count(0)
 
 
-@then(parsers.re(rf'{THE_ACTOR} receives an email saying "(?P<subject>.+)"'))
-def receives_email(control: MockControl, actor: Persona, subject: str) -> None:
+@then(
+    parsers.re(rf'{THE_ACTOR} receives an email saying "(?P<subject>.+)"'), target_fixture="email"
+)
+def receives_email(control: MockControl, actor: Persona, subject: str) -> dict[str, str]:
     mails = [m for m in control.outbox() if m["to"] == actor.email and m["subject"] == subject]
     assert len(mails) == 1, (
         f"expected one email {subject!r} to {actor.email}, "
@@ -198,3 +200,17 @@ def receives_email(control: MockControl, actor: Persona, subject: str) -> None:
     assert actor.username and actor.username in mails[0]["body"], (
         f"the email {subject!r} does not name the PACER account {actor.username}"
     )
+    return mails[0]
+
+
+@then("the email names the wrongly linked CM/ECF account")
+def email_names_wrong_account(email: dict[str, str], actor: Persona) -> None:
+    # The "CM/ECF login information" the FAQ asks the filer to send to the Help Desk.
+    assert actor.wrong_ecf_login and actor.wrong_ecf_login in email["body"], (
+        f"the email does not name the CM/ECF account {actor.wrong_ecf_login}:\n{email['body']}"
+    )
+
+
+@then(parsers.parse('the email says to contact the CM/ECF Help Desk at "{address}"'))
+def email_names_help_desk(email: dict[str, str], address: str) -> None:
+    assert address in email["body"], f"the email does not name {address}:\n{email['body']}"

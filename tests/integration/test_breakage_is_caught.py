@@ -160,7 +160,7 @@ MUTATIONS = [
     Mutation(
         "emails with no details",
         emails_without_details,
-        ("test_the_filer_is_notified_by_email_after_linking",),
+        ("test_the_email_after_a_wrong_link_names_that_cmecf_account_and_the_help_desk",),
         ("test_the_pacer_login_information_is_accepted",),
     ),
     Mutation(
