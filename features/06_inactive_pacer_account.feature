@@ -12,6 +12,7 @@ Feature: My PACER account says "inactive," can I still link it with my CM/ECF ac
     Given a filer whose PACER account is inactive is signed in to the PACER website
     When the user opens "Manage My Account"
     Then the account status is "Inactive"
+    And the account's credit card is "None on file"
 
   Scenario: An inactive PACER account can still sign in to CM/ECF and is told searches must wait
     FAQ: Yes.
@@ -41,6 +42,17 @@ Feature: My PACER account says "inactive," can I still link it with my CM/ECF ac
     When the filer opens "Query"
     Then CM/ECF says "PACER User Inactive: Although you have a PACER account, your account is currently inactive."
     And the search form is not offered
+
+  @mock_only @destructive
+  Scenario: Once the PACER account is activated, the filer can search
+    FAQ: However, your ability to conduct PACER searches will be delayed until your PACER account is activated.
+
+    Given a filer whose PACER account is inactive is signed in to CM/ECF
+    When the filer opens "Query"
+    Then the search form is not offered
+    When the filer's PACER account is activated
+    And the filer opens "Query"
+    Then the search form is offered
 
   Scenario: An active PACER account can search
     FAQ: However, your ability to conduct PACER searches will be delayed until your PACER account is activated.

@@ -261,6 +261,17 @@ def link() -> Response:
     return jsonify({"username": username, "ecf_login": ecf_login, "linked": True})
 
 
+@bp.post("/activations")
+def activate() -> Response:
+    """Activate a PACER account, as PACER does once credit card information is on file."""
+    username = string(body("username"), "username")
+    if not username:
+        raise ControlError("username is required")
+    if not web.mock().store.activate(username):
+        raise ControlError(f"no PACER account {username}", 404)
+    return jsonify({"username": username, "status": "active"})
+
+
 @bp.post("/signin")
 def sign_in() -> Response:
     """A one-time sign-in URL for a site (ecf or pacer) that skips the PACER login pages."""

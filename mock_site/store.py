@@ -309,6 +309,15 @@ class Store:
                 password, method=HASH_METHOD
             )
 
+    def activate(self, username: str) -> bool:
+        """The PACER account becomes active (its credit card is on file); False if unknown."""
+        with self.lock:
+            account = self.accounts.get(username)
+            if account is None:
+                return False
+            account.status = "active"
+            return True
+
     def send_email(self, to: str, subject: str, body: str, sender: str) -> None:
         with self.lock:
             sent_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

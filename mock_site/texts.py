@@ -74,6 +74,8 @@ PACER_TITLE = "Public Access to Court Electronic Records"  # [seen]
 ACCOUNT_TYPE = {"upgraded": "Upgraded PACER Account", "legacy": "Legacy PACER Account"}  # [seen]
 ACCOUNT_KIND = {"individual": "Individual", "shared": "Shared (firm)"}  # [guess]
 ACCOUNT_STATUS = {"active": "Active", "inactive": "Inactive"}  # [guess]
+# The FAQ: "inactive if you did not provide credit card information when you registered".
+CREDIT_CARD = {"active": "On file", "inactive": "None on file"}  # [guess]
 RESET_SENT = (  # [guess]
     "If the username and email address match a PACER account, we have sent password reset "
     "instructions to that email address."

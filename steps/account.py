@@ -7,6 +7,8 @@ from pytest_bdd import parsers, then, when
 
 from pages.portal import Portal
 from steps.personas import THE_ACTOR
+from suite.mock_control import MockControl
+from suite.personas import Persona
 
 
 @when(parsers.re(rf'{THE_ACTOR} opens "Manage My Account"'))
@@ -16,10 +18,25 @@ def open_manage_my_account(portal: Portal) -> None:
     expect(portal.page).to_have_url(portal.manage_account.url)
 
 
-@then(parsers.re(r'the account (?P<term>type|kind|status) is "(?P<value>.+)"'))
+ACCOUNT_DETAILS = {
+    "type": "Account type",
+    "kind": "Account kind",
+    "status": "Status",
+    "credit card": "Credit card",
+}
+
+
+@then(parsers.re(r'the account(?:\'s)? (?P<term>type|kind|status|credit card) is "(?P<value>.+)"'))
 def account_detail_is(portal: Portal, term: str, value: str) -> None:
-    label = {"type": "Account type", "kind": "Account kind", "status": "Status"}[term]
-    expect(portal.manage_account.detail(label)).to_have_text(value)
+    expect(portal.manage_account.detail(ACCOUNT_DETAILS[term])).to_have_text(value)
+
+
+@when(parsers.re(rf"{THE_ACTOR}'s PACER account is activated"))
+def account_activated(control: MockControl, actor: Persona) -> None:
+    # What PACER does once credit card information is on file; the mock's control API
+    # stands in for PACER's payment pages, which the FAQ does not walk through.
+    assert actor.username
+    control.activate(actor.username)
 
 
 @when(parsers.re(rf'{THE_ACTOR} opens "(?P<menu>Query|Reports|Utilities|Help)"'))

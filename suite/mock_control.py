@@ -40,6 +40,9 @@ class MockControl:
     def create_account(self, **account: Any) -> dict[str, Any]:
         return cast(dict[str, Any], self._call("POST", "/accounts", account))
 
+    def activate(self, username: str) -> None:
+        self._call("POST", "/activations", {"username": username})
+
     def set_today(self, today: str | None) -> None:
         self._call("POST", "/clock", {"today": today})
 

@@ -280,3 +280,23 @@ def test_a_body_that_is_not_json_is_a_400(apps: dict[str, Flask]) -> None:
     control = apps["ecf"].test_client()
     answer = control.post("/_mock/clock", data="not json", content_type="application/json")
     assert answer.status_code == 400
+
+
+def test_activating_an_inactive_account(
+    apps: dict[str, Flask], visitor: Browser, store: Store
+) -> None:
+    control = apps["ecf"].test_client()
+    visitor.quick_sign_in("bwong2020", site="pacer")
+    before = text(visitor.get("pacer", "/manage-account"))
+    assert "<dt>Status</dt><dd>Inactive</dd>" in before
+    assert "<dt>Credit card</dt><dd>None on file</dd>" in before
+    answer = control.post("/_mock/activations", json={"username": "bwong2020"})
+    assert answer.status_code == 200
+    assert answer.json == {"username": "bwong2020", "status": "active"}
+    after = text(visitor.get("pacer", "/manage-account"))
+    assert "<dt>Status</dt><dd>Active</dd>" in after
+    assert "<dt>Credit card</dt><dd>On file</dd>" in after
+    assert control.post("/_mock/activations", json={"username": "nobody"}).status_code == 404
+    assert control.post("/_mock/activations", json={}).status_code == 400
+    control.post("/_mock/reset")
+    assert not store.accounts["bwong2020"].active, "a reset makes it inactive again"

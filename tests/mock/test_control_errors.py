@@ -85,7 +85,7 @@ def test_a_bug_is_logged_and_answers_json_without_a_traceback(
 
 # --- the body --------------------------------------------------------------------------------
 POST_CALLS = ["/_mock/reset", "/_mock/accounts", "/_mock/links", "/_mock/signin", "/_mock/clock"]
-POST_CALLS += ["/_mock/faults"]
+POST_CALLS += ["/_mock/faults", "/_mock/activations"]
 
 
 @pytest.mark.parametrize("path", POST_CALLS)
@@ -131,6 +131,7 @@ LONE_SURROGATE = "\udcff"  # valid in JSON ("\\udcff"), but no UTF-8 encoding ex
         ("/_mock/accounts", ECF_ACCOUNT, "ecf_name"),
         ("/_mock/links", {"username": "jdoe2020", "ecf_login": "jdoe-old"}, "ecf_login"),
         ("/_mock/signin", {"username": "jdoe2020"}, "site"),
+        ("/_mock/activations", {"username": "bwong2020"}, "username"),
     ],
 )
 def test_a_string_with_a_lone_surrogate_is_refused_by_name(

@@ -57,16 +57,16 @@ def test_manage_account_needs_a_pacer_sign_in_and_comes_back(visitor: Browser) -
 
 
 @pytest.mark.parametrize(
-    ("key", "kind", "account_type", "status"),
+    ("key", "kind", "account_type", "status", "card"),
     [
-        ("filer", "Individual", "Upgraded PACER Account", "Active"),
-        ("firm", "Shared (firm)", "Upgraded PACER Account", "Active"),
-        ("inactive", "Individual", "Upgraded PACER Account", "Inactive"),
-        ("legacy", "Individual", "Legacy PACER Account", "Active"),
+        ("filer", "Individual", "Upgraded PACER Account", "Active", "On file"),
+        ("firm", "Shared (firm)", "Upgraded PACER Account", "Active", "On file"),
+        ("inactive", "Individual", "Upgraded PACER Account", "Inactive", "None on file"),
+        ("legacy", "Individual", "Legacy PACER Account", "Active", "On file"),
     ],
 )
-def test_manage_account_shows_type_kind_and_status(
-    visitor: Browser, key: str, kind: str, account_type: str, status: str
+def test_manage_account_shows_type_kind_status_and_credit_card(
+    visitor: Browser, key: str, kind: str, account_type: str, status: str, card: str
 ) -> None:
     page = text(visitor.quick_sign_in(PERSONA[key].username, "pacer"))
     terms = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", page))
@@ -75,6 +75,7 @@ def test_manage_account_shows_type_kind_and_status(
         "Account type": account_type,
         "Account kind": kind,
         "Status": status,
+        "Credit card": card,
     }
 
 
