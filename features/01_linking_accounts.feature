@@ -34,7 +34,7 @@ Feature: I have a CM/ECF account and I have an upgraded PACER account, how do I 
     FAQ: After acknowledging the redaction requirements, you will be redirected to U.S. Court of International Trade's NextGen CM/ECF page.
 
     Given a filer with an upgraded individual PACER account is on the PACER login page on the way to CM/ECF
-    When the filer logs in with the username and password of the upgraded PACER account
+    When the filer logs in with the username and password for their upgraded PACER account
     Then PACER shows the redaction requirements
     And "Continue" stays disabled until the filer acknowledges them
     When the filer acknowledges the redaction requirements
@@ -42,14 +42,14 @@ Feature: I have a CM/ECF account and I have an upgraded PACER account, how do I 
     And the CM/ECF menu bar shows exactly "Query, Reports, Utilities, Help, Log Out"
 
   @sign_in @redaction
-  Scenario: There is no way into CM/ECF without acknowledging the redaction requirements
+  Scenario: Without acknowledging the redaction requirements, the filer does not get into CM/ECF
     FAQ: After acknowledging the redaction requirements, you will be redirected to U.S. Court of International Trade's NextGen CM/ECF page.
 
     Given a filer with an upgraded individual PACER account is on the PACER login page on the way to CM/ECF
-    When the filer logs in with the username and password of the upgraded PACER account
+    When the filer logs in with the username and password for their upgraded PACER account
     But the filer leaves the redaction requirements unacknowledged
     Then "Continue" is disabled
-    When the filer goes straight to the court's CM/ECF
+    When the filer opens the CM/ECF home page directly
     Then the filer is redirected to the PACER login page
 
   @smoke @destructive

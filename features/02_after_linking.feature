@@ -11,7 +11,7 @@ Feature: After I have linked my accounts, do I need to remember my CM/ECF login 
 
     Given a filer whose accounts are already linked is on the court's website
     When the filer goes to the court's CM/ECF
-    And the filer logs in with the username and password of the upgraded PACER account
+    And the filer logs in with the username and password for their upgraded PACER account
     And the filer acknowledges the redaction requirements
     Then the filer is redirected to the court's NextGen CM/ECF page
     And the filing menu appears in the CM/ECF menu bar

@@ -35,7 +35,7 @@ Feature: Where do I go to log into CM/ECF starting March 16, 2020?
 
     Given a filer with an upgraded individual PACER account is on the <site>
     When the filer follows <route> to the court's CM/ECF login
-    And the filer logs in with the username and password of the upgraded PACER account
+    And the filer logs in with the username and password for their upgraded PACER account
     And the filer acknowledges the redaction requirements
     Then the filer is redirected to the court's NextGen CM/ECF page
 

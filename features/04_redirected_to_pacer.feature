@@ -8,7 +8,7 @@ Feature: I'm trying to login to CM/ECF and I keep getting redirected to PACER.
   link your CM/ECF account to your individual upgraded PACER account. [Click here](#) for
   instructions.
 
-  Scenario Outline: Every CM/ECF page sends a visitor who is not signed in to PACER: <page>
+  Scenario Outline: A CM/ECF page sends a visitor who is not signed in to PACER: <page>
     FAQ: You will now log into the Court's CM/ECF system through PACER using your PACER Username and Password.
 
     Given a filer with an upgraded individual PACER account is not signed in
@@ -63,7 +63,7 @@ Feature: I'm trying to login to CM/ECF and I keep getting redirected to PACER.
 
     Given PACER login answers slowly
     And a filer with an upgraded individual PACER account is on the PACER login page on the way to CM/ECF
-    When the filer logs in with the username and password of the upgraded PACER account
+    When the filer logs in with the username and password for their upgraded PACER account
     And the filer acknowledges the redaction requirements
     Then the filer is redirected to the court's NextGen CM/ECF page
     And the filer had to wait for every PACER login page

@@ -19,7 +19,7 @@ Feature: I'm trying to login to CM/ECF, and it tells me my username or password 
     FAQ: You will now log into our CM/ECF system using your PACER login information – not your CM/ECF login information.
 
     Given a filer with an upgraded individual PACER account is on the PACER login page on the way to CM/ECF
-    When the filer logs in with the username and password of the upgraded PACER account
+    When the filer logs in with the username and password for their upgraded PACER account
     And the filer acknowledges the redaction requirements
     Then the filer is redirected to the court's NextGen CM/ECF page
 

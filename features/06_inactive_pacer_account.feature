@@ -19,7 +19,7 @@ Feature: My PACER account says "inactive," can I still link it with my CM/ECF ac
     FAQ: However, your ability to conduct PACER searches will be delayed until your PACER account is activated.
 
     Given a filer whose PACER account is inactive is on the PACER login page on the way to CM/ECF
-    When the filer logs in with the username and password of the upgraded PACER account
+    When the filer logs in with the username and password for their upgraded PACER account
     And the filer acknowledges the redaction requirements
     Then the filer is redirected to the court's NextGen CM/ECF page
     And CM/ECF says "you will not be able to perform a search until your account is active"

@@ -29,9 +29,12 @@ Feature: Who can I contact for help?
 
   Scenario: The FAQ on the court's website gives the same contacts
     FAQ: For PACER related issue, please contact PACER at: (800) 676-6856 or send an email to pacer@psc.uscourts.gov.
+    FAQ: All other issues, please contact the CM/ECF Help Desk at 866-450-1859 or send an email to cmecf_helpdesk@cit.uscourts.gov.
 
     Given a filer with an upgraded individual PACER account is on the court's website
     When the filer opens the linking FAQ on the court's website
     Then the FAQ answers "Who can I contact for help?"
     And its answer says "(800) 676-6856"
+    And its answer says "pacer@psc.uscourts.gov"
     And its answer says "866-450-1859"
+    And its answer says "cmecf_helpdesk@cit.uscourts.gov"

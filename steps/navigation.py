@@ -63,7 +63,6 @@ def click_login_to_live_database(portal: Portal) -> None:
 
 
 @when(parsers.re(rf"{THE_ACTOR} goes to the court's CM/ECF"))
-@when(parsers.re(rf"{THE_ACTOR} goes straight to the court's CM/ECF"))
 def go_to_cmecf(portal: Portal) -> None:
     portal.court_home.open()
     portal.court_home.click_cmecf_tab()

@@ -131,7 +131,7 @@ MUTATIONS = [
         lambda patch, mock: patch.setattr(mock.store, "is_nextgen", lambda: False),
         (
             "test_from_the_courts_website_to_the_pacer_login_page",
-            "test_every_cmecf_page_sends_a_visitor_who_is_not_signed_in_to_pacer_page",
+            "test_a_cmecf_page_sends_a_visitor_who_is_not_signed_in_to_pacer_page",
         ),
         ("test_the_faq_on_the_courts_website_gives_the_same_contacts",),
     ),
