@@ -56,7 +56,9 @@ def actor_signed_in_to_cmecf(
 
 
 @when(
-    parsers.re(rf"{THE_ACTOR} logs in with the username and password for their upgraded PACER account")
+    parsers.re(
+        rf"{THE_ACTOR} logs in with the username and password for their upgraded PACER account"
+    )
 )
 def log_in_with_pacer_account(portal: Portal, actor: Persona) -> None:
     assert actor.username and actor.password
