@@ -88,6 +88,11 @@ class SentenceCoverage:
         return bool(self.uses)
 
     @property
+    def verified(self) -> bool:
+        """Covered, and some scenario quoting it passed in this run (quoting is no proof)."""
+        return any(use.scenario.status == "passed" for use in self.uses)
+
+    @property
     def unquoted(self) -> list[str]:
         """Stretches of the sentence that no quote covers, when only clauses are quoted."""
         if any(use.whole for use in self.uses) or not self.uses:

@@ -201,6 +201,20 @@ def _duration(seconds: float) -> str:
     return f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
 
 
+def _in_brief(error: str, width: int = 240) -> str:
+    """A failure in a line for the Failures list: what was expected and what the page showed.
+
+    Playwright's assertion errors read "Locator expected …", then "Actual value: …" over
+    several lines, then the call log, which names selectors: only the first two are kept.
+    """
+    first, _, rest = error.partition("\n")
+    brief = first.removeprefix("AssertionError: ")
+    if "Actual value:" in rest:
+        actual = rest.split("Actual value:", 1)[1].split("Call log:", 1)[0]
+        brief += f"; the page shows “{' '.join(actual.split())}”"
+    return brief if len(brief) <= width else brief[: width - 1] + "…"
+
+
 def render_html(
     records: Sequence[Record],
     session: dict[str, Any],
@@ -230,6 +244,7 @@ def render_html(
     environment.filters["anchor"] = scenario_anchor
     environment.filters["when"] = _when
     environment.filters["duration"] = _duration
+    environment.filters["in_brief"] = _in_brief
     return environment.from_string(TEMPLATE_FILE.read_text(encoding="utf-8")).render(
         session=session,
         groups=groups,

@@ -88,6 +88,40 @@ def test_the_html_follows_the_faq_and_shows_what_did_not_run() -> None:
     assert "took 1 min 0 s" in page
 
 
+def test_the_failures_list_names_the_step_and_what_the_page_showed() -> None:
+    """For analysts: the step in the feature's words, expected and actual text, no selectors."""
+    failed = make_record(
+        "The FAQ on the court's website gives the same contacts", 30, "failed", ("passed", "failed")
+    )
+    failed["steps"][1]["error"] = (
+        "AssertionError: Locator expected to contain text '866-450-1850'\n"
+        "Actual value: \nWho can I contact for help?\n  All other issues: 866-450-1859\n"
+        'Call log:\n  - waiting for get_by_role("main").locator("section")'
+    )
+    page = render([failed])
+    start = page.index('<section id="failures">')
+    failures = page[start : page.index("</section>", start)]
+    assert "at “Then step 2 of The FAQ on the court&#39;s website gives the same contacts”" in (
+        failures
+    )
+    assert "expected to contain text &#39;866-450-1850&#39;" in failures
+    assert "the page shows “Who can I contact for help? All other issues: 866-450-1859”" in (
+        failures
+    )
+    assert "Call log" not in failures and "get_by_role" not in failures
+
+
+def test_the_matrix_tells_quoted_from_verified() -> None:
+    """A quote is no proof: a sentence whose only scenarios failed or did not run is not
+    verified, though covered."""
+    page = render([make_record(), make_record("Fails", 30, "failed", ("passed", "failed"))])
+    covered, total = re.search(r"answer sentences covered: <b>(\d+)/(\d+)</b>", page).groups()  # type: ignore[union-attr]
+    verified = re.search(r"verified in this run: <b>(\d+)/(\d+)</b>", page)
+    assert verified and verified.group(2) == total
+    assert 0 < int(verified.group(1)) < int(covered)
+    assert "not verified in this run" in page
+
+
 def test_the_html_is_self_contained() -> None:
     links = links_of(render([make_record()]))
     assert "script" not in links.tags and "link" not in links.tags
