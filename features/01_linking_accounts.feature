@@ -36,7 +36,7 @@ Feature: I have a CM/ECF account and I have an upgraded PACER account, how do I 
     Given a filer with an upgraded individual PACER account is on the PACER login page on the way to CM/ECF
     When the filer logs in with the username and password for their upgraded PACER account
     Then PACER shows the redaction requirements
-    And "Continue" stays disabled until the filer acknowledges them
+    And PACER lets the filer continue only once they acknowledge them
     When the filer acknowledges the redaction requirements
     Then the filer is redirected to the court's NextGen CM/ECF page
     And the CM/ECF menu bar shows exactly "Query, Reports, Utilities, Help, Log Out"
@@ -48,7 +48,7 @@ Feature: I have a CM/ECF account and I have an upgraded PACER account, how do I 
     Given a filer with an upgraded individual PACER account is on the PACER login page on the way to CM/ECF
     When the filer logs in with the username and password for their upgraded PACER account
     But the filer leaves the redaction requirements unacknowledged
-    Then "Continue" is disabled
+    Then PACER does not let the filer continue
     When the filer opens the CM/ECF home page directly
     Then the filer is redirected to the PACER login page
 

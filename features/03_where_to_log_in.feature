@@ -20,7 +20,7 @@ Feature: Where do I go to log into CM/ECF starting March 16, 2020?
   Scenario: Through www.pacer.gov, Quick Links and Court Links
     FAQ: or by going to www.pacer.gov and clicking "Quick Links/Court Links", then choosing the U.S. Court of International Trade.
 
-    Given a filer with an upgraded individual PACER account is on the PACER website
+    Given a filer with an upgraded individual PACER account is not signed in
     When the filer goes to www.pacer.gov
     Then the filer is on the PACER website
     When the filer clicks on "Quick Links" and then "Court Links"

@@ -103,7 +103,7 @@ def redaction_requirements_shown(portal: Portal) -> None:
     expect(login.redaction_acknowledgement).not_to_be_checked()
 
 
-@then(parsers.re(rf'"Continue" stays disabled until {THE_ACTOR} acknowledges them'))
+@then(parsers.re(rf"PACER lets {THE_ACTOR} continue only once they acknowledge them"))
 def continue_disabled_until_acknowledged(portal: Portal) -> None:
     login = portal.pacer_login
     expect(login.continue_button).to_be_disabled()
@@ -123,7 +123,7 @@ def leave_redaction_unacknowledged(portal: Portal) -> None:
     expect(portal.pacer_login.redaction_agreement).to_be_visible()
 
 
-@then('"Continue" is disabled')
+@then(parsers.re(rf"PACER does not let {THE_ACTOR} continue"))
 def continue_is_disabled(portal: Portal) -> None:
     expect(portal.pacer_login.continue_button).to_be_disabled()
 
