@@ -30,6 +30,10 @@ UI_SIGN_IN: dict[str, SignIn] = {
 class SignInStates:
     cookies: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
 
+    def __repr__(self) -> str:
+        # pytest prints fixture values in failures (-vv, --showlocals): never session cookies.
+        return f"SignInStates(saved sign-ins: {sorted(self.cookies)}, cookie values hidden)"
+
     def sign_in(self, portal: Portal, persona: Persona, site: str) -> None:
         """Sign `portal`'s browser in to `site` ("ecf" or "pacer") as persona."""
         key = (persona.key, site)

@@ -269,6 +269,9 @@ def pytest_runtest_makereport(
     # then masks every known password in them before anyone can read them.
     outcome = yield
     report = outcome.get_result()
+    # The failure text, before the terminal, junit.xml or an xdist controller sees it.
+    report.longrepr = secrets.masked(report.longrepr)
+    report.sections = secrets.masked(report.sections)
     if report.when == "teardown":
         for name, path in report.user_properties:
             if str(name).startswith("playwright_"):

@@ -1,18 +1,22 @@
-"""Keep passwords out of every artefact a run leaves behind.
+"""Keep passwords out of every artefact a run leaves behind, and out of what pytest prints.
 
 Playwright traces record the text typed into fields and the bodies of form posts, so a
 trace of a sign-in holds the password. Rather than switch tracing off, each artefact is
 rewritten with every known secret (in every encoding a trace or a report may hold it)
-replaced by a mask, as soon as the test that made it is over.
+replaced by a mask, as soon as the test that made it is over. A failure's text holds them
+too: Playwright's call log lists `fill("<password>")`, and `--showlocals` prints arguments;
+`masked` rewrites a test report before the terminal or junit.xml sees it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import urllib.parse
 import zipfile
 from pathlib import Path
+from typing import Any
 
 MASK = "[secret]"
 _SECRETS: set[str] = set()
@@ -81,3 +85,24 @@ def scrub_tree(root: Path) -> int:
     if not root.is_dir():
         return 0
     return sum(scrub_file(path) for path in root.rglob("*") if path.is_file())
+
+
+def mask_text(text: str) -> str:
+    return mask(text.encode()).decode() if _SECRETS else text
+
+
+def masked(value: Any) -> Any:
+    """value with every known secret masked in its strings: a pytest report's longrepr
+    (its dataclasses are changed in place), its sections, or plain text."""
+    if not _SECRETS:
+        return value
+    if isinstance(value, str):
+        return mask_text(value)
+    if isinstance(value, list):
+        return [masked(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(masked(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            setattr(value, field.name, masked(getattr(value, field.name)))
+    return value

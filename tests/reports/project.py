@@ -91,13 +91,17 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then
 
 from pages.portal import Portal
+from suite.personas import Persona
 
 SKIP_REASON = "skipped on purpose by the report tests"
 
 
 @then(parsers.parse('the page deliberately shows "{text}"'))
-def deliberately_fails(portal: Portal, text: str) -> None:
-    expect(portal.page.get_by_text(text)).to_be_visible(timeout=500)
+def deliberately_fails(portal: Portal, actor: Persona, text: str) -> None:
+    # The failure's text holds a password, as a failed fill's call log would, and so do the
+    # step's locals (--showlocals): none of it may reach the terminal or a report.
+    password = actor.password
+    expect(portal.page.get_by_text(f"{text} {password}")).to_be_visible(timeout=500)
 
 
 @given("the scenario is skipped on purpose")

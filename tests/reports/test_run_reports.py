@@ -68,7 +68,9 @@ def suite_run(
         tmp_path_factory.mktemp(mode.replace(" ", "")), FEATURES, deliberate=True
     )
     extra = [] if mode == "serial" else mode.split()
-    done = run(project, "pytest", "tests/acceptance", "-p", "no:cacheprovider", *extra)
+    done = run(
+        project, "pytest", "tests/acceptance", "-p", "no:cacheprovider", "--showlocals", *extra
+    )
     yield Run(project, done, parallel=bool(extra))
 
 
@@ -113,7 +115,7 @@ def test_steps_say_what_passed_failed_or_never_ran(suite_run: Run) -> None:
     failing = suite_run.record("A scenario that fails on purpose")
     assert [s["status"] for s in failing["steps"]] == ["passed", "passed", "failed"]
     assert "Locator expected to be visible" in failing["steps"][2]["error"]
-    assert failing["steps"][2]["location"] == "tests/acceptance/conftest.py:14"
+    assert failing["steps"][2]["location"] == "tests/acceptance/conftest.py:15"
     undefined = suite_run.record("A scenario with a step nobody defined")
     assert [s["status"] for s in undefined["steps"]] == ["passed", "undefined", "skipped"]
     skipped = suite_run.record("A scenario skipped on purpose")
@@ -176,10 +178,16 @@ def test_screenshots_and_traces_of_failures_are_linked_and_exist(suite_run: Run)
     assert [a["kind"] for a in passing["artifacts"]] == ["screenshot"]  # the last page, no trace
 
 
-def test_no_persona_password_reaches_a_report(suite_run: Run) -> None:
+def test_no_persona_password_reaches_a_report_or_the_terminal(suite_run: Run) -> None:
+    """The deliberate failure's message and locals hold a password; pytest prints both."""
     passwords = {p.password for p in PERSONAS} | {p.ecf.password for p in PERSONAS if p.ecf}
-    for name in ("report.html", "results.json", "cucumber.json", "junit.xml"):
-        text = (suite_run.reports / name).read_text(encoding="utf-8")
+    texts = {
+        name: (suite_run.reports / name).read_text(encoding="utf-8")
+        for name in ("report.html", "results.json", "cucumber.json", "junit.xml")
+    }
+    texts["the terminal"] = suite_run.done.stdout + suite_run.done.stderr
+    assert "[secret]" in texts["the terminal"], "the deliberate failure shows the mask"
+    for name, text in texts.items():
         leaked = [p for p in passwords if p in text]
         assert leaked == [], f"{name} holds {len(leaked)} password(s)"
 
