@@ -16,6 +16,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 SITES: tuple[str, ...] = ("court", "pacer", "pacer-login", "ecf")
+# PACER login signs people in to the PACER website and CM/ECF: these three are real together
+# or the mock together. The court website only links to them, so it may be pointed alone.
+SIGN_ON_SITES: tuple[str, ...] = ("pacer", "pacer-login", "ecf")
 ENVIRONMENTS_FILE = Path(__file__).resolve().parent.parent / "environments.toml"
 DEFAULT_ENVIRONMENT = "local"
 
@@ -107,6 +110,7 @@ def plan_target(
                 urls[site] = validate_url(value, source)
                 sources[site] = source
                 break
+    check_sign_on_sites(urls)
     pacer_gov = named.get("pacer-gov")
     return TargetPlan(
         name,
@@ -114,6 +118,24 @@ def plan_target(
         sources,
         validate_url(pacer_gov, "pacer-gov") if pacer_gov else None,
     )
+
+
+def check_sign_on_sites(urls: Mapping[str, str]) -> None:
+    """Refuse a mix of given and embedded sign-on sites.
+
+    A mix would send a real site's users to the mock's PACER login, or the mock's personas
+    to a real one; and with CM/ECF left to the mock, a real PACER would be taken for the mock,
+    so @destructive scenarios would run there without --allow-destructive.
+    """
+    given = [site for site in SIGN_ON_SITES if site in urls]
+    missing = [site for site in SIGN_ON_SITES if site not in urls]
+    if given and missing:
+        raise TargetError(
+            f"{', '.join(given)} given without {', '.join(missing)}: PACER login, the PACER "
+            f"website and CM/ECF sign people in together, so give all three or none (the court "
+            f"website may be given alone); set {', '.join(option_name(s) for s in missing)} "
+            f"or {', '.join(env_var_name(s) for s in missing)}"
+        )
 
 
 def validate_url(value: str, source: str) -> str:

@@ -55,6 +55,24 @@ def test_each_site_resolves_on_its_own() -> None:
     assert plan.sources["pacer-login"] == "PACER_LOGIN_URL"
 
 
+@pytest.mark.parametrize(
+    "given",
+    [{"ecf"}, {"pacer", "pacer-login"}, {"pacer-login"}, {"court", "pacer"}],
+    ids=str,
+)
+def test_the_sign_on_sites_are_given_all_or_none(given: set[str]) -> None:
+    """A staging audit set three sites and left CM/ECF to the mock: the real PACER was then
+    taken for the mock, and a destructive scenario changed a password there."""
+    options = {site: f"http://{site}.test" for site in given}
+    with pytest.raises(TargetError, match=r"give all three or none .* set --"):
+        plan_target(options, {}, None, ENVIRONMENTS)
+
+
+def test_the_court_website_may_be_given_alone() -> None:
+    plan = plan_target({"court": "http://court.test"}, {}, None, ENVIRONMENTS)
+    assert plan.urls == {"court": "http://court.test"} and plan.needs_embedded_mock
+
+
 def test_unknown_environment_names_the_known_ones() -> None:
     with pytest.raises(
         TargetError, match=r"unknown environment 'nope' for --env; known: local, named"
