@@ -9,6 +9,7 @@ secret so that artefacts can be scrubbed of it (see suite/secrets.py).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -59,6 +60,9 @@ def variable_name(key: str, field_name: str) -> str:
     return f"CIT_FAQ_{key.upper()}_{field_name.upper()}"
 
 
+PERSONA_VARIABLES = frozenset(variable_name(k, f) for k in PERSONA_KINDS for f in FIELDS)
+
+
 def read_personas_file(path: Path) -> dict[str, str]:
     values: dict[str, str] = {}
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -68,7 +72,20 @@ def read_personas_file(path: Path) -> dict[str, str]:
         if "=" not in line:
             raise ValueError(f"{path}:{number}: expected NAME=VALUE")
         name, value = line.split("=", 1)
-        values[name.strip().removeprefix("export ").strip()] = value.strip().strip("'\"")
+        name, value = name.strip().removeprefix("export ").strip(), value.strip()
+        if name not in PERSONA_VARIABLES:  # a typo would leave the persona silently unset
+            raise ValueError(
+                f"{path}:{number}: {name} is not a persona variable "
+                f"(CIT_FAQ_<PERSONA>_<FIELD>, see README 'Against a staging portal')"
+            )
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]  # quoted: taken as it is, '#' included
+        elif re.search(r"\s#", value):
+            raise ValueError(
+                f"{path}:{number}: a comment after a value would be read as part of it; "
+                f"put it on a line of its own, or quote the value"
+            )
+        values[name] = value
     return values
 
 

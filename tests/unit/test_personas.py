@@ -13,6 +13,7 @@ from suite.personas import (
     PERSONA_KINDS,
     personas_from_environment,
     personas_from_mock,
+    read_personas_file,
     variable_name,
 )
 
@@ -44,6 +45,33 @@ def test_personas_file_is_read_and_variables_override_it(tmp_path: Path) -> None
     assert personas["filer"].username == "from-file"
     assert personas["filer"].password == "pw file"
     assert personas["firm"].username == "firm-env"
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("CIT_FAQ_FILER_PASWORD=Secret-123", "CIT_FAQ_FILER_PASWORD is not a persona variable"),
+        (
+            "CIT_FAQ_FILER_PASSWORD=Secret-123   # from the vault",
+            "a comment after a value would be read as part of it",
+        ),
+    ],
+    ids=["misspelt name", "comment after a value"],
+)
+def test_a_personas_file_line_that_would_set_the_wrong_thing_is_refused(
+    tmp_path: Path, line: str, problem: str
+) -> None:
+    """Both used to be taken silently: a persona left unset, or a password with a comment."""
+    file = tmp_path / "personas.env"
+    file.write_text(f"# staging\n{line}\n")
+    with pytest.raises(ValueError, match=rf"personas.env:2: {problem}"):
+        read_personas_file(file)
+
+
+def test_a_quoted_value_keeps_its_hash(tmp_path: Path) -> None:
+    file = tmp_path / "personas.env"
+    file.write_text('CIT_FAQ_FILER_PASSWORD="Secret #1"\n')
+    assert read_personas_file(file) == {"CIT_FAQ_FILER_PASSWORD": "Secret #1"}
 
 
 def test_passwords_are_registered_as_secrets_and_kept_out_of_repr() -> None:
