@@ -88,6 +88,7 @@ def check_choice(config: pytest.Config, dest: str, variable: str, choices: tuple
 
 def pytest_configure(config: pytest.Config) -> None:
     check_choice(config, "sign_in", "CIT_FAQ_SIGN_IN", SIGN_IN_CHOICES)
+    refuse_unused_playwright_options(config)
     options = {site: config.getoption(f"cit_url_{site}") for site in SITES}
     try:
         plan = plan_target(options, os.environ, config.getoption("cit_env"))
@@ -107,6 +108,31 @@ def pytest_configure(config: pytest.Config) -> None:
         config.stash[BROWSER] = _browser_choice(config)
     # The embedded mock's request log would drown the test output; failures say enough.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
+
+
+def refuse_unused_playwright_options(config: pytest.Config) -> None:
+    """pytest-playwright's options that this suite would silently ignore or misuse."""
+    if not config.pluginmanager.hasplugin("playwright"):
+        return
+    others = [name for name in config.getoption("browser") or [] if name != "chromium"]
+    if others:
+        # The suite hands Playwright a Chromium executable and Chromium's flags: Firefox
+        # would be started as Chromium and hang until the launch timeout (180 s).
+        raise pytest.UsageError(
+            f"--browser {others[0]}: this suite drives Chromium only (Playwright's own or the "
+            f"system's, see README 'Quick start')"
+        )
+    if config.getoption("browser_channel"):
+        raise pytest.UsageError(
+            "--browser-channel is not used here: choose the browser with CHROMIUM_PATH=/path, "
+            "or a remote one with --browser-ws (see README 'Quick start')"
+        )
+    if getattr(config.option, "base_url", None):
+        raise pytest.UsageError(
+            "--base-url is not used here: the suite has four sites; set them with --court-url, "
+            "--pacer-url, --pacer-login-url and --ecf-url, or --env (see README 'Against a "
+            "staging portal')"
+        )
 
 
 def _needs_browser(config: pytest.Config) -> bool:

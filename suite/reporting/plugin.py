@@ -112,6 +112,13 @@ def _worker_id(config: pytest.Config) -> str:
 def pytest_configure(config: pytest.Config) -> None:
     reports = _reports_dir(config)
     if config.getoption("reports_dir"):
+        try:  # now, not at the end of the run, with a traceback
+            reports.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise pytest.UsageError(
+                f"--reports-dir {config.getoption('reports_dir')}: cannot create {reports}: "
+                f"{error.strerror}"
+            ) from None
         _follow_reports_dir(config, reports)
     config.stash[REPORTS_DIR] = reports
     config.stash[RECORDER] = Recorder(config, reports / RESULTS_FOLDER)

@@ -131,11 +131,28 @@ def _closed_port() -> int:
         (["--env", "nope"], "unknown environment 'nope' for --env; known: local, mock, staging"),
         (["--ecf-url", "ecf.example.test"], "--ecf-url: 'ecf.example.test' is not an http(s) URL"),
         (
-            ["--pacer-url", "http://127.0.0.1:{port}"],
-            "cannot reach the pacer site at http://127.0.0.1:{port}",
+            ["--court-url", "http://127.0.0.1:{port}"],
+            "cannot reach the court site at http://127.0.0.1:{port}",
         ),
+        (
+            ["--pacer-url", "http://127.0.0.1:{port}"],
+            "pacer given without pacer-login, ecf: PACER login, the PACER website and CM/ECF",
+        ),
+        (["--browser", "firefox"], "--browser firefox: this suite drives Chromium only"),
+        (["--browser-channel", "chrome"], "--browser-channel is not used here"),
+        (["--base-url", "http://court.test"], "--base-url is not used here"),
+        (["--reports-dir", "/proc/no-such-dir"], "--reports-dir /proc/no-such-dir: cannot create"),
     ],
-    ids=["unknown env", "malformed URL", "unreachable site"],
+    ids=[
+        "unknown env",
+        "malformed URL",
+        "unreachable site",
+        "sign-on sites mixed",
+        "another browser",
+        "browser channel",
+        "base URL",
+        "reports dir that cannot be made",
+    ],
 )
 def test_a_bad_target_is_one_line_before_any_browser(
     tmp_path: Path, args: list[str], message: str
