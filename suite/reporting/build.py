@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ class ReportPaths:
     results: Path
     junit: Path
     artifacts: Path
+    failures: tuple[Record, ...] = ()
 
     def describe(self, relative_to: Path) -> list[str]:
         def show(path: Path) -> str:
@@ -41,6 +43,9 @@ class ReportPaths:
             except ValueError:
                 return str(path)
 
+        reports = self.html.parent  # artefact paths in records are relative to it
+        lines = [line for record in self.failures for line in _failure_lines(record, reports, show)]
+
         artifacts = (
             sorted(p for p in self.artifacts.rglob("*") if p.is_file())
             if self.artifacts.is_dir()
@@ -48,7 +53,7 @@ class ReportPaths:
         )
         traces = sum(p.suffix == ".zip" for p in artifacts)
         screenshots = sum(p.suffix == ".png" for p in artifacts)
-        lines = [
+        lines += [
             f"HTML report:     {show(self.html)}  (open in a browser, works offline)",
             f"cucumber JSON:   {show(self.cucumber)}",
             f"results:         {show(self.results)}",
@@ -60,6 +65,28 @@ class ReportPaths:
             f"({traces} trace(s), {screenshots} screenshot(s))"
         )
         return lines
+
+
+def _failure_lines(record: Record, reports: Path, show: Callable[[Path], str]) -> list[str]:
+    """A failed scenario as the feature file names it, and where to look: for the terminal,
+    whose traceback shows pytest-bdd's fixtures rather than the FAQ question and the step."""
+    failed = [step for step in record["steps"] if step["status"] in ("failed", "undefined")]
+    where = (
+        f"failed at step: {failed[0]['keyword']} {failed[0]['text']}"
+        if failed
+        else f"failed in pytest's {record['phase']}"
+    )
+    lines = [
+        f"FAILED {record['feature']['name']}",
+        f"  {record['scenario']['name']}: {where}",
+    ]
+    for artifact in record["artifacts"]:
+        path = show(reports / artifact["path"])
+        if artifact["kind"] == "trace":
+            lines.append(f"  trace:      .venv/bin/playwright show-trace {path}")
+        elif artifact["kind"] == "screenshot":
+            lines.append(f"  screenshot: {path}")
+    return lines
 
 
 def collect_records(folder: Path) -> tuple[list[Record], dict[str, dict[str, Any]]]:
@@ -121,6 +148,7 @@ def write_reports(
         reports / RESULTS_FILE,
         junit or reports / JUNIT_FILE,
         artifacts or reports / ARTIFACTS_FOLDER,
+        tuple(r for r in records if r["outcome"] in ("failed", "error")),
     )
     results: Results = {"session": session, "records": records}
     _write(paths.results, json.dumps(results, indent=1, ensure_ascii=False))

@@ -88,6 +88,15 @@ def test_the_run_fails_as_planned_and_ends_with_the_report_paths(suite_run: Run)
         "artefacts:       reports/artifacts (2 trace(s), 6 screenshot(s))",
     ):
         assert expected in tail, tail
+    # Each failure as the feature file says it, with its trace: pytest's own traceback shows
+    # pytest-bdd's fixtures instead.
+    block = out[out.rindex(" reports ") :]
+    assert (
+        "  A scenario that fails on purpose: failed at step: "
+        'Then the page deliberately shows "Nothing of the sort"' in block
+    )
+    trace = re.search(r"trace: +\.venv/bin/playwright show-trace (\S+)", block)
+    assert trace and (suite_run.project / trace.group(1)).is_file(), block
 
 
 def test_junit_xml_counts_every_test(suite_run: Run) -> None:
