@@ -16,6 +16,7 @@ from typing import Any
 
 import pluggy
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from suite import secrets
 from suite.browser import BrowserChoice, BrowserNotFound, choose_browser
@@ -283,6 +284,28 @@ def connect_options(
 def _camel_case(name: str) -> str:
     first, *rest = name.split("_")
     return first + "".join(word.capitalize() for word in rest)
+
+
+@pytest.hookimpl(wrapper=True, trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> Generator[None, None, None]:
+    # Ctrl-C reaches the browser and Playwright's driver too: they are gone before
+    # pytest-playwright's session fixtures close them, which raised a page of "Target closed"
+    # tracebacks over the summary. Inside pytest's own wrappers, so the summary still prints.
+    try:
+        return (yield)
+    except BaseExceptionGroup as group:
+        if exitstatus != pytest.ExitCode.INTERRUPTED or not all(
+            _closed_under_us(error) for error in group.exceptions
+        ):
+            raise
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line("interrupted: the browser was closed before its teardown")
+        return None
+
+
+def _closed_under_us(error: BaseException) -> bool:
+    return isinstance(error, PlaywrightError) and "closed" in str(error)
 
 
 @pytest.hookimpl(hookwrapper=True)

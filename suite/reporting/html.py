@@ -253,15 +253,20 @@ def render_html(
         total=len(tests),
         steps={s: steps[s] for s in ("passed", "failed", "undefined", "skipped")},
         failures=failures,
-        verdict=_verdict(counted, len(tests)),
+        verdict=_verdict(counted, len(tests), bool(session.get("interrupted"))),
         started=session.get("started"),
         finished=session.get("finished"),
     )
 
 
-def _verdict(counted: Counter[Outcome], total: int) -> tuple[str, str]:
+def _verdict(counted: Counter[Outcome], total: int, interrupted: bool) -> tuple[str, str]:
     failed = counted["failed"] + counted["error"]
     ran = total - counted["not run"]
+    if interrupted:
+        return "failed", (
+            f"Interrupted: the run was stopped after {ran} of {total} scenario tests"
+            + (f", {failed} of them failed" if failed else "")
+        )
     if failed:
         return "failed", f"{failed} of {ran} scenario tests failed"
     if ran == 0:

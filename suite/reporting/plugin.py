@@ -535,7 +535,7 @@ def pytest_runtest_makereport(
     return report
 
 
-def pytest_sessionfinish(session: pytest.Session) -> None:
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     config = session.config
     if _is_worker(config):
         return
@@ -545,6 +545,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         return  # no scenario in this run: nothing to report, and the last report stays
     features_dir = Path(config.rootpath, str(config.getini("bdd_features_base_dir") or "features"))
     session_data = session_info(config)
+    if exitstatus == pytest.ExitCode.INTERRUPTED:  # Ctrl-C: say so, or it reads as complete
+        session_data["interrupted"] = True
     junit = getattr(config.option, "xmlpath", None)
     config.stash[WRITTEN] = write_reports(
         reports,
