@@ -57,10 +57,10 @@ def test_each_site_resolves_on_its_own() -> None:
 
 @pytest.mark.parametrize(
     "given",
-    [{"ecf"}, {"pacer", "pacer-login"}, {"pacer-login"}, {"court", "pacer"}],
-    ids=str,
+    [("ecf",), ("pacer", "pacer-login"), ("pacer-login",), ("court", "pacer")],
+    ids="+".join,  # a set's order changes between processes, and xdist workers must agree
 )
-def test_the_sign_on_sites_are_given_all_or_none(given: set[str]) -> None:
+def test_the_sign_on_sites_are_given_all_or_none(given: tuple[str, ...]) -> None:
     """A staging audit set three sites and left CM/ECF to the mock: the real PACER was then
     taken for the mock, and a destructive scenario changed a password there."""
     options = {site: f"http://{site}.test" for site in given}
