@@ -156,6 +156,14 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         return
     if any(_template_of(item) is not None for item in session.items):
         config.stash[SCENARIOS_SELECTED] = True
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtestloop(session: pytest.Session) -> None:
+    # Only once the run is sure to start: a usage error found after collection (an unknown
+    # -m marker) must not wipe the last run's artefacts.
+    config = session.config
+    if config.stash.get(SCENARIOS_SELECTED, False) and not _is_xdist_controller(config):
         _clear_artifacts(config)
 
 
@@ -537,8 +545,8 @@ def pytest_runtest_makereport(
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     config = session.config
-    if _is_worker(config):
-        return
+    if _is_worker(config) or exitstatus == pytest.ExitCode.USAGE_ERROR:
+        return  # a usage error ran nothing: the last run's reports stay
     reports = config.stash[REPORTS_DIR]
     ran_scenarios = any((reports / RESULTS_FOLDER).glob("*.json"))
     if not (ran_scenarios or config.stash.get(SCENARIOS_SELECTED, False)):

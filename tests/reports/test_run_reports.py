@@ -223,3 +223,21 @@ def test_a_rerun_replaces_the_failed_attempt(tmp_path: Path) -> None:
     assert (
         "Ran 2 times (rerun after a failure)" in (project / "reports" / "report.html").read_text()
     )
+
+
+def test_a_usage_error_keeps_the_last_runs_reports(tmp_path: Path) -> None:
+    """A mistyped -m tag is refused only after collection; it used to wipe the last run's
+    traces and leave empty reports behind."""
+    project = make_project(tmp_path, FEATURES)
+    first = run(project, "pytest", "tests/acceptance", "-p", "no:cacheprovider", "-k", "Help")
+    assert first.returncode == 0, first.stdout[-3000:]
+    reports = project / "reports"
+    before = {path: path.read_bytes() for path in reports.rglob("*") if path.is_file()}
+    assert any(path.suffix == ".png" for path in before)
+    typo = run(project, "pytest", "tests/acceptance", "-p", "no:cacheprovider", "-m", "smok")
+    assert typo.returncode == pytest.ExitCode.USAGE_ERROR, typo.stdout[-3000:]
+    after = {path: path.read_bytes() for path in reports.rglob("*") if path.is_file()}
+    junit = reports / "junit.xml"  # pytest's own, rewritten by pytest whatever happens
+    assert {p: b for p, b in after.items() if p != junit} == {
+        p: b for p, b in before.items() if p != junit
+    }
