@@ -31,5 +31,10 @@ class SitePage:
         return self.page.locator("#messages")
 
     @property
+    def refusal(self) -> Locator:
+        """An error the page shows instead of doing what was asked."""
+        return self.messages.get_by_role("alert")
+
+    @property
     def main(self) -> Locator:
         return self.page.get_by_role("main")

@@ -27,11 +27,6 @@ class PacerLoginPage(SitePage):
         return self.page.locator("[id='loginForm:pclLoginMessages']")
 
     @property
-    def refusal(self) -> Locator:
-        """An error PACER login shows instead of letting the user through."""
-        return self.messages.get_by_role("alert")
-
-    @property
     def redaction_agreement(self) -> Locator:
         return self.page.get_by_role("heading", name="Redaction Agreement")
 

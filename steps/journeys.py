@@ -48,7 +48,13 @@ def sign_in_to_pacer_website(portal: Portal, persona: Persona) -> None:
 
 def submit_for_linking(portal: Portal, login: str, password: str) -> None:
     portal.cmecf_home.open_link_account()
-    portal.link_account.submit_credentials(login, password)
+    link = portal.link_account
+    # CM/ECF offers no form to an account that may not link (on a real portal: a persona
+    # linked by an earlier run): fail saying why, not after a 30 s wait for the field.
+    link.login_field.or_(link.refusal).first.wait_for()
+    if not link.login_field.is_visible():
+        raise AssertionError(f"CM/ECF offers no linking form: {link.refusal.inner_text()}")
+    link.submit_credentials(login, password)
 
 
 def link_accounts(portal: Portal, login: str, password: str) -> None:
