@@ -18,6 +18,7 @@ import pluggy
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
+from pages.ecf import CmecfLoginPage
 from suite import secrets
 from suite.browser import BrowserChoice, BrowserNotFound, choose_browser
 from suite.mock_control import MockControl
@@ -28,6 +29,7 @@ from suite.targets import (
     TargetError,
     TargetPlan,
     check_reachable,
+    check_sign_on,
     env_var_name,
     option_name,
     plan_target,
@@ -99,6 +101,12 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(str(error)) from None
     config.stash[PLAN] = plan
     config.stash[EXTERNAL_IS_MOCK] = "ecf" in plan.urls and probe_mock(plan.urls["ecf"])
+    if "ecf" in plan.urls and not config.stash[EXTERNAL_IS_MOCK]:
+        # A mock may have its clock before the cut-over, when login.pl is the legacy form.
+        try:
+            check_sign_on(plan.urls, CmecfLoginPage.path)
+        except TargetError as error:
+            raise pytest.UsageError(str(error)) from None
     if config.stash[EXTERNAL_IS_MOCK] and getattr(config.option, "numprocesses", None):
         # Each scenario resets the mock; workers sharing one mock would reset each other.
         raise pytest.UsageError(

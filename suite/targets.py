@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import tomllib
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -163,6 +164,41 @@ def check_reachable(site: str, url: str, timeout: float = 5.0) -> None:
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
         raise TargetError(f"cannot reach the {site} site at {url}: {reason}") from None
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None  # the redirect itself is the answer wanted
+
+
+def check_sign_on(urls: Mapping[str, str], login_path: str, timeout: float = 5.0) -> None:
+    """A real portal's CM/ECF sends a visitor with no session to its PACER login [seen].
+
+    Checked before any browser starts: a wrong ECF_URL, or a CM/ECF that signs on through
+    another PACER login than PACER_LOGIN_URL, would otherwise fail every scenario after its
+    waits time out (a staging audit's wrong target took 17 minutes to fail).
+    """
+    ecf, login = urls["ecf"], urls["pacer-login"]
+    address = ecf + login_path
+    opener = urllib.request.build_opener(_NoRedirects)
+    try:
+        with opener.open(address, timeout=timeout) as answer:
+            status, location = answer.status, ""
+    except urllib.error.HTTPError as error:
+        status, location = error.code, error.headers.get("Location", "")
+    except (urllib.error.URLError, OSError) as error:
+        raise TargetError(f"cannot reach the ecf site at {ecf}: {error}") from None
+    if not 300 <= status < 400:
+        raise TargetError(
+            f"the ecf site at {ecf} does not look like NextGen CM/ECF: {login_path} answered "
+            f"{status} instead of sending the browser to PACER login; check ECF_URL "
+            f"(`python -m suite target` shows where it comes from)"
+        )
+    if urlsplit(urllib.parse.urljoin(address, location)).netloc != urlsplit(login).netloc:
+        raise TargetError(
+            f"the ecf site at {ecf} sends visitors to the PACER login at {location}, "
+            f"not to PACER_LOGIN_URL {login}: give the one CM/ECF uses"
+        )
 
 
 def probe_mock(ecf_url: str, timeout: float = 5.0) -> bool:

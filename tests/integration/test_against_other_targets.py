@@ -73,6 +73,28 @@ def test_without_the_control_api_mock_only_and_destructive_skip_and_the_rest_pas
     assert unexpected == []
 
 
+@pytest.mark.parametrize(
+    ("swap", "message"),
+    [
+        ({"ecf": "court"}, "does not look like NextGen CM/ECF: /cgi-bin/login.pl answered 404"),
+        ({"pacer-login": "pacer"}, "sends visitors to the PACER login at http://127.0.0.1:"),
+    ],
+    ids=["ECF_URL is another site", "PACER_LOGIN_URL is not the one CM/ECF uses"],
+)
+def test_a_real_portal_that_does_not_sign_on_as_nextgen_does_is_one_line(
+    tmp_path: Path, swap: dict[str, str], message: str
+) -> None:
+    """A staging audit's wrong target failed every scenario by timeouts, in 17 minutes."""
+    with separate_mock() as urls:  # no --test-mode: taken for a real portal
+        given = {**urls, **{site: urls[other] for site, other in swap.items()}}
+        started = time.monotonic()
+        run = run_suite(tmp_path, *url_options(given))
+    assert run.returncode == 4, run.output[-3000:]
+    error_lines = [line for line in run.output.splitlines() if line.startswith("ERROR: ")]
+    assert len(error_lines) == 1 and message in error_lines[0], run.output[-3000:]
+    assert time.monotonic() - started < 30
+
+
 SENTINEL = "Sentinel-pw-7f3a!&Q"
 
 
