@@ -6,6 +6,8 @@ from typing import ClassVar
 
 from playwright.sync_api import Locator, Page
 
+from pages import guesses
+
 
 class SitePage:
     path: ClassVar[str] = "/"
@@ -28,7 +30,7 @@ class SitePage:
     @property
     def messages(self) -> Locator:
         """The live region where the page says what happened (errors and confirmations)."""
-        return self.page.locator("#messages")
+        return self.page.locator(guesses.MESSAGES)
 
     @property
     def refusal(self) -> Locator:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator
 
+from pages import guesses
 from pages.base import SitePage
 
 
@@ -17,25 +18,25 @@ class CourtHomePage(SitePage):
 
     def open_contact_page(self) -> None:
         self.page.get_by_role("navigation", name="Main").get_by_role(
-            "link", name="Contact", exact=True
+            "link", name=guesses.COURT_CONTACT_LINK, exact=True
         ).click()
 
     def read_nextgen_notice(self) -> None:
-        self.page.get_by_role("link", name="NextGen CM/ECF upgrade").click()
+        self.page.get_by_role("link", name=guesses.COURT_UPGRADE_NOTICE_LINK).click()
 
 
 class CourtCmecfPage(SitePage):
-    path = "/cmecf"
+    path = guesses.COURT_CMECF_PATH
 
     def login_to_live_database(self) -> None:
         self.page.get_by_role("link", name="Login to the Live CM/ECF Database").click()
 
     def open_linking_faq(self) -> None:
-        self.page.get_by_role("link", name="Linking CM/ECF and PACER accounts: FAQ").click()
+        self.page.get_by_role("link", name=guesses.COURT_FAQ_LINK).click()
 
 
 class CourtFaqPage(SitePage):
-    path = "/cmecf/faq"
+    path = guesses.COURT_FAQ_PATH
 
     def question(self, text: str) -> Locator:
         return self.page.get_by_role("heading", level=2, name=text)
@@ -43,17 +44,17 @@ class CourtFaqPage(SitePage):
     def answer(self, question: str) -> Locator:
         """The question's section: its heading and the answer below it.
 
-        One <section> per question is the mock's layout, a guess for the real page: if the
-        court's FAQ is laid out otherwise, this locator is the one place to change.
+        One element per question (a <section> in the mock) is a guess for the real page:
+        pages/guesses.py has it.
         """
-        return self.main.locator("section").filter(has=self.question(question))
+        return self.main.locator(guesses.COURT_FAQ_ANSWER).filter(has=self.question(question))
 
     def click_here_for_instructions(self) -> None:
         self.page.get_by_role("link", name="Click here").click()
 
 
 class LinkingInstructionsPage(SitePage):
-    path = "/cmecf/linking-instructions"
+    path = guesses.COURT_INSTRUCTIONS_PATH
 
     @property
     def steps(self) -> Locator:
@@ -61,7 +62,7 @@ class LinkingInstructionsPage(SitePage):
 
 
 class ContactPage(SitePage):
-    path = "/contact"
+    path = guesses.COURT_CONTACT_PATH
 
     def section(self, name: str) -> Locator:
         return self.page.get_by_role("region", name=name)

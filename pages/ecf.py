@@ -1,16 +1,17 @@
 """The court's NextGen CM/ECF: the menu bar, Utilities, linking, Query and the clerk's unlink page.
 
 Paths are the real NextGen's where known (login.pl, ShowIndex.pl, iquery.pl,
-DisplayMenu.pl); LinkAccount.pl and ClerkUnlink.pl are this project's guesses, kept here.
+DisplayMenu.pl); the linking and unlinking pages' paths and labels are guesses, in
+pages/guesses.py.
 """
 
 from __future__ import annotations
 
 from playwright.sync_api import Locator
 
+from pages import guesses
 from pages.base import SitePage
 
-FILING_MENU = "Civil"  # CIT hears civil matters; the real label is a guess
 # The verification page's confirm button: "Submit, verify …, Submit again" [seen].
 CONFIRM_BUTTON = "Submit"
 
@@ -57,7 +58,7 @@ class UtilitiesPage(SitePage):
 
 
 class FilingMenuPage(SitePage):
-    path = f"/cgi-bin/DisplayMenu.pl?{FILING_MENU}"
+    path = f"/cgi-bin/DisplayMenu.pl?{guesses.FILING_MENU}"
 
     @property
     def events(self) -> Locator:
@@ -70,11 +71,11 @@ class QueryPage(SitePage):
 
     @property
     def search_button(self) -> Locator:
-        return self.page.get_by_role("button", name="Run Query")
+        return self.page.get_by_role("button", name=guesses.ECF_RUN_QUERY_BUTTON)
 
 
 class LinkAccountPage(SitePage):
-    path = "/cgi-bin/LinkAccount.pl"
+    path = guesses.ECF_LINK_PATH
 
     @property
     def login_field(self) -> Locator:
@@ -87,7 +88,7 @@ class LinkAccountPage(SitePage):
 
     def account_shown(self, term: str) -> Locator:
         """On the verification page: the account beside "CM/ECF account" or "PACER account"."""
-        return self.page.locator(f"dt:text-is('{term}') + dd")
+        return self.page.locator(guesses.DETAIL.format(term=term))
 
     def confirm(self) -> None:
         self.page.get_by_role("button", name=CONFIRM_BUTTON).click()
@@ -97,9 +98,9 @@ class LinkAccountPage(SitePage):
 
 
 class ClerkUnlinkPage(SitePage):
-    path = "/cgi-bin/ClerkUnlink.pl"
+    path = guesses.ECF_CLERK_UNLINK_PATH
 
     def unlink(self, ecf_login: str) -> None:
         self.page.get_by_label("CM/ECF login").fill(ecf_login)
-        self.page.get_by_role("button", name="Find account").click()
-        self.page.get_by_role("button", name="Unlink accounts").click()
+        self.page.get_by_role("button", name=guesses.CLERK_FIND_BUTTON).click()
+        self.page.get_by_role("button", name=guesses.CLERK_UNLINK_BUTTON).click()

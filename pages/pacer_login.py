@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator
 
+from pages import guesses
 from pages.base import SitePage
 
 
@@ -48,4 +49,4 @@ class PacerLoginPage(SitePage):
         self.continue_button.click()
 
     def open_forgot_password(self) -> None:
-        self.page.get_by_role("link", name="Forgot password?").click()
+        self.page.get_by_role("link", name=guesses.PACER_FORGOT_PASSWORD_LINK).click()

@@ -7,6 +7,7 @@ import datetime
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
+from pages import guesses
 from pages.portal import Portal
 from steps.linking import WRONG_CMECF_PASSWORD
 from steps.personas import THE_ACTOR, WHO, persona_for, require
@@ -24,7 +25,7 @@ def the_date_is(control: MockControl, day: str) -> None:
 def asked_for_cmecf_login(portal: Portal) -> None:
     login = portal.cmecf_login
     expect(portal.page).to_have_url(login.url)
-    expect(login.heading).to_have_text("CM/ECF Login")
+    expect(login.heading).to_have_text(guesses.ECF_LEGACY_LOGIN_HEADING)
     expect(login.legacy_password_field).to_be_visible()
 
 

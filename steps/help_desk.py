@@ -7,6 +7,7 @@ from collections.abc import Callable
 from playwright.sync_api import BrowserContext, expect
 from pytest_bdd import given, parsers, then, when
 
+from pages.guesses import UNLINK_DONE
 from pages.portal import Portal
 from steps.linking import filing_menu_absent
 from steps.personas import THE_ACTOR, require
@@ -43,8 +44,7 @@ def clerk_unlinks(
 @then("the clerk is told the accounts have been unlinked and the filer notified")
 def clerk_told_unlinked(help_desk: Portal, actor: Persona) -> None:
     expect(help_desk.clerk_unlink.messages).to_contain_text(
-        f"The CM/ECF account {actor.wrong_ecf_login} has been unlinked from PACER account "
-        f"{actor.username}. A confirmation email has been sent to the filer."
+        UNLINK_DONE.format(ecf_login=actor.wrong_ecf_login, username=actor.username)
     )
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from pages.guesses import LINK_DONE_HEADING, LINK_VERIFY_HEADING
 from pages.portal import Portal
 from suite.personas import Persona
-
-LINK_VERIFY_HEADING = "Verify the accounts to link"
 
 
 def log_in_at_pacer(portal: Portal, username: str, password: str) -> None:
@@ -63,4 +62,4 @@ def link_accounts(portal: Portal, login: str, password: str) -> None:
     # A refusal here (say, "already linked") fails on this line, not as a missing button.
     expect(portal.link_account.heading).to_have_text(LINK_VERIFY_HEADING)
     portal.link_account.confirm()
-    expect(portal.link_account.heading).to_have_text("Accounts linked")
+    expect(portal.link_account.heading).to_have_text(LINK_DONE_HEADING)

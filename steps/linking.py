@@ -7,7 +7,8 @@ from collections.abc import Callable
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from pages.ecf import CONFIRM_BUTTON, FILING_MENU
+from pages.ecf import CONFIRM_BUTTON
+from pages.guesses import FILING_MENU, LINK_DONE, LINK_DONE_HEADING, LINK_VERIFY_HEADING
 from pages.portal import Portal
 from steps import journeys
 from steps.common import on_site
@@ -99,7 +100,7 @@ def verification_shows_both_accounts(
     portal: Portal, personas: dict[str, Persona], actor: Persona
 ) -> None:
     link = portal.link_account
-    expect(link.heading).to_have_text(journeys.LINK_VERIFY_HEADING)
+    expect(link.heading).to_have_text(LINK_VERIFY_HEADING)
     expect(link.account_shown("CM/ECF account")).to_contain_text(_own(personas, actor)[0])
     expect(link.account_shown("PACER account")).to_contain_text(actor.username or "")
     # A real portal's persona may leave its name unset (CIT_FAQ_<KEY>_NAME is optional);
@@ -128,10 +129,9 @@ def asks_to_confirm(portal: Portal, question: str) -> None:
 def confirms_linked(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
     link = portal.link_account
     expect(portal.page).to_have_url(on_site(portal.urls["ecf"]))
-    expect(link.heading).to_have_text("Accounts linked")
+    expect(link.heading).to_have_text(LINK_DONE_HEADING)
     expect(link.messages).to_contain_text(
-        f"Your CM/ECF account {_own(personas, actor)[0]} is now linked to your PACER account "
-        f"{actor.username}."
+        LINK_DONE.format(ecf_login=_own(personas, actor)[0], username=actor.username)
     )
 
 

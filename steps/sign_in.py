@@ -8,6 +8,7 @@ from collections.abc import Callable
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
+from pages import guesses
 from pages.portal import Portal
 from steps import journeys
 from steps.personas import THE_ACTOR, WHO, persona_for, require
@@ -144,9 +145,7 @@ def ask_for_password_reset(portal: Portal, actor: Persona) -> None:
     assert actor.username and actor.email
     portal.pacer_home.open_forgot_password()
     portal.forgot_password.request_reset(actor.username, actor.email)
-    expect(portal.forgot_password.messages).to_contain_text(
-        "we have sent password reset instructions"
-    )
+    expect(portal.forgot_password.messages).to_contain_text(guesses.PACER_RESET_SENT)
 
 
 @when(
@@ -157,15 +156,16 @@ def follow_reset_link(portal: Portal, control: MockControl, actor: Persona) -> s
     reset_mail = [
         m
         for m in control.outbox()
-        if m["to"] == actor.email and m["subject"] == "PACER password reset"
+        if m["to"] == actor.email and m["subject"] == guesses.PACER_RESET_EMAIL_SUBJECT
     ]
     assert len(reset_mail) == 1, f"expected one reset email to {actor.email}, got {len(reset_mail)}"
-    link = re.search(r"https?://\S+/reset-password\?token=[\w.-]+", reset_mail[0]["body"])
+    path = re.escape(guesses.PACER_RESET_PASSWORD_PATH)
+    link = re.search(rf"https?://\S+{path}\?token=[\w.-]+", reset_mail[0]["body"])
     assert link, "the reset email has no reset link"
     portal.page.goto(link.group(0))
     new_password = new_password_for(actor)
     portal.reset_password.choose_new_password(new_password)
-    expect(portal.reset_password.messages).to_contain_text("Your PACER password has been changed.")
+    expect(portal.reset_password.messages).to_contain_text(guesses.PACER_PASSWORD_CHANGED)
     return new_password
 
 
@@ -179,7 +179,7 @@ def change_password(portal: Portal, actor: Persona) -> str:
     portal.manage_account.open_change_password()
     new_password = new_password_for(actor)
     portal.change_password.change(actor.password, new_password)
-    expect(portal.manage_account.messages).to_contain_text("Your PACER password has been changed.")
+    expect(portal.manage_account.messages).to_contain_text(guesses.PACER_PASSWORD_CHANGED)
     return new_password
 
 
