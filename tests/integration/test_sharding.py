@@ -22,7 +22,7 @@ import pytest
 from tests.integration.runner import REPO, SuiteRun, clean_environment, run_suite
 
 DURATIONS = REPO / ".test_durations"
-REFRESH = ".venv/bin/python -m pytest tests/acceptance --store-durations"
+REFRESH = "rm .test_durations && .venv/bin/python -m pytest tests/acceptance --store-durations"
 
 
 def collected_scenarios() -> list[str]:
