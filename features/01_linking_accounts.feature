@@ -89,10 +89,14 @@ Feature: I have a CM/ECF account and I have an upgraded PACER account, how do I 
 
     Examples:
       | case                          | who                                               | credentials                                                    | message                                                                                       |
-      | wrong CM/ECF password         | a filer with an upgraded individual PACER account | their CM/ECF login with a wrong password                       | The CM/ECF password you entered is incorrect. Please try again.                               |
       | unknown CM/ECF login          | a filer with an upgraded individual PACER account | a CM/ECF login that does not exist                             | No CM/ECF account was found with that login. Please try again.                                |
       | CM/ECF account already linked | a filer with an upgraded individual PACER account | the CM/ECF login and password of someone else's linked account | This CM/ECF account is already linked to another PACER account. Contact the CM/ECF Help Desk. |
       | empty login and password      | a filer with an upgraded individual PACER account | an empty CM/ECF login and password                             | Enter your CM/ECF login and password.                                                         |
+
+    @wrong_password
+    Examples: A wrong password for the filer's own CM/ECF account
+      | case                  | who                                               | credentials                              | message                                                         |
+      | wrong CM/ECF password | a filer with an upgraded individual PACER account | their CM/ECF login with a wrong password | The CM/ECF password you entered is incorrect. Please try again. |
 
   @shared_account @errors
   Scenario: A shared/firm PACER account cannot link a CM/ECF account

@@ -33,12 +33,16 @@ Feature: I'm trying to login to CM/ECF, and it tells me my username or password 
 
     Examples:
       | case             | credentials                                       | message                                |
-      | wrong password   | the PACER username and a wrong password           | Invalid username or password           |
       | unknown username | a username PACER does not know                    | Invalid username or password           |
       | empty username   | an empty username                                 | Username is required                   |
       | empty password   | the PACER username and an empty password          | Password is required                   |
       | short username   | a username of 5 characters                        | Username must be at least 6 characters |
       | short password   | the PACER username and a password of 7 characters | Password must be at least 8 characters |
+
+    @wrong_password
+    Examples: A wrong password for the filer's own account
+      | case           | credentials                             | message                      |
+      | wrong password | the PACER username and a wrong password | Invalid username or password |
 
   Scenario: PACER login sends a filer with a forgotten password to PACER
     FAQ: If you are having trouble with your PACER username or password, you will have to go through PACER to change or retrieve your password.

@@ -67,6 +67,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="run @destructive scenarios (linking, unlinking) against a real portal",
     )
     group.addoption(
+        "--allow-wrong-passwords",
+        action="store_true",
+        help="run @wrong_password scenarios against a real portal: they type a wrong password "
+        "for a persona's own account, which a real portal may lock after a few",
+    )
+    group.addoption(
         "--sign-in",
         choices=SIGN_IN_CHOICES,
         default=os.environ.get("CIT_FAQ_SIGN_IN", "reuse"),
@@ -187,6 +193,7 @@ def _is_mock(config: pytest.Config) -> bool:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     plan, is_mock = config.stash[PLAN], _is_mock(config)
     allow_destructive = config.getoption("allow_destructive")
+    allow_wrong_passwords = config.getoption("allow_wrong_passwords")
     for item in items:
         if not is_mock and item.get_closest_marker("mock_only"):
             item.add_marker(
@@ -200,6 +207,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 pytest.mark.skip(
                     reason="changes account state (links or unlinks) on a real portal; "
                     "pass --allow-destructive to run it"
+                )
+            )
+        elif (
+            not is_mock and not allow_wrong_passwords and item.get_closest_marker("wrong_password")
+        ):
+            item.add_marker(
+                pytest.mark.skip(
+                    reason="types a wrong password for a persona's own account, which a real "
+                    "portal may lock; pass --allow-wrong-passwords to run it"
                 )
             )
 

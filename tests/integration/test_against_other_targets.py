@@ -61,6 +61,7 @@ def test_without_the_control_api_mock_only_and_destructive_skip_and_the_rest_pas
     reasons = set(run.skipped.values())
     assert any("needs the mock's control API (/_mock)" in r for r in reasons), reasons
     assert any("pass --allow-destructive to run it" in r for r in reasons), reasons
+    assert any("pass --allow-wrong-passwords to run it" in r for r in reasons), reasons
     assert any(
         "persona 'firm' is not configured: set CIT_FAQ_FIRM_USERNAME, CIT_FAQ_FIRM_PASSWORD" in r
         for r in reasons
@@ -68,7 +69,10 @@ def test_without_the_control_api_mock_only_and_destructive_skip_and_the_rest_pas
     unexpected = [
         r
         for r in reasons
-        if not re.search(r"/_mock|--allow-destructive|persona 'firm' is not configured", r)
+        if not re.search(
+            r"/_mock|--allow-destructive|--allow-wrong-passwords|persona 'firm' is not configured",
+            r,
+        )
     ]
     assert unexpected == []
 
