@@ -473,6 +473,8 @@ def session_info(config: pytest.Config) -> dict[str, Any]:
     )
     if browsers:
         info["browser_name"] = ", ".join(browsers)
+    if config.pluginmanager.hasplugin("randomly"):  # the order is part of what happened
+        info["random_seed"] = config.getoption("randomly_seed", None)
     return info
 
 
