@@ -21,6 +21,8 @@ from suite.targets import SITES, env_var_name, option_name
 
 REPO = Path(__file__).resolve().parents[2]
 CHILD_TIMEOUT = 900
+# The FAQ suite in a child pytest; no cache, so a child run never changes the parent's.
+SUITE_COMMAND = (sys.executable, "-m", "pytest", "tests/acceptance", "-p", "no:cacheprovider")
 
 
 @dataclass
@@ -81,12 +83,7 @@ def seeded_persona_variables(**override: str) -> dict[str, str]:
 def run_suite(workdir: Path, *args: str, environ: dict[str, str] | None = None) -> SuiteRun:
     junit = workdir / "junit.xml"
     command = [
-        sys.executable,
-        "-m",
-        "pytest",
-        "tests/acceptance",
-        "-p",
-        "no:cacheprovider",
+        *SUITE_COMMAND,
         f"--output={workdir / 'artifacts'}",
         f"--junitxml={junit}",
         "-q",

@@ -11,13 +11,12 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.integration.runner import REPO, clean_environment
+from tests.integration.runner import REPO, SUITE_COMMAND, clean_environment
 
 pytestmark = pytest.mark.slow
 
@@ -41,15 +40,7 @@ def _read_until(process: subprocess.Popen[bytes], marker: bytes, deadline: float
 def test_ctrl_c_ends_with_the_summary_and_a_report_that_says_interrupted(tmp_path: Path) -> None:
     reports = tmp_path / "reports"
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "tests/acceptance",
-            "-p",
-            "no:cacheprovider",
-            f"--reports-dir={reports}",
-        ],
+        [*SUITE_COMMAND, f"--reports-dir={reports}"],
         cwd=REPO,
         env=clean_environment(),
         stdout=subprocess.PIPE,
