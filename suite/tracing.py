@@ -2,7 +2,7 @@
 
 pytest-playwright's `--tracing=retain-on-failure` records every browser context with a
 screencast and DOM snapshots, and writes every trace to disk, deleting the passing ones
-afterwards. On this suite that made a linking scenario about 30% slower than with no
+afterwards. On this suite that made a linking scenario 30-40% slower than with no
 artefacts, for traces that are almost never kept. So this plugin takes `--tracing` over
 (pytest-playwright is told `off`) and records only what `--trace-detail` asks for; `make
 bench` measures each ("linking: trace detail over no artefacts" in benchmarks/results.md):
