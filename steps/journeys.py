@@ -22,7 +22,8 @@ def log_in_at_pacer(portal: Portal, username: str, password: str) -> None:
     # A refusal ends the wait too, so a set-up with a bad password fails here, saying why.
     login.redaction_agreement.or_(home.menu_bar).or_(login.refusal).first.wait_for()
     if login.refusal.is_visible():
-        raise AssertionError(f"PACER login refused {username}: {login.refusal.inner_text()}")
+        said = "; ".join(login.refusal.all_inner_texts())  # one alert per problem
+        raise AssertionError(f"PACER login refused {username}: {said}")
     if login.redaction_agreement.is_visible():
         login.acknowledge_redaction()
 
@@ -52,7 +53,8 @@ def submit_for_linking(portal: Portal, login: str, password: str) -> None:
     # linked by an earlier run): fail saying why, not after a 30 s wait for the field.
     link.login_field.or_(link.refusal).first.wait_for()
     if not link.login_field.is_visible():
-        raise AssertionError(f"CM/ECF offers no linking form: {link.refusal.inner_text()}")
+        said = "; ".join(link.refusal.all_inner_texts())
+        raise AssertionError(f"CM/ECF offers no linking form: {said}")
     link.submit_credentials(login, password)
 
 
