@@ -542,6 +542,12 @@ def pytest_runtest_makereport(
     # report already carries the trace and screenshot paths.
     report = yield
     _recorder(item.config).report(item, report)
+    template = _template_of(item)
+    if report.skipped and isinstance(report.longrepr, tuple) and template is not None:
+        # A step's pytest.skip() is located in pytest-bdd's scenario.py; the summary line
+        # ("SKIPPED [1] path:line: reason") points at the scenario in its feature file instead.
+        feature = relative(template.feature.filename, Path(item.config.rootpath))
+        report.longrepr = (feature, template.line_number, report.longrepr[2])
     return report
 
 

@@ -62,6 +62,11 @@ def test_without_the_control_api_mock_only_and_destructive_skip_and_the_rest_pas
     assert any("needs the mock's control API (/_mock)" in r for r in reasons), reasons
     assert any("pass --allow-destructive to run it" in r for r in reasons), reasons
     assert any("pass --allow-wrong-passwords to run it" in r for r in reasons), reasons
+    # The summary points each skip at its scenario, not at pytest-bdd's scenario.py.
+    summary = [line for line in run.output.splitlines() if line.startswith("SKIPPED")]
+    assert summary and all(
+        re.match(r"SKIPPED \[\d+\] features/\w+\.feature:\d+: ", s) for s in summary
+    )
     assert any(
         "persona 'firm' is not configured: set CIT_FAQ_FIRM_USERNAME, CIT_FAQ_FIRM_PASSWORD" in r
         for r in reasons
