@@ -18,7 +18,7 @@ from suite.reporting.cucumber import cucumber_json
 from suite.reporting.faq import Faq, FaqNotFound, find_faq_file, load_faq
 from suite.reporting.features import load_features
 from suite.reporting.html import render_html
-from suite.reporting.records import Record, Results
+from suite.reporting.records import Record, Results, failed_step
 
 RESULTS_FILE = "results.json"
 CUCUMBER_FILE = "cucumber.json"
@@ -70,10 +70,10 @@ class ReportPaths:
 def _failure_lines(record: Record, reports: Path, show: Callable[[Path], str]) -> list[str]:
     """A failed scenario as the feature file names it, and where to look: for the terminal,
     whose traceback shows pytest-bdd's fixtures rather than the FAQ question and the step."""
-    failed = [step for step in record["steps"] if step["status"] in ("failed", "undefined")]
+    step = failed_step(record)
     where = (
-        f"failed at step: {failed[0]['keyword']} {failed[0]['text']}"
-        if failed
+        f"failed at step: {step['keyword']} {step['text']}"
+        if step
         else f"failed in pytest's {record['phase']}"
     )
     lines = [

@@ -24,7 +24,15 @@ from pytest_bdd.parser import Feature
 
 from suite.reporting.faq import Faq, normalise
 from suite.reporting.features import examples_of, faq_quotes, relative, rendered, scenario_key
-from suite.reporting.records import OUTCOMES, Outcome, Record, key_of, summarise, worst
+from suite.reporting.records import (
+    OUTCOMES,
+    Outcome,
+    Record,
+    failed_step,
+    key_of,
+    summarise,
+    worst,
+)
 from suite.traceability import Matrix, build_matrix
 
 # A file beside this module, not a package resource: the suite runs from its checkout.
@@ -245,6 +253,7 @@ def render_html(
     environment.filters["when"] = _when
     environment.filters["duration"] = _duration
     environment.filters["in_brief"] = _in_brief
+    environment.filters["failed_step"] = failed_step
     return environment.from_string(TEMPLATE_FILE.read_text(encoding="utf-8")).render(
         session=session,
         groups=groups,

@@ -79,6 +79,11 @@ def key_of(record: Record) -> str:
     return f"{record['feature']['path']}:{record['scenario']['line']}"
 
 
+def failed_step(record: Record) -> StepRecord | None:
+    """The step a failed scenario stopped at: one that failed, or had no definition."""
+    return next((s for s in record["steps"] if s["status"] in ("failed", "undefined")), None)
+
+
 def load_results(path: Path) -> Results:
     data = json.loads(path.read_text(encoding="utf-8"))
     return {"session": data.get("session", {}), "records": data.get("records", [])}

@@ -111,6 +111,15 @@ def test_the_failures_list_names_the_step_and_what_the_page_showed() -> None:
     assert "Call log" not in failures and "get_by_role" not in failures
 
 
+def test_the_failures_list_calls_an_undefined_step_a_defect_of_the_suite() -> None:
+    undefined = make_record("Undefined", 40, "failed", ("passed", "undefined"))
+    undefined["steps"][1]["error"] = "StepDefinitionNotFoundError: Step definition is not found"
+    page = render([undefined])
+    start = page.index('<section id="failures">')
+    failures = " ".join(page[start : page.index("</section>", start)].split())
+    assert "a step has no definition yet (a defect of the suite, not of the site)" in failures
+
+
 def test_the_matrix_tells_quoted_from_verified() -> None:
     """A quote is no proof: a sentence whose only scenarios failed or did not run is not
     verified, though covered."""
