@@ -185,17 +185,6 @@ def clause_of(quote: str, sentence: str) -> bool:
             return True
         start = sentence.find(quote, start + 1)
     return False
-    start = sentence.find(quote)
-    while start != -1:
-        end = start + len(quote)
-        starts = start == 0 or (
-            sentence[start - 1] == " " and sentence[start - 2] in _CLAUSE_BREAKS
-        )
-        ends = end == len(sentence) or quote[-1] in ",;:" or sentence[end] in ",;:"
-        if starts and ends:
-            return True
-        start = sentence.find(quote, start + 1)
-    return False
 
 
 def _outcomes_by_scenario(records: Sequence[Record]) -> dict[str, list[Outcome]]:
