@@ -65,7 +65,6 @@ REDACTION_CHECKBOX = (  # [seen]
 )
 REDACTION_REQUIRED = "You must acknowledge the redaction requirements to continue."  # [guess]
 LOGIN_CANCELLED = "Login cancelled."  # [guess]
-SIGN_IN_EXPIRED = "Your login has expired. Log in again."  # [guess]
 PACER_DOWN_TITLE = "PACER is temporarily unavailable"  # [guess]
 PACER_DOWN = "PACER is temporarily unavailable. Try again later."  # [guess]
 

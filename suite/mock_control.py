@@ -28,17 +28,11 @@ class MockControl:
             text = answer.read()
         return json.loads(text) if text else None
 
-    def health(self) -> dict[str, Any]:
-        return cast(dict[str, Any], self._call("GET", "/health"))
-
     def reset(self, keep_sessions: bool = False) -> None:
         self._call("POST", "/reset", {"keep_sessions": keep_sessions})
 
     def personas(self) -> dict[str, dict[str, Any]]:
         return cast(dict[str, dict[str, Any]], self._call("GET", "/personas"))
-
-    def create_account(self, **account: Any) -> dict[str, Any]:
-        return cast(dict[str, Any], self._call("POST", "/accounts", account))
 
     def activate(self, username: str) -> None:
         self._call("POST", "/activations", {"username": username})

@@ -80,13 +80,6 @@ def _scrub_zip(path: Path) -> bool:
     return True
 
 
-def scrub_tree(root: Path) -> int:
-    """Mask secrets in every artefact under root; the number of files changed."""
-    if not root.is_dir():
-        return 0
-    return sum(scrub_file(path) for path in root.rglob("*") if path.is_file())
-
-
 def mask_text(text: str) -> str:
     return mask(text.encode()).decode() if _SECRETS else text
 

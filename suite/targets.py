@@ -61,9 +61,6 @@ class Target:
     sources: dict[str, str] = field(default_factory=dict)
     pacer_gov_url: str | None = None
 
-    def url(self, site: str, path: str = "") -> str:
-        return self.urls[site] + path
-
     @property
     def control_url(self) -> str:
         # The control API answers on every site of a mock; CM/ECF is the one the FAQ is about.
