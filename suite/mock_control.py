@@ -1,14 +1,20 @@
 """A small client for the mock's control API (`/_mock/...`), over plain HTTP.
 
-Plain HTTP, not an import of mock_site, so the same client drives an embedded mock, a mock
-in another process or container, and fails clearly against a real portal.
+Plain HTTP, not an import of mock_site, so the same client drives an embedded mock and a
+mock in another process or container. A call the mock refuses raises MockControlError with
+the mock's own explanation (its JSON {"error": ...}), not only an HTTP status.
 """
 
 from __future__ import annotations
 
 import json
+import urllib.error
 import urllib.request
 from typing import Any, cast
+
+
+class MockControlError(Exception):
+    """The mock refused a control call; the message says which call and why."""
 
 
 class MockControl:
@@ -24,8 +30,13 @@ class MockControl:
             method=method,
             headers={"Content-Type": "application/json"} if data is not None else {},
         )
-        with urllib.request.urlopen(request, timeout=self.timeout) as answer:
-            text = answer.read()
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as answer:
+                text = answer.read()
+        except urllib.error.HTTPError as error:
+            raise MockControlError(
+                f"{method} {self.control_url}{path} answered {error.code}: {_reason(error)}"
+            ) from None
         return json.loads(text) if text else None
 
     def reset(self, keep_sessions: bool = False) -> None:
@@ -45,3 +56,12 @@ class MockControl:
 
     def set_faults(self, faults: dict[str, Any]) -> None:
         self._call("POST", "/faults", faults)
+
+
+def _reason(error: urllib.error.HTTPError) -> str:
+    """The mock's {"error": ...} message, or the HTTP reason when the body has none."""
+    try:
+        said = json.loads(error.read()).get("error")
+    except (ValueError, AttributeError, OSError):
+        said = None
+    return str(said) if said else str(error.reason)
