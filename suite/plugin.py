@@ -228,10 +228,10 @@ def target(pytestconfig: pytest.Config) -> Iterator[Target]:
         yield Target(
             plan.environment,
             plan.urls,
-            _is_mock(pytestconfig),
-            False,
-            plan.sources,
-            plan.pacer_gov_url,
+            is_mock=_is_mock(pytestconfig),
+            embedded=False,
+            sources=plan.sources,
+            pacer_gov_url=plan.pacer_gov_url,
         )
         return
     from mock_site.server import start_mock  # only runs that use the mock import Flask
@@ -242,10 +242,11 @@ def target(pytestconfig: pytest.Config) -> Iterator[Target]:
         yield Target(
             plan.environment,
             urls,
-            _is_mock(pytestconfig),
-            "ecf" not in plan.urls,
-            sources,
-            plan.pacer_gov_url,
+            is_mock=_is_mock(pytestconfig),
+            # CM/ECF is the embedded mock (the court website alone may be a given URL).
+            embedded="ecf" not in plan.urls,
+            sources=sources,
+            pacer_gov_url=plan.pacer_gov_url,
         )
 
 
