@@ -1,9 +1,12 @@
-"""Every word the mock shows that a test may look for, in one place.
+"""The mock's messages, and the labels and paths most likely to differ on a real portal.
 
 Marked [seen] where a public capture of the real portals shows it (see
 shared/docs/portal-reference.md) and [guess] where nothing public confirms it. When a real
-staging portal shows otherwise, change the value here (and in docs/portal-map.md); the
-templates and views only refer to these names.
+staging portal shows otherwise, change the value here (and in docs/portal-map.md, and in
+pages/guesses.py, which holds the suite's side of each guess). Not every word is here: page
+titles ("Query", "Forgot password?", "Logged out") and the FAQ's own link names ("Court
+Links", "Login to the Live CM/ECF Database") are written in the views and templates, so
+grep mock_site/ before changing a word.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Fixtures every step module uses, and the generic "the page says" assertions."""
+"""Fixtures every step module uses (portal, control), the PACER login fault set-ups, the
+generic "the page says" assertions, and the URL patterns (starts_with, on_site) steps share."""
 
 from __future__ import annotations
 

@@ -1,7 +1,9 @@
-"""Who a scenario is about, in the feature files' words, and the fixture that tracks them.
+"""Who a scenario is about: the feature files' persona phrases, and the look-ups that turn
+one into a Persona (skipping, or failing against the mock, when it lacks what a step needs).
 
-A `Given <who> ...` step sets the `actor` fixture (pytest-bdd's target_fixture); later steps
-about "the filer" or "the user" act as that persona.
+No fixture lives here: each `Given <who> ...` step returns its persona as the `actor`
+fixture (pytest-bdd's target_fixture); later steps about "the filer", "the user" or "the
+clerk" (THE_ACTOR) act as that persona.
 """
 
 from __future__ import annotations
