@@ -363,55 +363,73 @@ def link_confirm(user: EcfUser) -> Response:
 
 
 # --- help desk ------------------------------------------------------------------------------
+def unlink_page(
+    messages: list[web.Message] | None = None,
+    login: str = "",
+    found: EcfAccount | None = None,
+    pacer: PacerAccount | None = None,
+) -> Response:
+    """The clerk's page: the find form (holding `login`), and the account `found`, if any."""
+    return web.page(
+        "clerk_unlink.html",
+        texts.UNLINK_TITLE,
+        messages=messages or [],
+        login=login,
+        found=found,
+        pacer=pacer,
+    )
+
+
+def unlinked_email(filer: PacerAccount, ecf_login: str) -> str:
+    return (
+        f"Dear {filer.name},\n\nThe CM/ECF Help Desk has unlinked your CM/ECF account "
+        f"{ecf_login} from your PACER account {filer.username}. To file documents with the "
+        "court, log in to CM/ECF with your PACER account and link the correct CM/ECF "
+        f'account (Utilities, then "{texts.LINK_TITLE}").\n\n{texts.COURT_NAME}'
+    )
+
+
 @bp.route(UNLINK, methods=["GET", "POST"])
 @signed_in
 def clerk_unlink(user: EcfUser) -> Response:
+    """Two steps: "find" shows the CM/ECF account and what it is linked to; "unlink" unlinks
+    it and emails the filer."""
     if user.pacer is None or not user.pacer.is_clerk:
         return web.error_page(403, texts.FORBIDDEN_TITLE, texts.CLERK_ONLY)
-    title = texts.UNLINK_TITLE
     if request.method == "GET":
-        return web.page("clerk_unlink.html", title, login="", found=None)
+        return unlink_page()
     step = security.text(request.form, "step")
     login = security.text(request.form, "ecf_login").strip()
     problems = security.length_errors([("CM/ECF login", login, security.MAX_NAME)])
     if problems:
-        return web.page(
-            "clerk_unlink.html",
-            title,
-            messages=[web.error(p) for p in problems],
-            login="",
-            found=None,
-        )
+        return unlink_page([web.error(p) for p in problems])
     if not login:
-        messages = [web.error(texts.UNLINK_LOGIN_REQUIRED)]
-        return web.page("clerk_unlink.html", title, messages=messages, login="", found=None)
+        return unlink_page([web.error(texts.UNLINK_LOGIN_REQUIRED)])
     store = web.mock().store
     account = store.ecf_accounts.get(login)
     if account is None:
-        messages = [web.error(texts.UNLINK_UNKNOWN)]
-        return web.page("clerk_unlink.html", title, messages=messages, login=login, found=None)
+        return unlink_page([web.error(texts.UNLINK_UNKNOWN)], login)
     if step == "unlink":
-        username = store.unlink(login)
-        if username is None:  # not linked (any more): e.g. "Unlink" pressed twice
-            messages = [web.error(texts.unlink_not_linked(login))]
-            return web.page("clerk_unlink.html", title, messages=messages, login=login, found=None)
-        filer = store.accounts.get(username)
-        if filer is not None:
-            store.send_email(
-                filer.email,
-                texts.EMAIL_UNLINKED_SUBJECT,
-                f"Dear {filer.name},\n\nThe CM/ECF Help Desk has unlinked your CM/ECF account "
-                f"{login} from your PACER account {username}. To file documents with the "
-                "court, log in to CM/ECF with your PACER account and link the correct CM/ECF "
-                f'account (Utilities, then "{texts.LINK_TITLE}").\n\n{texts.COURT_NAME}',
-                texts.EMAIL_FROM_ECF,
-            )
-        messages = [web.info(texts.unlink_done(login, username))]
-        return web.page("clerk_unlink.html", title, messages=messages, login="", found=None)
+        return unlink_account(login)
     if step != "find":
         return web.error_page(400, texts.BAD_REQUEST_TITLE, texts.BAD_REQUEST)
     if account.linked_to is None:
-        messages = [web.error(texts.unlink_not_linked(login))]
-        return web.page("clerk_unlink.html", title, messages=messages, login=login, found=None)
-    pacer = store.accounts.get(account.linked_to)
-    return web.page("clerk_unlink.html", title, login=login, found=account, pacer=pacer)
+        return unlink_page([web.error(texts.unlink_not_linked(login))], login)
+    return unlink_page(login=login, found=account, pacer=store.accounts.get(account.linked_to))
+
+
+def unlink_account(login: str) -> Response:
+    """The "unlink" step, for a CM/ECF account that exists."""
+    store = web.mock().store
+    username = store.unlink(login)
+    if username is None:  # not linked (any more): e.g. "Unlink" pressed twice
+        return unlink_page([web.error(texts.unlink_not_linked(login))], login)
+    filer = store.accounts.get(username)
+    if filer is not None:
+        store.send_email(
+            filer.email,
+            texts.EMAIL_UNLINKED_SUBJECT,
+            unlinked_email(filer, login),
+            texts.EMAIL_FROM_ECF,
+        )
+    return unlink_page([web.info(texts.unlink_done(login, username))])
