@@ -165,34 +165,9 @@ def start_mock(
         store.default_today = today
         store.set_today(today)
     # Bind every socket first: each app needs every site's URL (for cross-site links), and
-    # a free port is only known once bound. We bind ourselves and hand werkzeug the socket,
-    # because on a taken port werkzeug's own bind calls sys.exit(); we want an OSError.
-    sockets: list[socket.socket] = []
-    servers: dict[str, BaseWSGIServer] = {}
-    try:
-        for site in SITES:
-            port = ports.get(site, 0)
-            family = select_address_family(host, port)
-            listener = socket.create_server((host, port), family=family, backlog=128)
-            sockets.append(listener)
-            servers[site] = PooledWSGIServer(
-                host,
-                port,
-                _placeholder_app,
-                QuietRequestHandler if quiet else RequestHandler,
-                fd=listener.fileno(),
-            )
-    except BaseException:
-        for server in servers.values():
-            server.server_close()
-        raise
-    finally:
-        for listener in sockets:  # the servers hold their own duplicates of these
-            listener.close()
-    # A wildcard address is where to listen, not where a browser can go: link to loopback.
-    url_host = "127.0.0.1" if host in ("", "0.0.0.0") else ("[::1]" if host == "::" else host)
-    if ":" in url_host and not url_host.startswith("["):
-        url_host = f"[{url_host}]"
+    # a free port is only known once bound.
+    servers = _bind_servers(host, ports, QuietRequestHandler if quiet else RequestHandler)
+    url_host = _url_host(host)
     urls = {site: f"http://{url_host}:{server.port}" for site, server in servers.items()}
     for site, server in servers.items():
         server.app = create_app(site, store, urls, {"TEST_MODE": test_mode})
@@ -207,3 +182,41 @@ def start_mock(
         thread.start()
         running.threads.append(thread)
     return running
+
+
+def _bind_servers(
+    host: str, ports: Mapping[str, int], handler: type[WSGIRequestHandler]
+) -> dict[str, BaseWSGIServer]:
+    """One server per site, bound and not yet serving (their app is a placeholder).
+
+    The sockets are bound here and handed to werkzeug, because on a taken port werkzeug's
+    own bind calls sys.exit(); this raises OSError instead, with nothing left open.
+    """
+    sockets: list[socket.socket] = []
+    servers: dict[str, BaseWSGIServer] = {}
+    try:
+        for site in SITES:
+            port = ports.get(site, 0)
+            family = select_address_family(host, port)
+            listener = socket.create_server((host, port), family=family, backlog=128)
+            sockets.append(listener)
+            servers[site] = PooledWSGIServer(
+                host, port, _placeholder_app, handler, fd=listener.fileno()
+            )
+    except BaseException:
+        for server in servers.values():
+            server.server_close()
+        raise
+    finally:
+        for listener in sockets:  # the servers hold their own duplicates of these
+            listener.close()
+    return servers
+
+
+def _url_host(host: str) -> str:
+    """The host for the sites' URLs. A wildcard address is where to listen, not where a
+    browser can go: link to loopback. IPv6 addresses go in brackets."""
+    url_host = "127.0.0.1" if host in ("", "0.0.0.0") else ("[::1]" if host == "::" else host)
+    if ":" in url_host and not url_host.startswith("["):
+        url_host = f"[{url_host}]"
+    return url_host
