@@ -73,7 +73,13 @@ def main(argv: list[str] | None = None) -> int:
             quiet=not args.verbose,
         )
     except OSError as error:
-        print(f"mock_site: cannot listen: {error}", file=sys.stderr)
+        options = ", ".join(f"--{site}-port" for site in DEFAULT_PORTS)
+        print(
+            f"mock_site: cannot listen on {args.host}: {error}; if a port is taken (another "
+            f"mock still running?), stop that process or choose other ports with {options} "
+            "(0: any free port)",
+            file=sys.stderr,
+        )
         return 2
     stop = threading.Event()
 
