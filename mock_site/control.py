@@ -17,6 +17,8 @@ from werkzeug.wrappers import Response
 
 from mock_site import security, web
 from mock_site.personas import PERSONAS, persona_record
+from mock_site.sites.common import MANAGE_ACCOUNT_PATH
+from mock_site.sites.ecf import LOGIN as ECF_LOGIN_PATH
 from mock_site.store import TICKET_TTL, EcfAccount, PacerAccount, fixture_hash
 
 bp = Blueprint("mock_control", __name__, url_prefix="/_mock")
@@ -284,7 +286,7 @@ def sign_in() -> Response:
     if site not in ("ecf", "pacer"):
         raise ControlError("site must be ecf or pacer")
     ticket = store.issue("ticket", {"username": username, "site": site}, TICKET_TTL)
-    path = "/cgi-bin/login.pl" if site == "ecf" else "/manage-account"
+    path = ECF_LOGIN_PATH if site == "ecf" else MANAGE_ACCOUNT_PATH
     return jsonify({"url": f"{web.site_url(site, path)}?ticket={ticket}"})
 
 

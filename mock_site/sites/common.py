@@ -10,11 +10,16 @@ from werkzeug.wrappers import Response
 from mock_site import security, texts, web
 from mock_site.store import Session
 
+# Paths more than one site's code sends people to.
+PACER_LOGIN_PATH = "/csologin/login.jsf"  # [seen]
+# The PACER website's signed-in page: where PACER login returns when no appurl is given.
+MANAGE_ACCOUNT_PATH = "/manage-account"
+
 
 def pacer_login_url(appurl: str) -> str:
     """PACER login, asked to come back to appurl."""
     query = urlencode({"pscCourtId": texts.COURT_ID, "appurl": appurl})
-    return web.site_url("pacer-login", f"/csologin/login.jsf?{query}")
+    return web.site_url("pacer-login", f"{PACER_LOGIN_PATH}?{query}")
 
 
 def exchange_ticket() -> Session | None:

@@ -10,7 +10,12 @@ from flask import Blueprint, redirect, request
 from werkzeug.wrappers import Response
 
 from mock_site import security, texts, web
-from mock_site.sites.common import exchange_ticket, pacer_login_url, ticket_refused
+from mock_site.sites.common import (
+    MANAGE_ACCOUNT_PATH,
+    exchange_ticket,
+    pacer_login_url,
+    ticket_refused,
+)
 from mock_site.store import RESET_TTL, PacerAccount
 
 bp = Blueprint("pacer", __name__)
@@ -36,7 +41,7 @@ def take_ticket() -> Response | None:
     """Coming back from PACER login with ?ticket=: sign in here, then drop it from the URL."""
     if request.method == "GET" and "ticket" in request.args:
         if exchange_ticket() is None:
-            return ticket_refused("/manage-account")
+            return ticket_refused(MANAGE_ACCOUNT_PATH)
         return redirect(web.site_url("pacer", request.path))
     return None
 
@@ -78,11 +83,11 @@ def other_court(court_id: str) -> Response:
     return web.page("other_court.html", names[court_id])
 
 
-@bp.get("/manage-account")
+@bp.get(MANAGE_ACCOUNT_PATH)
 def manage_account() -> Response:
     account = pacer_user()
     if account is None:
-        return redirect(pacer_login_url(web.site_url("pacer", "/manage-account")))
+        return redirect(pacer_login_url(web.site_url("pacer", MANAGE_ACCOUNT_PATH)))
     return manage_account_page(account)
 
 

@@ -15,11 +15,11 @@ from flask import Blueprint, redirect, request
 from werkzeug.wrappers import Response
 
 from mock_site import security, texts, web
+from mock_site.sites.common import MANAGE_ACCOUNT_PATH, PACER_LOGIN_PATH
 from mock_site.store import PENDING_TTL, TICKET_TTL
 
 bp = Blueprint("pacer_login", __name__)
 
-LOGIN_PATH = "/csologin/login.jsf"  # [seen]
 MAX_CLIENT_CODE = 32
 
 
@@ -43,7 +43,7 @@ bp.before_request(web.check_csrf)
 
 @bp.get("/")
 def root() -> Response:
-    return redirect(LOGIN_PATH)
+    return redirect(PACER_LOGIN_PATH)
 
 
 def court_id() -> str:
@@ -56,13 +56,13 @@ def return_address() -> str | None:
     """Where to go after signing in: appurl if it is a PACER site; None refuses it."""
     appurl = security.text(request.args, "appurl")
     if not appurl:
-        return web.site_url("pacer", "/manage-account")
+        return web.site_url("pacer", MANAGE_ACCOUNT_PATH)
     urls = web.mock().urls
     return security.safe_return_url(appurl, [urls["ecf"], urls["pacer"]])
 
 
 def form_action(appurl: str) -> str:
-    return f"{LOGIN_PATH}?" + urlencode({"pscCourtId": court_id(), "appurl": appurl})
+    return f"{PACER_LOGIN_PATH}?" + urlencode({"pscCourtId": court_id(), "appurl": appurl})
 
 
 def with_ticket(appurl: str, ticket: str) -> str:
@@ -106,7 +106,7 @@ def send_back(username: str, appurl: str) -> Response:
     return redirect(with_ticket(appurl, ticket), 302)
 
 
-@bp.route(LOGIN_PATH, methods=["GET", "POST"])
+@bp.route(PACER_LOGIN_PATH, methods=["GET", "POST"])
 def login() -> Response:
     appurl = return_address()
     if appurl is None:
