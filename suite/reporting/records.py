@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from typing import Any, Literal, TypedDict
 
+from suite.reporting.features import scenario_key
+
 Outcome = Literal["passed", "failed", "skipped", "error", "not run"]
 StepStatus = Literal["passed", "failed", "skipped", "undefined"]
 OUTCOMES: tuple[Outcome, ...] = ("passed", "failed", "error", "skipped", "not run")
@@ -75,8 +77,8 @@ class Results(TypedDict):
 
 
 def key_of(record: Record) -> str:
-    """The scenario (template) a record belongs to: feature path and scenario line."""
-    return f"{record['feature']['path']}:{record['scenario']['line']}"
+    """The scenario (template) a record belongs to, keyed as the report and matrix key it."""
+    return scenario_key(record["feature"]["path"], record["scenario"]["line"])
 
 
 def failed_step(record: Record) -> StepRecord | None:
