@@ -34,6 +34,7 @@ from suite.plugin import BROWSER, PLAN
 from suite.reporting.build import ARTIFACTS_FOLDER, JUNIT_FILE, ReportPaths, write_reports
 from suite.reporting.features import examples_of, relative
 from suite.reporting.records import Artifact, Outcome, Record, StepRecord
+from suite.targets import Target
 
 RESULTS_FOLDER = ".results"
 REPORTS_DIR = pytest.StashKey[Path]()
@@ -372,13 +373,13 @@ class Recorder:
         # browser or a mock of its own.
         before = dict(self.session)
         target = _cached_fixture(item, "target")
-        if target is not None and "target" not in self.session:
+        if isinstance(target, Target) and "target" not in self.session:
             self.session["target"] = {
-                "environment": getattr(target, "environment", ""),
-                "kind": getattr(target, "kind", ""),
-                "is_mock": bool(getattr(target, "is_mock", False)),
-                "urls": dict(getattr(target, "urls", {})),
-                "sources": dict(getattr(target, "sources", {})),
+                "environment": target.environment,
+                "kind": target.kind,
+                "is_mock": target.is_mock,
+                "urls": dict(target.urls),
+                "sources": dict(target.sources),
             }
         browser = _cached_fixture(item, "browser")
         if browser is not None and "browser_version" not in self.session:
