@@ -108,7 +108,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[PLAN] = plan
     config.stash[EXTERNAL_IS_MOCK] = "ecf" in plan.urls and probe_mock(plan.urls["ecf"])
     if "ecf" in plan.urls and not config.stash[EXTERNAL_IS_MOCK]:
-        # A mock may have its clock before the cut-over, when login.pl is the legacy form.
+        # Real portals only: a mock's clock may be before the cut-over, when login.pl is
+        # the legacy login form and sends no one to PACER login.
         try:
             check_sign_on(plan.urls, CmecfLoginPage.path)
         except TargetError as error:
