@@ -174,15 +174,14 @@ def legacy_login() -> Response:
     problems = security.length_errors(
         [("Login", login, security.MAX_NAME), ("Password", key, security.MAX_PASSWORD)]
     )
-    shown = login if len(login) <= security.MAX_NAME else ""
     if problems:
         return web.page(
-            "legacy_login.html", title, messages=[web.error(p) for p in problems], login=shown
+            "legacy_login.html", title, messages=[web.error(p) for p in problems], login=login
         )
     account, ok = web.mock().store.check_ecf(login, key) if login and key else (None, False)
     if account is None or not ok:
         messages = [web.error(texts.LEGACY_LOGIN_INVALID)]
-        return web.page("legacy_login.html", title, messages=messages, login=shown)
+        return web.page("legacy_login.html", title, messages=messages, login=login)
     web.start_session("legacy", account.login)
     return redirect(web.site_url("ecf", SHOW_INDEX))
 
@@ -205,9 +204,8 @@ def query(user: EcfUser) -> Response:
         return web.page("query.html", "Query", form=True, case="")
     case = security.text(request.args, "case_number").strip()
     problems = security.length_errors([("Case number", case, security.MAX_NAME)])
-    if problems:
+    if problems:  # the case number stays in the form, to be shortened there
         messages = [web.error(p) for p in problems]
-        case = ""
     elif not case:
         messages = [web.error(texts.CASE_NUMBER_REQUIRED)]
     else:
@@ -300,9 +298,8 @@ def link_verify(user: EcfUser) -> Response:
             ("CM/ECF password", password, security.MAX_PASSWORD),
         ]
     )
-    if problems:  # keep a login that fits; an over-long one is not worth showing again
-        shown = login if len(login) <= security.MAX_NAME else ""
-        return link_form([web.error(p) for p in problems], login=shown)
+    if problems:  # the login stays in the form (never the password), to be corrected there
+        return link_form([web.error(p) for p in problems], login=login)
     if not login or not password:
         return link_form([web.error(texts.LINK_EMPTY)], login=login)
     store = web.mock().store
@@ -402,7 +399,7 @@ def clerk_unlink(user: EcfUser) -> Response:
     login = security.text(request.form, "ecf_login").strip()
     problems = security.length_errors([("CM/ECF login", login, security.MAX_NAME)])
     if problems:
-        return unlink_page([web.error(p) for p in problems])
+        return unlink_page([web.error(p) for p in problems], login=login)
     if not login:
         return unlink_page([web.error(texts.UNLINK_LOGIN_REQUIRED)])
     store = web.mock().store

@@ -114,8 +114,8 @@ def forgot_password() -> Response:
             "forgot_password.html",
             title,
             messages=[web.error(p) for p in problems],
-            username=username if len(username) <= security.MAX_NAME else "",
-            email=email if len(email) <= security.MAX_EMAIL else "",
+            username=username,
+            email=email,
         )
     store = web.mock().store
     account = store.accounts.get(username)

@@ -135,15 +135,13 @@ def sign_in(appurl: str) -> Response:
             *security.username_problems(username),
             *security.password_problems(password),
         ]
-    # Typed values go back into the form, unless too long to be worth showing again.
-    shown = username if len(username) <= security.MAX_NAME else ""
-    code = client_code if len(client_code) <= MAX_CLIENT_CODE else ""
+    # Typed values go back into the form, even over-long ones (they can be shortened there).
     if problems:
-        return login_form(appurl, [web.error(p) for p in problems], shown, code)
+        return login_form(appurl, [web.error(p) for p in problems], username, client_code)
     store = web.mock().store
     account = store.check_pacer(username, password)
     if account is None:  # unknown, wrong password, or an old CM/ECF login: all the same
-        return login_form(appurl, [web.error(texts.LOGIN_INVALID)], shown, code)
+        return login_form(appurl, [web.error(texts.LOGIN_INVALID)], username, client_code)
     session = web.start_session("pacer", account.username)
     going_to_ecf = security.origin_of(appurl) == security.origin_of(web.site_url("ecf"))
     if going_to_ecf and account.can_file:

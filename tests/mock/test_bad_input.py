@@ -311,3 +311,36 @@ def test_header_and_cookie_values(visitor: Browser, store: Store, kind: str) -> 
     assert response.status_code == 302
     response = visitor.get("pacer", "/", headers={"Referer": value.encode().decode("latin-1")})
     assert response.status_code == 200
+
+
+# What a person types stays in the form when it is refused (passwords excepted), even when
+# it is refused for being too long: they can shorten it rather than type it all again.
+TYPED_FIELDS = [
+    ("pacer-login", "loginForm:loginName"),
+    ("pacer-login", "loginForm:clientCode"),
+    ("forgot-password", "username"),
+    ("forgot-password", "email"),
+    ("legacy-login", "login"),
+    ("link-verify", "ecf_login"),
+    ("clerk-unlink", "ecf_login"),
+]
+OVER_EVERY_LIMIT = "typed-by-hand-" * 20  # 280 characters: over each text field's limit
+
+
+@pytest.mark.parametrize(("form", "name"), TYPED_FIELDS, ids=[f"{f}-{n}" for f, n in TYPED_FIELDS])
+def test_an_over_long_value_is_refused_but_kept_in_the_form(
+    visitor: Browser, store: Store, form: str, name: str
+) -> None:
+    spec = FORMS[form]
+    data = spec.prepare(visitor, store)
+    data[name] = OVER_EVERY_LIMIT
+    page = text(visitor.post(spec.site, spec.path, data))
+    assert f"{spec.labels[name]} is too long" in alerts(page)
+    assert f'name="{name}" value="{OVER_EVERY_LIMIT}"' in page
+
+
+def test_an_over_long_case_number_is_refused_but_kept_in_the_query_form(visitor: Browser) -> None:
+    visitor.quick_sign_in("jdoe2020")
+    page = text(visitor.get("ecf", f"/cgi-bin/iquery.pl?case_number={OVER_EVERY_LIMIT}"))
+    assert alerts(page) == ["Case number is too long"]
+    assert f'name="case_number" value="{OVER_EVERY_LIMIT}"' in page
