@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
 
+from suite.reporting.faq import load_faq
 from tests.mock.helpers import URLS, Browser, h1, plain, text
 
 
@@ -72,6 +74,28 @@ def test_faq_questions_are_h2_and_click_here_leads_to_the_instructions(visitor: 
     assert len(questions) == 8
     assert "I accidentally linked the wrong accounts." in questions
     assert '<a href="/cmecf/linking-instructions">Click here</a>' in page
+
+
+def as_shown(sentence: str) -> str:
+    """A sentence of the FAQ text as its web page shows it: the text file's markdown
+    (**bold**, [link](#), <autolink>) rendered as the words a reader sees."""
+    sentence = sentence.replace("**", "")
+    sentence = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", sentence)
+    return re.sub(r"<(https?://[^>]*)>", r"\1", sentence)
+
+
+def test_faq_page_has_every_question_and_sentence_of_the_faq_word_for_word(
+    visitor: Browser,
+) -> None:
+    page = text(visitor.get("court", "/cmecf/faq"))
+    shown = " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
+    missing = [
+        as_shown(sentence)
+        for question in load_faq().questions
+        for sentence in (question.text, *question.sentences)
+        if as_shown(sentence) not in shown
+    ]
+    assert missing == []
 
 
 def test_contact_page_lists_both_help_desks_as_tel_and_mailto_links(visitor: Browser) -> None:
