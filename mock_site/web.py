@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask, Response, current_app, g, make_response, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from mock_site import security, texts
 from mock_site.store import Session, Store
@@ -72,6 +72,23 @@ def mock() -> MockSite:
 
 def site_url(site: str, path: str = "") -> str:
     return mock().urls[site] + path
+
+
+# --- request size ---------------------------------------------------------------------------
+def refuse_oversized_stream() -> None:
+    """Before each request: a body without Content-Length is held to the size cap too.
+
+    MAX_CONTENT_LENGTH answers 413 for a Content-Length over the cap, but a chunked body
+    (which the server de-chunks and marks wsgi.input_terminated) werkzeug reads only up to
+    the cap and then stops without a word: the page would act on the first 200 kB of the
+    form. Read it here (werkzeug keeps it for request.form and get_data) and refuse it
+    when it fills the cap, since the rest of it was never read.
+    """
+    if request.content_length is not None or not request.environ.get("wsgi.input_terminated"):
+        return
+    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    if limit is not None and len(request.get_data(cache=True)) >= limit:
+        raise RequestEntityTooLarge()
 
 
 # --- sessions -------------------------------------------------------------------------------
@@ -222,6 +239,7 @@ def handle_unexpected(exc: Exception) -> Response:
 
 
 def install(app: Flask) -> None:
+    app.before_request(refuse_oversized_stream)
     app.before_request(load_session)
     app.after_request(save_session)
     app.context_processor(template_globals)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+from urllib.parse import urlencode
+
 import pytest
 from flask import Flask
 
@@ -201,3 +204,60 @@ def test_create_app_refuses_unknown_sites_and_missing_urls(store: Store) -> None
         create_app("nope", store, URLS)
     with pytest.raises(ValueError, match="lacks"):
         create_app("ecf", store, {"ecf": "http://ecf.test"})
+
+
+def test_a_chunked_request_over_the_size_cap_is_a_413_page_not_cut_short(
+    visitor: Browser, store: Store
+) -> None:
+    """A body without Content-Length (Transfer-Encoding: chunked, which the server
+    de-chunks and marks wsgi.input_terminated) is held to the same cap. Werkzeug stops
+    reading it at the cap without a word, so the form used to be read cut short and acted
+    on: here a reset email was sent for a 1 MB post."""
+    page = text(visitor.get("pacer", "/forgot-password"))
+    fields = {
+        "csrf_token": hidden(page, "csrf_token"),
+        "username": "jdoe2020",
+        "email": "jane.doe@example.com",
+        "padding": "a" * 1_000_000,
+    }
+    response = visitor.clients["pacer"].post(
+        "/forgot-password",
+        input_stream=io.BytesIO(urlencode(fields).encode()),
+        content_type="application/x-www-form-urlencoded",
+        headers={"Transfer-Encoding": "chunked"},
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+    assert response.status_code == 413
+    assert h1(text(response)) == "Request too large"
+    assert store.outbox == []
+
+
+def test_a_chunked_request_under_the_size_cap_is_read_whole(visitor: Browser, store: Store) -> None:
+    page = text(visitor.get("pacer", "/forgot-password"))
+    fields = {
+        "csrf_token": hidden(page, "csrf_token"),
+        "username": "jdoe2020",
+        "email": "jane.doe@example.com",
+    }
+    response = visitor.clients["pacer"].post(
+        "/forgot-password",
+        input_stream=io.BytesIO(urlencode(fields).encode()),
+        content_type="application/x-www-form-urlencoded",
+        headers={"Transfer-Encoding": "chunked"},
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+    assert response.status_code == 200
+    assert [email.to for email in store.outbox] == ["jane.doe@example.com"]
+
+
+def test_a_chunked_control_call_over_the_size_cap_is_a_json_413(visitor: Browser) -> None:
+    body = b'{"keep_sessions": false' + b" " * 300_000 + b"}"
+    response = visitor.clients["ecf"].post(
+        "/_mock/reset",
+        input_stream=io.BytesIO(body),
+        content_type="application/json",
+        headers={"Transfer-Encoding": "chunked"},
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+    assert response.status_code == 413
+    assert response.json is not None and "error" in response.json
