@@ -9,7 +9,7 @@ kept server-side under a token in the form, so it cannot be skipped or forged.
 from __future__ import annotations
 
 import time
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 
 from flask import Blueprint, redirect, request
 from werkzeug.wrappers import Response
@@ -66,8 +66,11 @@ def form_action(appurl: str) -> str:
 
 
 def with_ticket(appurl: str, ticket: str) -> str:
+    """appurl with this ticket as its only `ticket` parameter: a stale one already in it
+    would be read first, and the fresh sign-in refused as an expired link."""
     parts = urlsplit(appurl)
-    query = f"{parts.query}&ticket={ticket}" if parts.query else f"ticket={ticket}"
+    kept = [p for p in parts.query.split("&") if p and unquote(p.split("=")[0]) != "ticket"]
+    query = "&".join([*kept, f"ticket={ticket}"])
     return urlunsplit(parts._replace(query=query))
 
 

@@ -212,6 +212,21 @@ def test_the_return_goes_to_appurl_with_a_one_time_ticket(visitor: Browser) -> N
     ]
 
 
+@pytest.mark.parametrize("stale", ["ticket=used-up", "ticket", "ticket=a&ticket=b"])
+def test_a_ticket_already_in_appurl_gives_way_to_the_new_one(visitor: Browser, stale: str) -> None:
+    """appurl with a ticket of its own (a bookmarked or pasted return address): the
+    sign-in still lands, instead of CM/ECF reading the stale ticket first and saying the
+    sign-in link expired."""
+    appurl = URLS["ecf"] + f"/cgi-bin/DisplayMenu.pl?Utilities&{stale}"
+    page = text(
+        visitor.pacer_login(
+            "bakerlowe01", PERSONA["firm"].password, f"{LOGIN_PATH}?appurl={quote(appurl)}"
+        )
+    )
+    assert visitor.url == URLS["ecf"] + "/cgi-bin/DisplayMenu.pl?Utilities"
+    assert h1(page) == "Utilities"
+
+
 def test_a_ticket_expires(visitor: Browser, store: Store, clock: Clock) -> None:
     ticket = store.issue("ticket", {"username": "bakerlowe01", "site": "ecf"}, 60)
     clock.advance(61)
