@@ -112,8 +112,12 @@ def pytest_configure(config: pytest.Config) -> None:
         # the legacy login form and sends no one to PACER login.
         try:
             check_sign_on(plan.urls, CmecfLoginPage.path)
+            # A bad CIT_FAQ_PERSONAS_FILE: one line now, not a traceback in every scenario.
+            personas_from_environment()
         except TargetError as error:
             raise pytest.UsageError(str(error)) from None
+        except (ValueError, OSError) as error:
+            raise pytest.UsageError(f"CIT_FAQ_PERSONAS_FILE: {error}") from None
     if config.stash[EXTERNAL_IS_MOCK] and getattr(config.option, "numprocesses", None):
         # Each scenario resets the mock; workers sharing one mock would reset each other.
         raise pytest.UsageError(

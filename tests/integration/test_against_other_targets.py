@@ -220,6 +220,28 @@ def test_a_bad_setting_in_the_environment_is_one_line(
     assert error_lines == [f"ERROR: {message}"], run.output
 
 
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("CIT_FAQ_FILER_PASWORD=x", "CIT_FAQ_FILER_PASWORD is not a persona variable"),
+        ("CIT_FAQ_FILER_PASSWORD=x   # vault", "a comment after a value would be read"),
+    ],
+    ids=["misspelt variable", "comment after a value"],
+)
+def test_a_bad_personas_file_for_a_real_portal_is_one_line(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    personas_file = tmp_path / "personas.env"
+    personas_file.write_text(line + "\n")
+    environ = clean_environment(CIT_FAQ_PERSONAS_FILE=str(personas_file))
+    with separate_mock() as urls:  # no --test-mode: taken for a real portal
+        run = run_suite(tmp_path, *url_options(urls), "-k", "contact", environ=environ)
+    assert run.returncode == 4, run.output[-3000:]
+    error_lines = [line for line in run.output.splitlines() if line.startswith("ERROR: ")]
+    assert len(error_lines) == 1 and message in error_lines[0], run.output[-3000:]
+    assert "Traceback" not in run.output
+
+
 def test_parallel_runs_against_one_shared_mock_are_refused(tmp_path: Path) -> None:
     with separate_mock("--test-mode") as urls:
         run = run_suite(tmp_path, *url_options(urls), "-n", "2")
