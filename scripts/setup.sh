@@ -16,11 +16,14 @@ fail() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
 as_root() { [ "$(id -u)" = 0 ]; }
 have_apt() { command -v apt-get >/dev/null 2>&1; }
 
+is_python_311() {
+    command -v "$1" >/dev/null 2>&1 \
+        && "$1" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
+}
+
 find_python() {
-    for candidate in "${PYTHON:-}" python3.13 python3.12 python3.11 python3; do
-        [ -n "$candidate" ] || continue
-        command -v "$candidate" >/dev/null 2>&1 || continue
-        if "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    for candidate in python3.13 python3.12 python3.11 python3; do
+        if is_python_311 "$candidate"; then
             echo "$candidate"; return 0
         fi
     done
@@ -30,7 +33,13 @@ find_python() {
 make_venv() {
     [ -x "$VENV/bin/python" ] && return 0
     local python
-    python=$(find_python) || fail "Python 3.11 or newer is needed (set PYTHON=/path/to/python3.11)"
+    if [ -n "${PYTHON:-}" ]; then
+        # The user's choice: when it is not usable, say so rather than take another.
+        is_python_311 "$PYTHON" || fail "PYTHON=$PYTHON is not a Python 3.11 or newer"
+        python=$PYTHON
+    else
+        python=$(find_python) || fail "Python 3.11 or newer is needed (set PYTHON=/path/to/python3.11)"
+    fi
     say "creating $VENV with $($python --version)"
     if ! "$python" -m venv "$VENV" 2>/dev/null; then
         # Debian and Ubuntu ship venv separately.
