@@ -123,7 +123,9 @@ def pytest_configure(config: pytest.Config) -> None:
         _follow_reports_dir(config, reports)
     config.stash[REPORTS_DIR] = reports
     config.stash[RECORDER] = Recorder(config, reports / RESULTS_FOLDER)
-    if _is_worker(config):
+    # A --collect-only run (a test's child pytest, say) runs nothing: it must not wipe the
+    # records of a run going on in the same reports/ (make test's own).
+    if _is_worker(config) or config.option.collectonly:
         return
     config.stash[STARTED] = time.time()
     # Records of an earlier run must not leak into this one's reports.
@@ -554,7 +556,9 @@ def pytest_runtest_makereport(
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     config = session.config
-    if _is_worker(config) or exitstatus == pytest.ExitCode.USAGE_ERROR:
+    if _is_worker(config) or config.option.collectonly:
+        return  # ran nothing, and another run's records may be in reports/.results
+    if exitstatus == pytest.ExitCode.USAGE_ERROR:
         return  # a usage error ran nothing: the last run's reports stay
     reports = config.stash[REPORTS_DIR]
     ran_scenarios = any((reports / RESULTS_FOLDER).glob("*.json"))

@@ -241,3 +241,28 @@ def test_a_usage_error_keeps_the_last_runs_reports(tmp_path: Path) -> None:
     assert {p: b for p, b in after.items() if p != junit} == {
         p: b for p, b in before.items() if p != junit
     }
+
+
+CHILD_COLLECT_ONLY = """\
+import subprocess
+import sys
+
+
+def test_child_collect_only() -> None:
+    command = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"]
+    subprocess.run([*command, "tests/acceptance"], check=True, capture_output=True)
+"""
+
+
+def test_a_child_collect_only_keeps_the_runs_records(tmp_path: Path) -> None:
+    """make test's reports said "No scenario ran in this session": a test's child
+    `pytest --collect-only` (test_sharding.py) wiped the records of the run around it."""
+    project = make_project(tmp_path, FEATURES)
+    (project / "tests" / "acceptance" / "test_zz_child.py").write_text(CHILD_COLLECT_ONLY)
+    done = run(
+        project, "pytest", "tests/acceptance", "-p", "no:cacheprovider", "-k", "Help or child"
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
+    records = json.loads((project / "reports" / "results.json").read_text())["records"]
+    assert records and all(r["outcome"] == "passed" for r in records)
+    assert "No scenario ran" not in (project / "reports" / "report.html").read_text()
