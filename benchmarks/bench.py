@@ -768,6 +768,11 @@ def main() -> int:
     unknown = set(stages) - set(STAGES)
     if unknown:
         parser.error(f"unknown stages: {', '.join(sorted(unknown))} (known: {', '.join(STAGES)})")
+    # Find out now, not after half an hour of measuring, that the results cannot be written.
+    try:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        parser.error(f"--out {args.out}: {error.strerror}")
     results: dict[str, Any] = {"started": time.time()}
     steps: dict[str, Callable[[], dict[str, Any]]] = {
         "machine": machine,

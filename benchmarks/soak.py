@@ -11,10 +11,11 @@ order) and a seed of its own, recorded so that any run can be replayed:
         --randomly-seed=SEED [-n 2]
 
 A flake is a test that fails in any run (the suite is deterministic: every test passes in
-feature order). Nothing is retried. The summary lists every failing test with its runs and
-seeds, the first line of each failure, and where that run's reports and artefacts (the
-Playwright trace of each failure) were kept: reports/soak/<run>-<mode>/. The exit status is
-1 when any test failed or any run broke, 0 otherwise.
+pytest's own collection order, `-p no:randomly`). Nothing is retried. The summary lists
+every failing test with its runs and seeds, the first line of each failure, and where that
+run's reports and artefacts (the Playwright trace of each failure) were kept:
+reports/soak/<run>-<mode>/. The exit status is 1 when any test failed or any run broke, 0
+otherwise.
 
 The number of runs defaults to $SOAK_RUNS, else 20 (`make soak SOAK_RUNS=3`).
 """
