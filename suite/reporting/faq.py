@@ -55,6 +55,14 @@ class Faq:
         return next((q for q in self.questions if normalise(q.text) == wanted), None)
 
 
+def as_read(text: str) -> str:
+    """FAQ text as its web page shows it to a reader: the text file's markdown (**bold**,
+    [link](target), <autolink>) reduced to the words, the way the court's page renders them."""
+    text = text.replace("**", "")
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"<(https?://[^>]*)>", r"\1", text)
+
+
 def normalise(text: str) -> str:
     """Whitespace collapsed and trimmed: how quotes in feature files are compared."""
     return " ".join(text.split())

@@ -22,7 +22,7 @@ from typing import Any
 import jinja2
 from pytest_bdd.parser import Feature
 
-from suite.reporting.faq import Faq, normalise
+from suite.reporting.faq import Faq, as_read, normalise
 from suite.reporting.features import examples_of, faq_quotes, relative, rendered, scenario_key
 from suite.reporting.records import (
     OUTCOMES,
@@ -248,6 +248,7 @@ def render_html(
     environment = jinja2.Environment(
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True
     )
+    environment.filters["as_read"] = as_read
     environment.filters["link"] = _link
     environment.filters["anchor"] = scenario_anchor
     environment.filters["when"] = _when

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from suite.reporting.faq import load_faq
+from suite.reporting.faq import as_read, load_faq
 from tests.mock.helpers import URLS, Browser, h1, plain, text
 
 
@@ -76,24 +76,16 @@ def test_faq_questions_are_h2_and_click_here_leads_to_the_instructions(visitor: 
     assert '<a href="/cmecf/linking-instructions">Click here</a>' in page
 
 
-def as_shown(sentence: str) -> str:
-    """A sentence of the FAQ text as its web page shows it: the text file's markdown
-    (**bold**, [link](#), <autolink>) rendered as the words a reader sees."""
-    sentence = sentence.replace("**", "")
-    sentence = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", sentence)
-    return re.sub(r"<(https?://[^>]*)>", r"\1", sentence)
-
-
 def test_faq_page_has_every_question_and_sentence_of_the_faq_word_for_word(
     visitor: Browser,
 ) -> None:
     page = text(visitor.get("court", "/cmecf/faq"))
     shown = " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
     missing = [
-        as_shown(sentence)
+        as_read(sentence)
         for question in load_faq().questions
         for sentence in (question.text, *question.sentences)
-        if as_shown(sentence) not in shown
+        if as_read(sentence) not in shown
     ]
     assert missing == []
 

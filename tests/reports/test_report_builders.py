@@ -88,6 +88,15 @@ def test_the_html_follows_the_faq_and_shows_what_did_not_run() -> None:
     assert "took 1 min 0 s" in page
 
 
+def test_the_faq_reads_as_on_its_web_page_not_as_markdown() -> None:
+    page = render([make_record()])
+    assert "[Click here](#)" not in page and "**DO NOT**" not in page
+    assert "Click here for instructions." in page
+    assert "DO NOT login with a shared/firm PACER account." in page
+    assert "&lt;http://www.cit.uscourts.gov&gt;" not in page
+    assert "http://www.cit.uscourts.gov" in page
+
+
 def test_the_failures_list_names_the_step_and_what_the_page_showed() -> None:
     """For analysts: the step in the feature's words, expected and actual text, no selectors."""
     failed = make_record(
