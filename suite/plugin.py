@@ -111,7 +111,7 @@ def pytest_configure(config: pytest.Config) -> None:
         # Real portals only: a mock's clock may be before the cut-over, when login.pl is
         # the legacy login form and sends no one to PACER login.
         try:
-            check_sign_on(plan.urls, CmecfLoginPage.path)
+            check_sign_on(plan.urls, CmecfLoginPage.path, plan.sources)
             # A bad CIT_FAQ_PERSONAS_FILE: one line now, not a traceback in every scenario.
             personas_from_environment()
         except TargetError as error:

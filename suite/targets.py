@@ -168,7 +168,12 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         return None  # the redirect itself is the answer wanted
 
 
-def check_sign_on(urls: Mapping[str, str], login_path: str, timeout: float = 5.0) -> None:
+def check_sign_on(
+    urls: Mapping[str, str],
+    login_path: str,
+    sources: Mapping[str, str] | None = None,
+    timeout: float = 5.0,
+) -> None:
     """A real portal's CM/ECF sends a visitor with no session to its PACER login [seen].
 
     Checked before any browser starts: a wrong ECF_URL, or a CM/ECF that signs on through
@@ -188,14 +193,26 @@ def check_sign_on(urls: Mapping[str, str], login_path: str, timeout: float = 5.0
     if not 300 <= status < 400:
         raise TargetError(
             f"the ecf site at {ecf} does not look like NextGen CM/ECF: {login_path} answered "
-            f"{status} instead of sending the browser to PACER login; check ECF_URL "
-            f"(`python -m suite target` shows where it comes from)"
+            f"{status} instead of sending the browser to PACER login; check "
+            f"{where_given(sources, 'ecf')}"
         )
     if urlsplit(urllib.parse.urljoin(address, location)).netloc != urlsplit(login).netloc:
         raise TargetError(
             f"the ecf site at {ecf} sends visitors to the PACER login at {location}, "
-            f"not to PACER_LOGIN_URL {login}: give the one CM/ECF uses"
+            f"not to the pacer-login site at {login}: give the one CM/ECF uses, in place of "
+            f"{where_given(sources, 'pacer-login')}"
         )
+
+
+def where_given(sources: Mapping[str, str] | None, site: str) -> str:
+    """Where a site's URL was given, in the words a user would look for: --ecf-url, ECF_URL
+    or environment 'staging' in environments.toml."""
+    source = (sources or {}).get(site)
+    if source is None:
+        return f"{option_name(site)} or {env_var_name(site)}"
+    if source.startswith("environment "):
+        return f"{source} in environments.toml"
+    return source
 
 
 def probe_mock(ecf_url: str, timeout: float = 5.0) -> bool:

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from suite.targets import SITES, TargetError, env_var_name, plan_target, validate_url
+from suite.targets import (
+    SITES,
+    TargetError,
+    env_var_name,
+    plan_target,
+    validate_url,
+    where_given,
+)
 
 ENVIRONMENTS = {
     "local": {"description": "embedded"},
@@ -120,3 +127,18 @@ def test_no_url_literal_outside_the_configuration() -> None:
         if literal.search(line)
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("sources", "said"),
+    [
+        ({"ecf": "environment 'staging'"}, "environment 'staging' in environments.toml"),
+        ({"ecf": "ECF_URL"}, "ECF_URL"),
+        ({"ecf": "--ecf-url"}, "--ecf-url"),
+        (None, "--ecf-url or ECF_URL"),
+    ],
+)
+def test_a_refused_url_is_named_by_where_it_was_given(
+    sources: dict[str, str] | None, said: str
+) -> None:
+    assert where_given(sources, "ecf") == said
