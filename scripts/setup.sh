@@ -73,7 +73,7 @@ install_project() {
 # The suite's own choice (suite/browser.py), so set-up accepts exactly the browsers, and the
 # names on PATH, that the suite does.
 browser_in_use() {
-    "$VENV/bin/python" -c 'from suite.browser import choose_browser; print(choose_browser().describe())' 2>/dev/null
+    "$VENV/bin/python" -c 'from suite.browser import describe_for_setup; print(describe_for_setup())' 2>/dev/null
 }
 
 # The last line of set-up; stops with the reason when the suite would find no browser. (Not

@@ -114,3 +114,15 @@ def choose_browser(
     if headed and any(shutil.which(name) for name in HEADLESS_SHELL_NAMES):
         raise BrowserNotFound(HEADED_NEEDS_FULL_BROWSER_MESSAGE)
     raise BrowserNotFound(NO_BROWSER_MESSAGE)
+
+
+def describe_for_setup(environ: dict[str, str] | None = None) -> str:
+    """Set-up's last line: the browser headless runs use and, when it differs, the one
+    --headed takes (the headless shell cannot show a window). Raises BrowserNotFound when
+    headless runs have none."""
+    headless = choose_browser(environ).describe()
+    try:
+        headed = choose_browser(environ, headed=True).describe()
+    except BrowserNotFound:
+        headed = "none, it needs a full Chromium (`sudo apt-get install chromium`)"
+    return headless if headed == headless else f"{headless}; --headed runs: {headed}"

@@ -14,6 +14,7 @@ from suite.browser import (
     NO_BROWSER_MESSAGE,
     BrowserNotFound,
     choose_browser,
+    describe_for_setup,
 )
 
 
@@ -113,3 +114,19 @@ def test_a_remote_browser_server_needs_no_local_browser(
     choice = choose_browser({"BROWSER_WS_ENDPOINT": "ws://127.0.0.1:3000/"})
     assert choice.kind == "remote"
     assert choice.ws_endpoint == "ws://127.0.0.1:3000/"
+
+
+def test_setup_names_the_browser_of_headed_runs_when_it_differs(
+    no_playwright_browser: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    only_on_path(monkeypatch, "chromium", "chromium-headless-shell")
+    assert describe_for_setup({}) == (
+        "system Chromium headless shell (/usr/bin/chromium-headless-shell);"
+        " --headed runs: system Chromium (/usr/bin/chromium)"
+    )
+    only_on_path(monkeypatch, "chromium-headless-shell")
+    assert describe_for_setup({}).endswith(
+        "--headed runs: none, it needs a full Chromium (`sudo apt-get install chromium`)"
+    )
+    only_on_path(monkeypatch, "chromium")
+    assert describe_for_setup({}) == "system Chromium (/usr/bin/chromium)"
