@@ -24,8 +24,8 @@ Feature: Who can I contact for help?
 
     Given a filer with an upgraded individual PACER account is signed in to CM/ECF
     When the filer opens "Help"
-    Then the page says "866-450-1859"
-    And the page says "cmecf_helpdesk@cit.uscourts.gov"
+    Then the CM/ECF Help page lists the CM/ECF Help Desk with the phone number "866-450-1859" that dials "+18664501859"
+    And the CM/ECF Help page lists the CM/ECF Help Desk with the email address "cmecf_helpdesk@cit.uscourts.gov"
 
   Scenario: The FAQ on the court's website gives the same contacts
     FAQ: For PACER related issue, please contact PACER at: (800) 676-6856 or send an email to pacer@psc.uscourts.gov.

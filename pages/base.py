@@ -40,3 +40,16 @@ class SitePage:
     @property
     def main(self) -> Locator:
         return self.page.get_by_role("main")
+
+
+class ContactSections(SitePage):
+    """A page that lists contacts in sections headed by who they are (a region per contact)."""
+
+    def section(self, name: str) -> Locator:
+        return self.page.get_by_role("region", name=name)
+
+    def phone_link(self, section: str, number: str) -> Locator:
+        return self.section(section).get_by_role("link", name=number, exact=True)
+
+    def email_link(self, section: str, address: str) -> Locator:
+        return self.section(section).get_by_role("link", name=address, exact=True)

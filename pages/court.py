@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Locator
 
 from pages import guesses
-from pages.base import SitePage
+from pages.base import ContactSections, SitePage
 
 
 class CourtHomePage(SitePage):
@@ -61,14 +61,5 @@ class LinkingInstructionsPage(SitePage):
         return self.main.get_by_role("listitem")
 
 
-class ContactPage(SitePage):
+class ContactPage(ContactSections):
     path = guesses.COURT_CONTACT_PATH
-
-    def section(self, name: str) -> Locator:
-        return self.page.get_by_role("region", name=name)
-
-    def phone_link(self, section: str, number: str) -> Locator:
-        return self.section(section).get_by_role("link", name=number, exact=True)
-
-    def email_link(self, section: str, address: str) -> Locator:
-        return self.section(section).get_by_role("link", name=address, exact=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from playwright.sync_api import Locator
 
 from pages import guesses
-from pages.base import SitePage
+from pages.base import ContactSections, SitePage
 
 # The verification page's confirm button: "Submit, verify …, Submit again" [seen].
 CONFIRM_BUTTON = "Submit"
@@ -55,6 +55,12 @@ class CmecfHomePage(SitePage):
 
 class UtilitiesPage(SitePage):
     path = "/cgi-bin/DisplayMenu.pl?Utilities"
+
+
+class HelpPage(ContactSections):
+    """The Help menu: the CM/ECF Help Desk's contacts, in a section of their own."""
+
+    path = "/cgi-bin/DisplayMenu.pl?Help"
 
 
 class FilingMenuPage(SitePage):

@@ -83,6 +83,10 @@ class Portal:
         return ecf.UtilitiesPage(self.page, self.urls["ecf"])
 
     @property
+    def cmecf_help(self) -> ecf.HelpPage:
+        return ecf.HelpPage(self.page, self.urls["ecf"])
+
+    @property
     def filing_menu(self) -> ecf.FilingMenuPage:
         return ecf.FilingMenuPage(self.page, self.urls["ecf"])
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from playwright.sync_api import BrowserContext, expect
 from pytest_bdd import given, parsers, then, when
 
+from pages.base import ContactSections
 from pages.guesses import UNLINK_DONE
 from pages.portal import Portal
 from steps.linking import filing_menu_absent
@@ -68,23 +69,36 @@ def open_contact_page(portal: Portal) -> None:
     expect(portal.page).to_have_url(portal.contact.url)
 
 
+# The pages that list contacts, by the feature files' words.
+CONTACT_PAGES = {"contact page": "contact", "CM/ECF Help page": "cmecf_help"}
+ON_A_CONTACT_PAGE = rf"the (?P<where>{'|'.join(CONTACT_PAGES)})"
+
+
+def contact_page(portal: Portal, where: str) -> ContactSections:
+    page: ContactSections = getattr(portal, CONTACT_PAGES[where])
+    # On that page (not on the page before it), and the number under its own heading, not
+    # anywhere on the page: a page could list the numbers under each other's headings.
+    expect(portal.page).to_have_url(page.url)
+    return page
+
+
 @then(
     parsers.re(
-        r'the contact page lists (?P<who>.+) with the phone number "(?P<phone>.+)" '
+        rf'{ON_A_CONTACT_PAGE} lists (?P<who>.+) with the phone number "(?P<phone>.+)" '
         r'that dials "(?P<dial>.+)"'
     )
 )
-def contact_phone(portal: Portal, who: str, phone: str, dial: str) -> None:
-    link = portal.contact.phone_link(CONTACTS[who], phone)
+def contact_phone(portal: Portal, where: str, who: str, phone: str, dial: str) -> None:
+    link = contact_page(portal, where).phone_link(CONTACTS[who], phone)
     expect(link).to_have_attribute("href", f"tel:{dial}")
 
 
-@then(parsers.re(r'the contact page lists (?P<who>.+) with the email address "(?P<email>.+)"'))
-def contact_email(portal: Portal, who: str, email: str) -> None:
-    link = portal.contact.email_link(CONTACTS[who], email)
+@then(parsers.re(rf'{ON_A_CONTACT_PAGE} lists (?P<who>.+) with the email address "(?P<email>.+)"'))
+def contact_email(portal: Portal, where: str, who: str, email: str) -> None:
+    link = contact_page(portal, where).email_link(CONTACTS[who], email)
     expect(link).to_have_attribute("href", f"mailto:{email}")
 
 
 @then(parsers.parse('the CM/ECF Help Desk email link is "{email}"'))
 def help_desk_email_link(portal: Portal, email: str) -> None:
-    contact_email(portal, "the CM/ECF Help Desk", email)
+    contact_email(portal, "contact page", "the CM/ECF Help Desk", email)
