@@ -48,6 +48,7 @@ Feature: Linking CM/ECF Accounts and Upgraded PACER Accounts FAQ's - Effective M
     And a filer with an upgraded individual PACER account is signed in to the legacy CM/ECF
     When the filer opens the linking page directly
     Then CM/ECF says "Linking a CM/ECF account to a PACER account is available from March 16, 2020."
+    And CM/ECF does not offer the linking form
 
   @destructive
   Scenario: On March 16, 2020 the filer can link
