@@ -37,3 +37,15 @@ Feature: After I have linked my accounts, do I need to remember my CM/ECF login 
     And the filer tries to log in with the old CM/ECF login and password
     Then PACER login says "Invalid username or password"
     And the court's CM/ECF never asks for the CM/ECF password
+
+  @destructive @errors @wrong_password
+  Scenario: After linking, PACER login does not take the old CM/ECF password either
+    FAQ: No.
+    FAQ: You must use the login and password for your upgraded PACER account to access and file documents with the court.
+
+    Given a filer with an upgraded individual PACER account is signed in to CM/ECF
+    When the filer links the CM/ECF account to the PACER account
+    And the filer logs out of CM/ECF
+    And the filer tries to log in with the PACER username and the old CM/ECF password
+    Then PACER login says "Invalid username or password"
+    And the filer is still on the PACER login page

@@ -41,8 +41,9 @@ Feature: I'm trying to login to CM/ECF, and it tells me my username or password 
 
     @wrong_password
     Examples: A wrong password for the filer's own account
-      | case           | credentials                             | message                      |
-      | wrong password | the PACER username and a wrong password | Invalid username or password |
+      | case                | credentials                                      | message                      |
+      | wrong password      | the PACER username and a wrong password          | Invalid username or password |
+      | old CM/ECF password | the PACER username and their old CM/ECF password | Invalid username or password |
 
   Scenario: PACER login sends a filer with a forgotten password to PACER
     FAQ: If you are having trouble with your PACER username or password, you will have to go through PACER to change or retrieve your password.

@@ -66,31 +66,62 @@ def log_in_with_pacer_account(portal: Portal, actor: Persona) -> None:
     portal.pacer_login.log_in(actor.username, actor.password)
 
 
-@when(parsers.re(rf"{THE_ACTOR} tries to log in with the old CM/ECF login and password"))
-def log_in_with_old_cmecf_credentials(
-    portal: Portal, personas: dict[str, Persona], actor: Persona
-) -> None:
+def _old_cmecf_login(personas: dict[str, Persona], actor: Persona) -> tuple[str, str]:
     persona = require(personas, actor.key, "ecf_login", "ecf_password")
+    assert persona.ecf_login and persona.ecf_password
+    return persona.ecf_login, persona.ecf_password
+
+
+def _pacer_username_with_old_cmecf_password(
+    personas: dict[str, Persona], actor: Persona
+) -> tuple[str, str]:
+    """The CM/ECF password is CM/ECF login information too: PACER must not take it."""
+    persona = require(personas, actor.key, "ecf_password")
+    assert persona.username and persona.ecf_password
+    return persona.username, persona.ecf_password
+
+
+# What "tries to log in with ..." types: the filer's old CM/ECF login information.
+OLD_CMECF_CREDENTIALS: dict[str, Callable[[dict[str, Persona], Persona], tuple[str, str]]] = {
+    "the old CM/ECF login and password": _old_cmecf_login,
+    "the PACER username and the old CM/ECF password": _pacer_username_with_old_cmecf_password,
+}
+
+
+@when(
+    parsers.re(
+        rf"{THE_ACTOR} tries to log in with (?P<credentials>{'|'.join(OLD_CMECF_CREDENTIALS)})"
+    )
+)
+def log_in_with_old_cmecf_credentials(
+    portal: Portal, personas: dict[str, Persona], actor: Persona, credentials: str
+) -> None:
+    username, password = OLD_CMECF_CREDENTIALS[credentials](personas, actor)
     if not portal.pacer_login.username.is_visible():
         portal.cmecf_login.open()
-    assert persona.ecf_login and persona.ecf_password
-    portal.pacer_login.log_in(persona.ecf_login, persona.ecf_password)
+    portal.pacer_login.log_in(username, password)
 
 
 # Each phrase of the feature files, and the (username, password) it stands for.
-BAD_CREDENTIALS: dict[str, Callable[[Persona], tuple[str, str]]] = {
-    "the PACER username and a wrong password": lambda p: (p.username or "", WRONG_PASSWORD),
-    "a username PACER does not know": lambda p: (UNKNOWN_USERNAME, WRONG_PASSWORD),
-    "an empty username": lambda p: ("", WRONG_PASSWORD),
-    "the PACER username and an empty password": lambda p: (p.username or "", ""),
-    "a username of 5 characters": lambda p: ("jdoe2", WRONG_PASSWORD),
-    "the PACER username and a password of 7 characters": lambda p: (p.username or "", "Pacer-J"),
+BAD_CREDENTIALS: dict[str, Callable[[dict[str, Persona], Persona], tuple[str, str]]] = {
+    "the PACER username and a wrong password": lambda ps, p: (p.username or "", WRONG_PASSWORD),
+    "the PACER username and their old CM/ECF password": _pacer_username_with_old_cmecf_password,
+    "a username PACER does not know": lambda ps, p: (UNKNOWN_USERNAME, WRONG_PASSWORD),
+    "an empty username": lambda ps, p: ("", WRONG_PASSWORD),
+    "the PACER username and an empty password": lambda ps, p: (p.username or "", ""),
+    "a username of 5 characters": lambda ps, p: ("jdoe2", WRONG_PASSWORD),
+    "the PACER username and a password of 7 characters": lambda ps, p: (
+        p.username or "",
+        "Pacer-J",
+    ),
 }
 
 
 @when(parsers.re(rf"{THE_ACTOR} logs in with (?P<credentials>{'|'.join(BAD_CREDENTIALS)})"))
-def log_in_with_bad_credentials(portal: Portal, actor: Persona, credentials: str) -> None:
-    username, password = BAD_CREDENTIALS[credentials](actor)
+def log_in_with_bad_credentials(
+    portal: Portal, personas: dict[str, Persona], actor: Persona, credentials: str
+) -> None:
+    username, password = BAD_CREDENTIALS[credentials](personas, actor)
     portal.pacer_login.log_in(username, password)
 
 
