@@ -22,6 +22,7 @@ Feature: I accidentally linked the wrong accounts.
     When a CM/ECF Help Desk clerk unlinks that CM/ECF account
     Then the clerk is told the accounts have been unlinked and the filer notified
     And the filer receives an email saying "Your CM/ECF account has been unlinked from your PACER account"
+    And the email names the wrongly linked CM/ECF account
     And the filer's accounts are no longer linked
 
   @mock_only @destructive
