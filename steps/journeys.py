@@ -48,6 +48,11 @@ def sign_in_to_pacer_website(portal: Portal, persona: Persona) -> None:
 
 def submit_for_linking(portal: Portal, login: str, password: str) -> None:
     portal.cmecf_home.open_link_account()
+    fill_in_linking_form(portal, login, password)
+
+
+def fill_in_linking_form(portal: Portal, login: str, password: str) -> None:
+    """On the linking page: enter the CM/ECF login and password and click Submit."""
     link = portal.link_account
     # CM/ECF offers no form to an account that may not link (on a real portal: a persona
     # linked by an earlier run): fail saying why, not after a 30 s wait for the field.

@@ -70,14 +70,14 @@ def open_link_account(portal: Portal) -> None:
 
 @when(parsers.re(rf'{THE_ACTOR} enters the CM/ECF login and password and clicks "Submit"'))
 def enter_cmecf_credentials(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
-    portal.link_account.submit_credentials(*_own(personas, actor))
+    journeys.fill_in_linking_form(portal, *_own(personas, actor))
 
 
 @when(parsers.re(rf"{THE_ACTOR} submits (?P<credentials>.+) for linking"))
 def submit_for_linking(
     portal: Portal, personas: dict[str, Persona], actor: Persona, credentials: str
 ) -> None:
-    portal.link_account.submit_credentials(*LINKING_CREDENTIALS[credentials](personas, actor))
+    journeys.fill_in_linking_form(portal, *LINKING_CREDENTIALS[credentials](personas, actor))
 
 
 @when(parsers.re(rf"{THE_ACTOR} links the CM/ECF account to the PACER account"))

@@ -147,6 +147,9 @@ def continue_disabled_until_acknowledged(portal: Portal) -> None:
 
 @when(parsers.re(rf"{THE_ACTOR} acknowledges the redaction requirements"))
 def acknowledge_redaction(portal: Portal) -> None:
+    # An account PACER sends straight on (or refuses) fails here, showing the page it got,
+    # not after a 30 s wait for the checkbox.
+    expect(portal.pacer_login.redaction_agreement).to_be_visible()
     portal.pacer_login.acknowledge_redaction()
 
 
