@@ -9,6 +9,7 @@ passed unseen; each keeps its step honest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from flask import Response, request
 from mock_site import control, security, texts, web
 from mock_site.server import RunningMock, start_mock
 from mock_site.sites import ecf
-from mock_site.store import Faults
+from mock_site.store import Faults, PacerAccount
 from tests.integration.runner import run_suite, url_options
 
 pytestmark = pytest.mark.slow
@@ -90,6 +91,54 @@ def linking_form_offered_to_everyone(patch: pytest.MonkeyPatch, mock: RunningMoc
     patch.setattr(
         ecf, "link_form", lambda *args, **kwargs: link_form(*args, **{**kwargs, "form": True})
     )
+
+
+def help_page_with_headings_swapped(patch: pytest.MonkeyPatch, mock: RunningMock) -> None:
+    """Broken: CM/ECF's Help page lists the Help Desk's number under "PACER Service Center"
+    and the PSC's under "CM/ECF Help Desk"; both numbers are still on the page."""
+    page = web.page
+
+    def swapped(template: str, *args: Any, **kwargs: Any) -> Response:
+        response = page(template, *args, **kwargs)
+        if template == "help.html":
+            html = response.get_data(as_text=True)
+            html = html.replace(">CM/ECF Help Desk</h2>", ">@@</h2>")
+            html = html.replace(">PACER Service Center</h2>", ">CM/ECF Help Desk</h2>")
+            response.set_data(html.replace(">@@</h2>", ">PACER Service Center</h2>"))
+        return response
+
+    patch.setattr(web, "page", swapped)
+
+
+def pacer_login_takes_the_cmecf_password(patch: pytest.MonkeyPatch, mock: RunningMock) -> None:
+    """Broken: PACER login takes the PACER username with the filer's old CM/ECF password."""
+    store = mock.store
+    check = store.check_pacer
+
+    def check_pacer(username: str, password: str) -> PacerAccount | None:
+        account = check(username, password)
+        if account is None and username in store.accounts:
+            name = store.accounts[username].name
+            if any(
+                ecf.name == name and store.check_ecf(ecf.login, password)[1]
+                for ecf in list(store.ecf_accounts.values())
+            ):
+                return store.accounts[username]
+        return account
+
+    patch.setattr(store, "check_pacer", check_pacer)
+
+
+def unlink_email_without_the_account(patch: pytest.MonkeyPatch, mock: RunningMock) -> None:
+    """Broken: the unlink confirmation does not say which CM/ECF account was unlinked."""
+    send = mock.store.send_email
+
+    def send_email(to: str, subject: str, body: str, sender: str) -> None:
+        if subject == texts.EMAIL_UNLINKED_SUBJECT:
+            body = re.sub(r"CM/ECF account \S+ from", "CM/ECF account from", body)
+        send(to, subject, body, sender)
+
+    patch.setattr(mock.store, "send_email", send_email)
 
 
 def personas_seeded_without(field: str) -> Callable[[pytest.MonkeyPatch, RunningMock], None]:
@@ -178,8 +227,30 @@ MUTATIONS = [
         (
             "test_a_pacer_account_that_is_already_linked_cannot_link_a_second_cmecf_account",
             "test_a_legacy_pacer_account_must_be_upgraded_before_it_can_link",
+            "test_before_march_16_2020_there_is_no_linking",
         ),
         ("test_linking_the_cmecf_account_from_the_utilities_menu",),
+    ),
+    Mutation(
+        "the Help page's Help Desk and PSC headings swapped",
+        help_page_with_headings_swapped,
+        ("test_cmecfs_help_menu_points_to_the_cmecf_help_desk",),
+        ("test_the_faq_on_the_courts_website_gives_the_same_contacts",),
+    ),
+    Mutation(
+        "PACER login taking the old CM/ECF password with the PACER username",
+        pacer_login_takes_the_cmecf_password,
+        (
+            "test_after_linking_pacer_login_does_not_take_the_old_cmecf_password_either",
+            "test_pacer_login_says_what_is_wrong_with_the_credentials_case",
+        ),
+        ("test_the_pacer_login_information_is_accepted",),
+    ),
+    Mutation(
+        "an unlink email that does not name the unlinked CM/ECF account",
+        unlink_email_without_the_account,
+        ("test_the_help_desk_unlinks_the_wrong_accounts_and_the_filer_receives_confirmation",),
+        ("test_the_email_after_a_wrong_link_names_that_cmecf_account_and_the_help_desk",),
     ),
     Mutation(
         "a persona seeded without a field its scenarios need",
