@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 import pytest
 from flask import Flask
+from werkzeug.test import TestResponse
 
 from mock_site import create_app
 from mock_site.store import Store
@@ -206,6 +207,26 @@ def test_create_app_refuses_unknown_sites_and_missing_urls(store: Store) -> None
         create_app("ecf", store, {"ecf": "http://ecf.test"})
 
 
+def ask_for_a_reset_chunked(visitor: Browser, padding: str = "") -> TestResponse:
+    """The filer's password-reset form, posted without Content-Length (chunked), as the
+    server hands such a body on: de-chunked and marked wsgi.input_terminated."""
+    page = text(visitor.get("pacer", "/forgot-password"))
+    fields = {
+        "csrf_token": hidden(page, "csrf_token"),
+        "username": "jdoe2020",
+        "email": "jane.doe@example.com",
+    }
+    if padding:
+        fields["padding"] = padding
+    return visitor.clients["pacer"].post(
+        "/forgot-password",
+        input_stream=io.BytesIO(urlencode(fields).encode()),
+        content_type="application/x-www-form-urlencoded",
+        headers={"Transfer-Encoding": "chunked"},
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+
+
 def test_a_chunked_request_over_the_size_cap_is_a_413_page_not_cut_short(
     visitor: Browser, store: Store
 ) -> None:
@@ -213,39 +234,14 @@ def test_a_chunked_request_over_the_size_cap_is_a_413_page_not_cut_short(
     de-chunks and marks wsgi.input_terminated) is held to the same cap. Werkzeug stops
     reading it at the cap without a word, so the form used to be read cut short and acted
     on: here a reset email was sent for a 1 MB post."""
-    page = text(visitor.get("pacer", "/forgot-password"))
-    fields = {
-        "csrf_token": hidden(page, "csrf_token"),
-        "username": "jdoe2020",
-        "email": "jane.doe@example.com",
-        "padding": "a" * 1_000_000,
-    }
-    response = visitor.clients["pacer"].post(
-        "/forgot-password",
-        input_stream=io.BytesIO(urlencode(fields).encode()),
-        content_type="application/x-www-form-urlencoded",
-        headers={"Transfer-Encoding": "chunked"},
-        environ_overrides={"wsgi.input_terminated": True},
-    )
+    response = ask_for_a_reset_chunked(visitor, padding="a" * 1_000_000)
     assert response.status_code == 413
     assert h1(text(response)) == "Request too large"
     assert store.outbox == []
 
 
 def test_a_chunked_request_under_the_size_cap_is_read_whole(visitor: Browser, store: Store) -> None:
-    page = text(visitor.get("pacer", "/forgot-password"))
-    fields = {
-        "csrf_token": hidden(page, "csrf_token"),
-        "username": "jdoe2020",
-        "email": "jane.doe@example.com",
-    }
-    response = visitor.clients["pacer"].post(
-        "/forgot-password",
-        input_stream=io.BytesIO(urlencode(fields).encode()),
-        content_type="application/x-www-form-urlencoded",
-        headers={"Transfer-Encoding": "chunked"},
-        environ_overrides={"wsgi.input_terminated": True},
-    )
+    response = ask_for_a_reset_chunked(visitor)
     assert response.status_code == 200
     assert [email.to for email in store.outbox] == ["jane.doe@example.com"]
 
