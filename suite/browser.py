@@ -17,6 +17,7 @@ the server's machine); `playwright run-server` accepts that only when started wi
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -77,8 +78,12 @@ def _launch_flags() -> tuple[str, ...]:
     return QUIET_FLAGS + (("--no-sandbox",) if as_root else ())
 
 
+@functools.cache
 def playwright_chromium() -> str | None:
-    """The path of Playwright's own Chromium when it has been downloaded, else None."""
+    """The path of Playwright's own Chromium when it has been downloaded, else None.
+
+    Asked once per process: each asking starts Playwright's driver (about 0.2 s), and set-up's
+    line asks for the headless and the headed choice."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

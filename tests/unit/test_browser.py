@@ -6,6 +6,7 @@ import os
 import stat
 from pathlib import Path
 
+import playwright.sync_api
 import pytest
 
 from suite import browser
@@ -130,3 +131,28 @@ def test_setup_names_the_browser_of_headed_runs_when_it_differs(
     )
     only_on_path(monkeypatch, "chromium")
     assert describe_for_setup({}) == "system Chromium (/usr/bin/chromium)"
+
+
+def test_setups_line_starts_playwrights_driver_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Set-up asks for the headless and the headed choice; each start of the driver costs
+    about 0.2 s of every make target."""
+    started: list[None] = []
+
+    class NoDownloadedBrowser:
+        def __enter__(self) -> NoDownloadedBrowser:
+            started.append(None)
+            self.chromium = self  # .chromium.executable_path, as on Playwright's object
+            self.executable_path = "/nowhere/chrome"
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+    monkeypatch.setattr(playwright.sync_api, "sync_playwright", NoDownloadedBrowser)
+    only_on_path(monkeypatch, "chromium", "chromium-headless-shell")
+    browser.playwright_chromium.cache_clear()
+    try:
+        assert "--headed runs: system Chromium" in describe_for_setup({})
+    finally:
+        browser.playwright_chromium.cache_clear()  # not this fake's answer for later tests
+    assert len(started) == 1
