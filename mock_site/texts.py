@@ -55,6 +55,24 @@ PASSWORD_TOO_SHORT = "Password must be at least 8 characters"  # [seen]
 USERNAME_TOO_SHORT = "Username must be at least 6 characters"  # [seen]
 APPURL_REFUSED = "The return address is not a PACER site."  # [guess]
 APPURL_REFUSED_TITLE = "Login not available"  # [guess]
+# Why a return address was refused, after APPURL_REFUSED (all [guess]).
+APPURL_TOO_LONG = "It is too long."
+APPURL_BACKSLASH = "It contains a backslash, which browsers read as a slash."
+APPURL_CONTROL = "It contains a space or a control character."
+APPURL_NOT_ASCII = "It contains characters that are not plain ASCII, as look-alike host names do."
+APPURL_MALFORMED = "It is not a well-formed web address."
+APPURL_SCHEME = "Only an http or https address with a host name can be returned to."
+APPURL_NO_HOST = "It has no host name after the scheme."
+APPURL_USERINFO = "It contains a user name or an @ before the host name."
+APPURL_PERCENT = "Its host name is percent-encoded."
+APPURL_OTHER_SITE = "Only CM/ECF and the PACER website can be returned to."
+
+
+def appurl_refused(reason: str) -> str:
+    """The refusal of a return address, with the reason."""
+    return f"{APPURL_REFUSED} {reason}"
+
+
 REDACTION_TITLE = "Redaction Agreement"  # [seen]
 REDACTION_NOTICE = (  # [seen] opening; the rest is a paraphrase of Fed. R. Civ. P. 5.2
     "IMPORTANT NOTICE OF REDACTION RESPONSIBILITY: All filers must redact: Social Security "

@@ -52,13 +52,15 @@ def court_id() -> str:
     return given if ok else texts.COURT_ID
 
 
-def return_address() -> str | None:
-    """Where to go after signing in: appurl if it is a PACER site; None refuses it."""
+def return_address() -> tuple[str, str | None]:
+    """Where to go after signing in, and why not: (appurl, None) when it is a PACER site,
+    else (appurl, the reason it is refused)."""
     appurl = security.text(request.args, "appurl")
     if not appurl:
-        return web.site_url("pacer", MANAGE_ACCOUNT_PATH)
+        return web.site_url("pacer", MANAGE_ACCOUNT_PATH), None
     urls = web.mock().urls
-    return security.safe_return_url(appurl, [urls["ecf"], urls["pacer"]])
+    refused = security.return_url_refusal(appurl, [urls["ecf"], urls["pacer"]])
+    return appurl, refused[1] if refused else None
 
 
 def form_action(appurl: str) -> str:
@@ -111,9 +113,9 @@ def send_back(username: str, appurl: str) -> Response:
 
 @bp.route(PACER_LOGIN_PATH, methods=["GET", "POST"])
 def login() -> Response:
-    appurl = return_address()
-    if appurl is None:
-        return web.error_page(400, texts.APPURL_REFUSED_TITLE, texts.APPURL_REFUSED)
+    appurl, refused = return_address()
+    if refused is not None:
+        return web.error_page(400, texts.APPURL_REFUSED_TITLE, texts.appurl_refused(refused))
     if request.method == "GET":
         return login_form(appurl)
     if "regmsg" in request.form:

@@ -238,47 +238,6 @@ def test_a_ticket_for_the_pacer_website_does_not_open_cmecf(visitor: Browser, st
     assert visitor.get("ecf", f"/cgi-bin/login.pl?ticket={ticket}").status_code == 400
 
 
-@pytest.mark.parametrize(
-    "appurl",
-    [
-        "http://evil.test/cgi-bin/login.pl",
-        "http://ecf.test.evil.test/cgi-bin/login.pl",
-        "http://ecf.test@evil.test/",
-        "//evil.test/x",
-        "javascript:alert(1)",
-        "JaVaScRiPt:alert(1)",
-        "data:text/html,<script>alert(1)</script>",
-        "http://court.test/",  # a PACER login never returns to the court website
-        "http://login.test/csologin/login.jsf",
-        "/cgi-bin/login.pl",
-        "http:\\\\evil.test",
-        "http://ecf.test:99999/",
-        "ftp://ecf.test/",
-        "http://ecf.test/" + "a" * 5000,
-    ],
-)
-def test_appurl_off_the_pacer_sites_is_refused(visitor: Browser, appurl: str) -> None:
-    response = visitor.get("pacer-login", f"{LOGIN_PATH}?pscCourtId=CIT&appurl={quote(appurl)}")
-    assert response.status_code == 400
-    assert alerts(text(response)) == ["The return address is not a PACER site."]
-    assert "<script>alert(1)</script>" not in text(response)
-
-
-def test_appurl_is_checked_again_when_the_form_is_posted(visitor: Browser) -> None:
-    page = text(visitor.get("pacer-login", ECF_LOGIN_APPURL))
-    response = visitor.post(
-        "pacer-login",
-        f"{LOGIN_PATH}?appurl={quote('http://evil.test/')}",
-        {
-            "loginForm:loginName": "bakerlowe01",
-            "loginForm:password": PERSONA["firm"].password,
-            "javax.faces.ViewState": hidden(page, "javax.faces.ViewState"),
-        },
-        follow=False,
-    )
-    assert response.status_code == 400
-
-
 def test_pacer_login_down_is_a_503_page(visitor: Browser, store: Store) -> None:
     store.faults.down = True
     response = visitor.get("pacer-login", ECF_LOGIN_APPURL)
