@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+import secrets
 from typing import Any
 
 from flask import Blueprint, jsonify, request
@@ -285,7 +286,11 @@ def sign_in() -> Response:
         raise ControlError("username must name a PACER account", 404)
     if site not in ("ecf", "pacer"):
         raise ControlError("site must be ecf or pacer")
-    ticket = store.issue("ticket", {"username": username, "site": site}, TICKET_TTL)
+    # A sign-in of its own, as if the password had just been typed at PACER login.
+    sign_on = secrets.token_urlsafe(16)
+    ticket = store.issue(
+        "ticket", {"username": username, "site": site, "sign_on": sign_on}, TICKET_TTL
+    )
     path = ECF_LOGIN_PATH if site == "ecf" else MANAGE_ACCOUNT_PATH
     return jsonify({"url": f"{web.site_url(site, path)}?ticket={ticket}"})
 

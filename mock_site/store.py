@@ -93,6 +93,10 @@ class Session:
     subject: str  # PACER username ("pacer") or CM/ECF login ("legacy"); "" for "anon"
     csrf: str
     expires_at: float
+    # The PACER sign-in this session came from: the PACER login session made by typing the
+    # password, and the CM/ECF and PACER website sessions its tickets opened, share it (as
+    # the real sites share the parent-domain NextGenCSO cookie). "" for anon and legacy.
+    sign_on: str = ""
 
 
 @dataclass
@@ -193,7 +197,9 @@ class Store:
             self.time_offset += seconds
 
     # --- sessions ---------------------------------------------------------------------------
-    def new_session(self, site: str, kind: str = "anon", subject: str = "") -> Session:
+    def new_session(
+        self, site: str, kind: str = "anon", subject: str = "", sign_on: str = ""
+    ) -> Session:
         with self.lock:
             self._prune()
             session = Session(
@@ -203,6 +209,7 @@ class Store:
                 subject,
                 secrets.token_urlsafe(32),
                 self.now() + self.session_ttl,
+                sign_on,
             )
             self.sessions[session.token] = session
             return session
@@ -226,6 +233,17 @@ class Store:
         with self.lock:
             self.sessions.pop(token, None)
             for key in [k for k, p in self.pending.items() if p.session_token == token]:
+                del self.pending[key]
+
+    def end_sign_on(self, sign_on: str) -> None:
+        """Log out everywhere: every site's session of that PACER sign-in, and its unused
+        tickets (a ticket issued just before the logout must not sign anyone back in)."""
+        if not sign_on:
+            return
+        with self.lock:
+            for token in [t for t, s in self.sessions.items() if s.sign_on == sign_on]:
+                self.end_session(token)
+            for key in [k for k, p in self.pending.items() if p.data.get("sign_on") == sign_on]:
                 del self.pending[key]
 
     # --- one-time tokens --------------------------------------------------------------------

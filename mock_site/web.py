@@ -116,20 +116,29 @@ def ensure_session() -> Session:
     return session
 
 
-def start_session(kind: str, subject: str) -> Session:
-    """A fresh session for someone who just signed in (never reuse the visitor's token)."""
+def start_session(kind: str, subject: str, sign_on: str = "") -> Session:
+    """A fresh session for someone who just signed in: never the visitor's earlier token,
+    which ends here. If it was someone else's sign-in, it ends on every site that shares it
+    (a second person at the same browser must not find the first one's pages open)."""
     old = current_session()
+    store = mock().store
     if old is not None:
-        mock().store.end_session(old.token)
-    session = mock().store.new_session(mock().site, kind, subject)
+        if old.sign_on and old.sign_on != sign_on and old.subject != subject:
+            store.end_sign_on(old.sign_on)
+        store.end_session(old.token)
+    session = store.new_session(mock().site, kind, subject, sign_on)
     g.session = session
     g.set_cookie = session.token
     return session
 
 
-def end_session() -> None:
+def end_session(everywhere: bool = False) -> None:
+    """End the visitor's session here; with everywhere (logging out), on every site that
+    shares its PACER sign-in too."""
     old = current_session()
     if old is not None:
+        if everywhere:
+            mock().store.end_sign_on(old.sign_on)
         mock().store.end_session(old.token)
     g.session = None
     g.set_cookie = None

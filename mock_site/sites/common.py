@@ -37,7 +37,7 @@ def exchange_ticket() -> Session | None:
     username = pending.data["username"]
     if username not in site.store.accounts:
         return None
-    return web.start_session("pacer", username)
+    return web.start_session("pacer", username, pending.data.get("sign_on", ""))
 
 
 def ticket_refused(login_path: str) -> Response:

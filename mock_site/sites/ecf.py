@@ -155,7 +155,7 @@ def root() -> Response:
 @bp.route(LOGIN, methods=["GET", "POST"])
 def login() -> Response:
     if "logout" in request.args:
-        web.end_session()
+        web.end_session(everywhere=True)
         return web.page("logged_out.html", "Logged out", messages=[web.info(texts.ECF_LOGGED_OUT)])
     if ecf_user() is not None:
         return redirect(web.site_url("ecf", SHOW_INDEX))

@@ -213,5 +213,5 @@ def reset_password() -> Response:
 
 @bp.get("/logout")
 def logout() -> Response:
-    web.end_session()
+    web.end_session(everywhere=True)
     return web.page("logged_out.html", "Logged out", messages=[web.info(texts.PACER_LOGGED_OUT)])

@@ -8,6 +8,7 @@ kept server-side under a token in the form, so it cannot be skipped or forged.
 
 from __future__ import annotations
 
+import secrets
 import time
 from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 
@@ -103,11 +104,12 @@ def redaction_form(appurl: str, token: str, messages: list[web.Message] | None =
     )
 
 
-def send_back(username: str, appurl: str) -> Response:
+def send_back(username: str, appurl: str, sign_on: str) -> Response:
     """302 to appurl with a one-time ticket that only the site at appurl accepts."""
     urls = web.mock().urls
     site = "ecf" if security.origin_of(appurl) == security.origin_of(urls["ecf"]) else "pacer"
-    ticket = web.mock().store.issue("ticket", {"username": username, "site": site}, TICKET_TTL)
+    data = {"username": username, "site": site, "sign_on": sign_on}
+    ticket = web.mock().store.issue("ticket", data, TICKET_TTL)
     return redirect(with_ticket(appurl, ticket), 302)
 
 
@@ -147,7 +149,7 @@ def sign_in(appurl: str) -> Response:
     account = store.check_pacer(username, password)
     if account is None:  # unknown, wrong password, or an old CM/ECF login: all the same
         return login_form(appurl, [web.error(texts.LOGIN_INVALID)], username, client_code)
-    session = web.start_session("pacer", account.username)
+    session = web.start_session("pacer", account.username, sign_on_for(account.username))
     going_to_ecf = security.origin_of(appurl) == security.origin_of(web.site_url("ecf"))
     if going_to_ecf and account.can_file:
         # Filers acknowledge the redaction rules first; research-only accounts skip it.
@@ -155,7 +157,16 @@ def sign_in(appurl: str) -> Response:
             "signin", {"username": account.username, "appurl": appurl}, PENDING_TTL, session.token
         )
         return redaction_form(appurl, token)
-    return send_back(account.username, appurl)
+    return send_back(account.username, appurl, session.sign_on)
+
+
+def sign_on_for(username: str) -> str:
+    """The sign-in this one belongs to: the same person signing in again in the same browser
+    renews their sign-in (one logout still ends it everywhere); anyone else starts a new one."""
+    old = web.current_session()
+    if old is not None and old.kind == "pacer" and old.subject == username and old.sign_on:
+        return old.sign_on
+    return secrets.token_urlsafe(16)
 
 
 def redaction_answer(appurl: str) -> Response:
@@ -177,4 +188,5 @@ def redaction_answer(appurl: str) -> Response:
         return redaction_form(appurl, token, [web.error(texts.REDACTION_REQUIRED)])
     if store.take("signin", token, session_token) is None:
         raise web.FormExpired()
-    return send_back(pending.data["username"], pending.data["appurl"])
+    sign_on = session.sign_on if session else ""
+    return send_back(pending.data["username"], pending.data["appurl"], sign_on)
