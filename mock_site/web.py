@@ -46,16 +46,27 @@ class MockSite:
 
 @dataclass(frozen=True)
 class Message:
-    kind: str  # "error" (rendered with role="alert") | "info"
+    """Something a page says. Only an error is an alert (role="alert": a screen reader breaks
+    in to announce it); a confirmation or a notice is a status message, read politely from
+    the page's status region, so that success is never announced as a failure."""
+
+    kind: str  # "error" | "info" (a confirmation) | "notice" (a standing warning)
     text: str
 
 
 def error(text: str) -> Message:
+    """What went wrong: the request was refused, or could not be done."""
     return Message("error", text)
 
 
 def info(text: str) -> Message:
+    """A confirmation: what was asked has been done (or cancelled, as asked)."""
     return Message("info", text)
+
+
+def notice(text: str) -> Message:
+    """A standing notice about the account (inactive, legacy, shared), not a refusal."""
+    return Message("notice", text)
 
 
 class FormExpired(HTTPException):

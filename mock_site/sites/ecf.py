@@ -190,7 +190,7 @@ def legacy_login() -> Response:
 @bp.get(SHOW_INDEX)
 @signed_in
 def show_index(user: EcfUser) -> Response:
-    notices = [web.error(text) for text in user.notices()]
+    notices = [web.notice(text) for text in user.notices()]
     return web.page("show_index.html", texts.ECF_WELCOME, messages=notices)
 
 
@@ -355,7 +355,7 @@ def link_confirm(user: EcfUser) -> Response:
     )
     messages = [web.info(texts.link_done(ecf_login, username))]
     if not user.pacer.active:
-        messages.append(web.error(texts.INACTIVE_NOTICE))
+        messages.append(web.notice(texts.INACTIVE_NOTICE))
     return web.page("link_done.html", texts.LINK_DONE_TITLE, messages=messages)
 
 

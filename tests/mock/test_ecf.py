@@ -91,7 +91,8 @@ def test_menu_and_notices_per_persona(
 ) -> None:
     page = text(visitor.sign_in_to_ecf(key))
     assert menu(page) == expected_menu
-    assert alerts(page) == notices
+    assert messages(page) == notices
+    assert alerts(page) == []  # notices, not errors: status messages
 
 
 def test_query_is_offered_to_an_active_account(visitor: Browser) -> None:
