@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 from pages import guesses
 
@@ -40,6 +40,15 @@ class SitePage:
     @property
     def main(self) -> Locator:
         return self.page.get_by_role("main")
+
+    def expect_confirmation(self, text: str) -> None:
+        """The page confirms with `text`, and not as an error: nothing that holds it is an
+        alert (role="alert", or an assertive live region), which a screen reader would break
+        in to announce as a failure (Section 508). Only the page's own markup is asked, by
+        role, wherever on the page the alert is; an alert elsewhere is not this check's."""
+        expect(self.messages).to_contain_text(text)
+        alerts = self.page.get_by_role("alert").or_(self.page.locator("[aria-live=assertive]"))
+        expect(alerts.filter(has_text=text)).to_have_count(0)
 
 
 class ContactSections(SitePage):

@@ -44,7 +44,7 @@ def clerk_unlinks(
 
 @then("the clerk is told the accounts have been unlinked and the filer notified")
 def clerk_told_unlinked(help_desk: Portal, actor: Persona) -> None:
-    expect(help_desk.clerk_unlink.messages).to_contain_text(
+    help_desk.clerk_unlink.expect_confirmation(
         UNLINK_DONE.format(ecf_login=actor.wrong_ecf_login, username=actor.username)
     )
 

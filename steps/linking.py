@@ -130,7 +130,7 @@ def confirms_linked(portal: Portal, personas: dict[str, Persona], actor: Persona
     link = portal.link_account
     expect(portal.page).to_have_url(on_site(portal.urls["ecf"]))
     expect(link.heading).to_have_text(LINK_DONE_HEADING)
-    expect(link.messages).to_contain_text(
+    link.expect_confirmation(
         LINK_DONE.format(ecf_login=_own(personas, actor)[0], username=actor.username)
     )
 

@@ -179,7 +179,7 @@ def ask_for_password_reset(portal: Portal, actor: Persona) -> None:
     assert actor.username and actor.email
     portal.pacer_home.open_forgot_password()
     portal.forgot_password.request_reset(actor.username, actor.email)
-    expect(portal.forgot_password.messages).to_contain_text(guesses.PACER_RESET_SENT)
+    portal.forgot_password.expect_confirmation(guesses.PACER_RESET_SENT)
 
 
 @when(
@@ -199,7 +199,7 @@ def follow_reset_link(portal: Portal, control: MockControl, actor: Persona) -> s
     portal.page.goto(link.group(0))
     new_password = new_password_for(actor)
     portal.reset_password.choose_new_password(new_password)
-    expect(portal.reset_password.messages).to_contain_text(guesses.PACER_PASSWORD_CHANGED)
+    portal.reset_password.expect_confirmation(guesses.PACER_PASSWORD_CHANGED)
     return new_password
 
 
@@ -213,7 +213,7 @@ def change_password(portal: Portal, actor: Persona) -> str:
     portal.manage_account.open_change_password()
     new_password = new_password_for(actor)
     portal.change_password.change(actor.password, new_password)
-    expect(portal.manage_account.messages).to_contain_text(guesses.PACER_PASSWORD_CHANGED)
+    portal.manage_account.expect_confirmation(guesses.PACER_PASSWORD_CHANGED)
     return new_password
 
 

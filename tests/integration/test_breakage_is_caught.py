@@ -151,6 +151,12 @@ def personas_seeded_without(field: str) -> Callable[[pytest.MonkeyPatch, Running
     return apply
 
 
+def confirmations_marked_up_as_errors(patch: pytest.MonkeyPatch, mock: RunningMock) -> None:
+    """Broken: every confirmation is rendered as role="alert"; the words are right, and a
+    screen reader announces success as a failure."""
+    patch.setattr(web, "info", web.error)
+
+
 @dataclass(frozen=True)
 class Mutation:
     name: str
@@ -257,6 +263,17 @@ MUTATIONS = [
         personas_seeded_without("wrong_ecf_login"),
         ("test_until_the_help_desk_unlinks_the_filer_cannot_link_the_correct_account",),
         ("test_only_court_staff_can_unlink_accounts",),
+    ),
+    Mutation(
+        "confirmations marked up as errors (role=alert)",
+        confirmations_marked_up_as_errors,
+        (
+            "test_linking_the_cmecf_account_from_the_utilities_menu",
+            "test_the_help_desk_unlinks_the_wrong_accounts_and_the_filer_receives_confirmation",
+            "test_the_filer_changes_the_pacer_password_through_pacer",
+            "test_the_filer_retrieves_a_forgotten_pacer_password_through_pacer",
+        ),
+        ("test_a_sharedfirm_pacer_account_cannot_link_a_cmecf_account",),
     ),
 ]
 
