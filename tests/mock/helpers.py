@@ -187,6 +187,16 @@ class Browser:
             data["regmsg:chkRedact"] = "true"
         return self.post("pacer-login", form_action(page), data)
 
+    def cancel_redaction(self, page: str) -> TestResponse:
+        """Cancel on the redaction step of `page`."""
+        data = {
+            "regmsg": "regmsg",
+            "regmsg:token": hidden(page, "regmsg:token"),
+            "regmsg:bpmCancel": "Cancel",
+            "javax.faces.ViewState": hidden(page, "javax.faces.ViewState"),
+        }
+        return self.post("pacer-login", form_action(page), data)
+
     def sign_in_to_ecf(self, key: str) -> TestResponse:
         """The FAQ's way in: court website → CM/ECF → PACER login (→ redaction) → CM/ECF."""
         seed = PERSONA[key]

@@ -20,7 +20,6 @@ from tests.mock.helpers import (
     PERSONA,
     Browser,
     alerts,
-    form_action,
     hidden,
     messages,
     text,
@@ -61,13 +60,7 @@ def unlinked(visitor: Browser, store: Store) -> str:
 
 def login_cancelled(visitor: Browser, store: Store) -> str:
     page = text(visitor.pacer_login("jdoe2020", PERSONA["filer"].password))
-    fields = {
-        "regmsg": "regmsg",
-        "regmsg:token": hidden(page, "regmsg:token"),
-        "regmsg:bpmCancel": "Cancel",
-        "javax.faces.ViewState": hidden(page, "javax.faces.ViewState"),
-    }
-    return text(visitor.post("pacer-login", form_action(page), fields))
+    return text(visitor.cancel_redaction(page))
 
 
 def reset_sent(visitor: Browser, store: Store) -> str:

@@ -164,16 +164,7 @@ def test_continue_twice_is_a_clear_400_not_a_second_sign_in(visitor: Browser) ->
 
 def test_cancel_on_the_redaction_step_goes_back_to_the_login_form(visitor: Browser) -> None:
     page = text(visitor.pacer_login("jdoe2020", PERSONA["filer"].password))
-    response = visitor.post(
-        "pacer-login",
-        form_action(page),
-        {
-            "regmsg": "regmsg",
-            "regmsg:token": hidden(page, "regmsg:token"),
-            "regmsg:bpmCancel": "Cancel",
-            "javax.faces.ViewState": hidden(page, "javax.faces.ViewState"),
-        },
-    )
+    response = visitor.cancel_redaction(page)
     assert messages(text(response)) == ["Login cancelled."]
     assert 'id="loginForm:loginName"' in text(response)
     visitor.get("ecf", "/cgi-bin/ShowIndex.pl")
