@@ -2,7 +2,9 @@
 session on every site that shares the PACER sign-in.
 
 "Refused" is shown the way an attacker would try it: the old cookie value, replayed in a
-browser of its own, no longer opens the signed-in page.
+browser of its own, no longer opens the signed-in page. A session with no signed-in page
+(PACER login's, or the anonymous one that carried a login form's token) is looked up in the
+mock's store instead.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pytest
 from flask import Flask
 
 from mock_site import texts
+from mock_site.store import Store
 from mock_site.web import SESSION_COOKIES
 from tests.mock.helpers import (
     ECF_LOGIN_APPURL,
@@ -37,23 +40,18 @@ def cookie(visitor: Browser, site: str) -> str:
     return found.value
 
 
-def replayed(apps: dict[str, Flask], site: str, value: str, path: str) -> int:
-    """The status of `path` for a fresh browser holding only that session cookie."""
+def signed_in(apps: dict[str, Flask], site: str, value: str) -> bool:
+    """Whether a fresh browser holding only that session cookie gets the site's signed-in
+    page (else: 302 to PACER login)."""
     client = apps[site].test_client()
     client.set_cookie(SESSION_COOKIES[site], value)
-    return client.get(path).status_code
-
-
-def signed_in(apps: dict[str, Flask], site: str, value: str) -> bool:
-    """Whether that cookie still opens the site's signed-in page (else: 302 to PACER login)."""
-    status = replayed(apps, site, value, SIGNED_IN_PAGE[site])
+    status = client.get(SIGNED_IN_PAGE[site]).status_code
     assert status in (200, 302), status
     return status == 200
 
 
 def session_alive(apps: dict[str, Flask], site: str, value: str) -> bool:
-    """Whether the mock still holds that session (PACER login's has no signed-in page: it
-    carries the form token and the half-done sign-in)."""
+    """Whether the mock still holds that session."""
     return apps[site].extensions["mock_site"].store.get_session(site, value) is not None
 
 
@@ -118,11 +116,11 @@ def test_signing_in_at_pacer_login_ends_the_visitors_earlier_session_there(
 
 
 def test_the_legacy_cmecf_login_ends_the_earlier_session(
-    apps: dict[str, Flask], visitor: Browser
+    apps: dict[str, Flask], visitor: Browser, store: Store
 ) -> None:
     """Before March 16, 2020, CM/ECF signs people in itself: the session that carried the
     login form's token ends when the login succeeds."""
-    apps["ecf"].extensions["mock_site"].store.set_today(texts.CUTOVER_DATE.replace(day=15))
+    store.set_today(texts.CUTOVER_DATE.replace(day=15))
     seed = PERSONA["filer"]
     assert seed.ecf is not None
     visitor.get("ecf", "/cgi-bin/login.pl")
