@@ -46,8 +46,13 @@ make_venv() {
         python=$(find_python) || fail "Python 3.11 or newer is needed (set PYTHON=/path/to/python3.11)"
     fi
     say "creating $VENV with $($python --version)"
-    if ! "$python" -m venv "$VENV" 2>/dev/null; then
-        # Debian and Ubuntu ship venv separately.
+    local venv_error
+    if ! venv_error=$("$python" -m venv "$VENV" 2>&1); then
+        # Debian and Ubuntu ship venv (its ensurepip) separately; any other failure (a folder
+        # we may not write, a full disk) is not cured by python3-venv: show its own words.
+        if ! grep -q ensurepip <<<"$venv_error"; then
+            fail "$python -m venv $VENV failed: $(tail -n 1 <<<"$venv_error")"
+        fi
         if as_root && have_apt; then
             say "installing python3-venv with apt"
             apt_install python3-venv || fail "apt-get install python3-venv failed"
