@@ -33,14 +33,26 @@ def clerk_unlinks(
     sign_in_states: SignInStates | None,
     actor: Persona,
 ) -> Portal:
-    """After `Given <who> has linked the wrong CM/ECF account`: "that CM/ECF account"."""
+    """Needs a filer who has linked the wrong CM/ECF account ("that CM/ECF account"), as after
+    `Given <who> has linked the wrong CM/ECF account`."""
     # The clerk works in a browser of their own: a second context, not the filer's session.
     clerk = require(personas, "clerk")
     desk = Portal(new_context().new_page(), target.urls)
     sign_in(sign_in_states, desk, clerk, "ecf")
     desk.clerk_unlink.open()
     assert actor.wrong_ecf_login
-    desk.clerk_unlink.unlink(actor.wrong_ecf_login)
+    unlink = desk.clerk_unlink
+    unlink.find(actor.wrong_ecf_login)
+    # Nothing to unlink (the filer never linked that account): say so now, not after a 30 s
+    # wait for the unlink button.
+    expect(unlink.unlink_button.or_(unlink.refusal).first).to_be_visible()
+    if not unlink.unlink_button.is_visible():
+        said = "; ".join(unlink.refusal.all_inner_texts())
+        raise AssertionError(
+            "this step needs a filer who has linked the wrong CM/ECF account, as after "
+            f"`Given <who> has linked the wrong CM/ECF account`; the clerk's page says: {said}"
+        )
+    unlink.unlink_button.click()
     return desk
 
 

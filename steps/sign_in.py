@@ -201,6 +201,7 @@ def ask_for_password_reset(portal: Portal, actor: Persona) -> None:
     target_fixture="new_password",
 )
 def follow_reset_link(portal: Portal, control: MockControl, actor: Persona) -> str:
+    """After `When the filer asks PACER to reset the forgotten password`."""
     reset_mail = [
         m
         for m in control.outbox()

@@ -31,3 +31,8 @@ Feature: Catalogue phrases put where their precondition does not hold
   Scenario: On the way to PACER login, while signed in to CM/ECF
     Given a filer whose accounts are already linked is signed in to CM/ECF
     And a filer whose accounts are already linked is on the PACER login page on the way to CM/ECF
+
+  @mock_only
+  Scenario: The Help Desk unlinks an account nobody linked
+    Given a filer with an upgraded individual PACER account is signed in to CM/ECF
+    When a CM/ECF Help Desk clerk unlinks that CM/ECF account
