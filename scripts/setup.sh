@@ -94,6 +94,7 @@ browser_in_use() {
 check_starts() {
     local problem packages attempts=0
     while ! problem=$("$VENV/bin/python" -m suite.runtime_check "$1"); do
+        [ -n "$problem" ] || fail "could not check that $1 starts: suite/runtime_check.py failed (above)"
         as_root && have_apt && [ "$attempts" -lt 3 ] || fail "$problem"
         packages=$("$VENV/bin/python" -m suite.runtime_check "$1" --packages) || true
         [ -n "$packages" ] || fail "$problem"
