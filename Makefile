@@ -8,7 +8,7 @@ ARGS ?=
 # make soak: how many times the whole suite runs, serially and with -n 2
 SOAK_RUNS ?= 20
 
-.PHONY: help setup acceptance test test-mock lint typecheck serve bench soak clean reports-check steps
+.PHONY: help setup acceptance test test-mock lint typecheck serve bench soak clean reports-check steps fresh-check
 
 help:
 	@echo "make setup        .venv, the pinned dependencies and a Chromium (the targets that run something run it first)"
@@ -22,6 +22,7 @@ help:
 	@echo "make steps        the step catalogue, reports/steps.md"
 	@echo "make bench        speed: suite vs bare Playwright, start-up, mock latency, -n 2, scaling over cores, memory (benchmarks/results.md)"
 	@echo "make soak         the suite SOAK_RUNS times (default 20) in random order, serial and -n 2; fails on any flake"
+	@echo "make fresh-check  (root) the README's two commands on a minimal Debian (debootstrap minbase, cached in /var/tmp)"
 	@echo "make clean        delete the reports and artefacts in reports/, and the tools' caches (keeps .venv)"
 	@echo "ARGS='...'        extra pytest arguments, e.g. ARGS='-m smoke --headed --slowmo 500'"
 
@@ -66,6 +67,10 @@ soak: setup
 
 serve: setup
 	$(PY) -m mock_site --test-mode $(ARGS)
+
+# Not part of make test: needs root, and runs make acceptance and make test again inside.
+fresh-check:
+	@bash scripts/fresh_check.sh
 
 clean:
 	rm -rf reports/artifacts reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache

@@ -209,9 +209,6 @@ class ChildRun:
     wall: float
     output: str
     max_rss_mb: float  # the largest single process of the tree (wait4's ru_maxrss)
-    # user + system of the descendants that were reaped by their parents: Chromium's
-    # processes are not always, so TreeUsage's sampled CPU is the one to trust
-    reaped_cpu_seconds: float
     usage: TreeUsage | None = None
 
 
@@ -253,7 +250,6 @@ def run_child(
         wall,
         log.read(),
         rusage.ru_maxrss / 1024,
-        rusage.ru_utime + rusage.ru_stime,
         watcher.usage if watcher is not None else None,
     )
 

@@ -106,7 +106,15 @@ class LinkAccountPage(SitePage):
 class ClerkUnlinkPage(SitePage):
     path = guesses.ECF_CLERK_UNLINK_PATH
 
-    def unlink(self, ecf_login: str) -> None:
+    @property
+    def unlink_button(self) -> Locator:
+        return self.page.get_by_role("button", name=guesses.CLERK_UNLINK_BUTTON)
+
+    def find(self, ecf_login: str) -> None:
+        """Look the CM/ECF account up: the unlink button, or a refusal (say, not linked)."""
         self.page.get_by_label("CM/ECF login").fill(ecf_login)
         self.page.get_by_role("button", name=guesses.CLERK_FIND_BUTTON).click()
-        self.page.get_by_role("button", name=guesses.CLERK_UNLINK_BUTTON).click()
+
+    def unlink(self, ecf_login: str) -> None:
+        self.find(ecf_login)
+        self.unlink_button.click()

@@ -7,6 +7,11 @@
 # else a Chromium on PATH under any name the suite accepts (suite/browser.py), installed with
 # apt when we are root on Debian/Ubuntu. The last line says which one the suite will use; when
 # the suite would find none, set-up stops with an error.
+#
+# Before it looks for a browser, set-up checks that Playwright's driver (the Node.js it bundles)
+# starts, and then that the chosen browser starts: on a minimal image either may lack a shared
+# library (node needs libatomic.so.1). As root with apt it installs the Debian package that
+# provides it; otherwise it stops with one line naming the library and its package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,8 +46,13 @@ make_venv() {
         python=$(find_python) || fail "Python 3.11 or newer is needed (set PYTHON=/path/to/python3.11)"
     fi
     say "creating $VENV with $($python --version)"
-    if ! "$python" -m venv "$VENV" 2>/dev/null; then
-        # Debian and Ubuntu ship venv separately.
+    local venv_error
+    if ! venv_error=$("$python" -m venv "$VENV" 2>&1); then
+        # Debian and Ubuntu ship venv (its ensurepip) separately; any other failure (a folder
+        # we may not write, a full disk) is not cured by python3-venv: show its own words.
+        if ! grep -q ensurepip <<<"$venv_error"; then
+            fail "$python -m venv $VENV failed: $(tail -n 1 <<<"$venv_error")"
+        fi
         if as_root && have_apt; then
             say "installing python3-venv with apt"
             apt_install python3-venv || fail "apt-get install python3-venv failed"
@@ -68,19 +78,54 @@ install_project() {
         fail "pip could not install the dependencies (full log: $log)"
     fi
     echo "$wanted" > "$stamp"
+    rm -f "$VENV"/.starts-*  # another Playwright: check again that it starts
 }
 
 # The suite's own choice (suite/browser.py), so set-up accepts exactly the browsers, and the
-# names on PATH, that the suite does.
+# names on PATH, that the suite does. Exit 3 when there is none; any other failure is not
+# about the browser, and its words are kept in $VENV/browser-choice.log.
 browser_in_use() {
-    "$VENV/bin/python" -c 'from suite.browser import describe_for_setup; print(describe_for_setup())' 2>/dev/null
+    "$VENV/bin/python" -m suite.runtime_check describe 2>"$VENV/browser-choice.log"
 }
 
-# The last line of set-up; stops with the reason when the suite would find no browser. (Not
-# `say "$(browser_in_use || fail ...)"`: fail would then exit only the $(...) subshell.)
+# Start Playwright's driver ($1=driver) or the chosen browser ($1=browser) with --version
+# (suite/runtime_check.py). When a shared library is missing: as root with apt, install the
+# Debian packages that provide it and try again; otherwise stop with the checker's one line.
+check_starts() {
+    local problem packages attempts=0
+    while ! problem=$("$VENV/bin/python" -m suite.runtime_check "$1"); do
+        [ -n "$problem" ] || fail "could not check that $1 starts: suite/runtime_check.py failed (above)"
+        as_root && have_apt && [ "$attempts" -lt 3 ] || fail "$problem"
+        packages=$("$VENV/bin/python" -m suite.runtime_check "$1" --packages) || true
+        [ -n "$packages" ] || fail "$problem"
+        say "installing $packages with apt: $problem"
+        # shellcheck disable=SC2086 # one word per package
+        apt_install $packages || fail "apt-get install $packages failed"
+        attempts=$((attempts + 1))
+    done
+}
+
+# Each check costs a second or so and set-up runs before every target: a check that passed
+# is remembered for what it checked (Playwright's version and node, the browser line).
+check_starts_once() {
+    local stamp="$VENV/.starts-$1"
+    [ "$(cat "$stamp" 2>/dev/null)" = "$2" ] && return 0
+    check_starts "$1"
+    echo "$2" >"$stamp"
+}
+
+# The last line of set-up; stops with the reason when the suite would find no browser, or
+# when the browser it finds cannot start. (Not `say "$(browser_in_use || fail ...)"`: fail
+# would then exit only the $(...) subshell.)
 say_browser() {
-    local browser
-    browser=$(browser_in_use) || fail "$1"
+    local browser status=0
+    browser=$(browser_in_use) || status=$?
+    if [ "$status" = 3 ]; then fail "$1"; fi
+    if [ "$status" != 0 ]; then
+        cat "$VENV/browser-choice.log" >&2
+        fail "suite/browser.py could not choose a browser (above)"
+    fi
+    check_starts_once browser "$browser"
     say "browser: $browser"
 }
 
@@ -149,4 +194,5 @@ add_headless_shell() {
 
 make_venv
 install_project
+check_starts_once driver "$("$VENV/bin/python" -c 'from importlib.metadata import version; print(version("playwright"))') ${PLAYWRIGHT_NODEJS_PATH:-bundled node}"
 provide_browser

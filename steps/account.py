@@ -7,11 +7,13 @@ from pytest_bdd import parsers, then, when
 
 from pages.portal import Portal
 from steps.personas import THE_ACTOR
+from steps.preconditions import IN_CMECF_SIGNED_IN, SIGNED_IN_TO_PACER_WEBSITE, needs
 from suite.mock_control import MockControl
 from suite.personas import Persona
 
 
 @when(parsers.re(rf'{THE_ACTOR} opens "Manage My Account"'))
+@needs(SIGNED_IN_TO_PACER_WEBSITE)
 def open_manage_my_account(portal: Portal) -> None:
     portal.pacer_home.open()
     portal.pacer_home.open_manage_my_account()
@@ -40,6 +42,7 @@ def account_activated(control: MockControl, actor: Persona) -> None:
 
 
 @when(parsers.re(rf'{THE_ACTOR} opens "(?P<menu>Query|Reports|Utilities|Help)"'))
+@needs(IN_CMECF_SIGNED_IN)
 def open_cmecf_menu(portal: Portal, menu: str) -> None:
     portal.cmecf_home.open_menu(menu)
 

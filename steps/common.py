@@ -55,6 +55,7 @@ def pacer_login_is_slow(control: MockControl, portal: Portal) -> list[float]:
 
 @then(parsers.re(rf"{THE_ACTOR} had to wait for every PACER login page"))
 def waited_for_pacer_login(pacer_login_waits: list[float]) -> None:
+    """After `Given PACER login answers slowly`."""
     # Without this, a fault that never applied would let the scenario pass as easily.
     assert pacer_login_waits, "the filer loaded no PACER login page"
     quick = [round(wait) for wait in pacer_login_waits if wait < SLOW_PACER_LOGIN_MS]

@@ -7,14 +7,17 @@ from pytest_bdd import parsers, then, when
 
 from pages.portal import Portal
 from steps.personas import THE_ACTOR
+from steps.preconditions import ON_COURT_FAQ, ON_COURT_HOME, ON_COURT_WEBSITE, needs
 
 
 @when(parsers.re(rf"{THE_ACTOR} reads the notice of the NextGen CM/ECF upgrade"))
+@needs(ON_COURT_HOME)
 def read_nextgen_notice(portal: Portal) -> None:
     portal.court_home.read_nextgen_notice()
 
 
 @when(parsers.re(rf"{THE_ACTOR} opens the linking FAQ on the court's website"))
+@needs(ON_COURT_WEBSITE)
 def open_linking_faq(portal: Portal) -> None:
     portal.court_home.click_cmecf_tab()
     portal.court_cmecf.open_linking_faq()
@@ -22,6 +25,7 @@ def open_linking_faq(portal: Portal) -> None:
 
 
 @when(parsers.re(rf'{THE_ACTOR} clicks on "Click here" for instructions'))
+@needs(ON_COURT_FAQ)
 def click_here_for_instructions(portal: Portal) -> None:
     portal.court_faq.click_here_for_instructions()
 
@@ -41,5 +45,6 @@ def faq_answers(portal: Portal, question: str) -> str:
 
 @then(parsers.parse('its answer says "{text}"'))
 def faq_answer_says(portal: Portal, faq_question: str, text: str) -> None:
+    """After `Then the FAQ answers "<question>"`: "its" is that question's."""
     # Under that question, not anywhere on the page: other answers mention other contacts.
     expect(portal.court_faq.answer(faq_question)).to_contain_text(text)

@@ -11,6 +11,7 @@ from pages import guesses
 from pages.portal import Portal
 from steps.linking import WRONG_CMECF_PASSWORD
 from steps.personas import THE_ACTOR, WHO, persona_for, require
+from steps.preconditions import ON_LEGACY_CMECF_LOGIN, needs
 from suite.mock_control import MockControl
 from suite.personas import Persona
 
@@ -46,11 +47,13 @@ def _log_in_to_legacy(
 
 
 @when(parsers.re(rf"{THE_ACTOR} logs in to the legacy CM/ECF with the CM/ECF login and password"))
+@needs(ON_LEGACY_CMECF_LOGIN)
 def log_in_to_legacy(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
     _log_in_to_legacy(portal, personas, actor, wrong=False)
 
 
 @when(parsers.re(rf"{THE_ACTOR} logs in to the legacy CM/ECF with a wrong CM/ECF password"))
+@needs(ON_LEGACY_CMECF_LOGIN)
 def log_in_to_legacy_wrongly(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
     _log_in_to_legacy(portal, personas, actor, wrong=True)
 

@@ -12,6 +12,7 @@ from pages.guesses import UNLINK_DONE
 from pages.portal import Portal
 from steps.linking import filing_menu_absent
 from steps.personas import THE_ACTOR, require
+from steps.preconditions import ON_COURT_WEBSITE, needs
 from steps.sign_in_state import SignInStates, sign_in
 from suite.personas import Persona
 from suite.targets import Target
@@ -32,18 +33,32 @@ def clerk_unlinks(
     sign_in_states: SignInStates | None,
     actor: Persona,
 ) -> Portal:
+    """Needs a filer who has linked the wrong CM/ECF account ("that CM/ECF account"), as after
+    `Given <who> has linked the wrong CM/ECF account`."""
     # The clerk works in a browser of their own: a second context, not the filer's session.
     clerk = require(personas, "clerk")
     desk = Portal(new_context().new_page(), target.urls)
     sign_in(sign_in_states, desk, clerk, "ecf")
     desk.clerk_unlink.open()
     assert actor.wrong_ecf_login
-    desk.clerk_unlink.unlink(actor.wrong_ecf_login)
+    unlink = desk.clerk_unlink
+    unlink.find(actor.wrong_ecf_login)
+    # Nothing to unlink (the filer never linked that account): say so now, not after a 30 s
+    # wait for the unlink button.
+    expect(unlink.unlink_button.or_(unlink.refusal).first).to_be_visible()
+    if not unlink.unlink_button.is_visible():
+        said = "; ".join(unlink.refusal.all_inner_texts())
+        raise AssertionError(
+            "this step needs a filer who has linked the wrong CM/ECF account, as after "
+            f"`Given <who> has linked the wrong CM/ECF account`; the clerk's page says: {said}"
+        )
+    unlink.unlink_button.click()
     return desk
 
 
 @then("the clerk is told the accounts have been unlinked and the filer notified")
 def clerk_told_unlinked(help_desk: Portal, actor: Persona) -> None:
+    """After `a CM/ECF Help Desk clerk unlinks that CM/ECF account`."""
     help_desk.clerk_unlink.expect_confirmation(
         UNLINK_DONE.format(ecf_login=actor.wrong_ecf_login, username=actor.username)
     )
@@ -64,6 +79,7 @@ def open_clerk_page(portal: Portal) -> None:
 
 
 @when(parsers.re(rf"{THE_ACTOR} opens the contact page"))
+@needs(ON_COURT_WEBSITE)
 def open_contact_page(portal: Portal) -> None:
     portal.court_home.open_contact_page()
     expect(portal.page).to_have_url(portal.contact.url)

@@ -13,6 +13,13 @@ from pages.portal import Portal
 from steps import journeys
 from steps.common import on_site
 from steps.personas import THE_ACTOR, WHO, persona_for, require
+from steps.preconditions import (
+    IN_CMECF_SIGNED_IN,
+    ON_LINKING_PAGE,
+    ON_VERIFICATION_PAGE,
+    SIGNED_OUT_OF_CMECF,
+    needs,
+)
 from steps.sign_in_state import SignInStates, sign_in
 from suite.mock_control import MockControl
 from suite.personas import Persona
@@ -64,16 +71,19 @@ def has_linked_wrong_account(
         r'"Link a CM/ECF account to my PACER account"'
     )
 )
+@needs(IN_CMECF_SIGNED_IN)
 def open_link_account(portal: Portal) -> None:
     portal.cmecf_home.open_link_account()
 
 
 @when(parsers.re(rf'{THE_ACTOR} enters the CM/ECF login and password and clicks "Submit"'))
+@needs(ON_LINKING_PAGE)
 def enter_cmecf_credentials(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
     journeys.fill_in_linking_form(portal, *_own(personas, actor))
 
 
 @when(parsers.re(rf"{THE_ACTOR} submits (?P<credentials>.+) for linking"))
+@needs(ON_LINKING_PAGE)
 def submit_for_linking(
     portal: Portal, personas: dict[str, Persona], actor: Persona, credentials: str
 ) -> None:
@@ -81,16 +91,19 @@ def submit_for_linking(
 
 
 @when(parsers.re(rf"{THE_ACTOR} links the CM/ECF account to the PACER account"))
+@needs(IN_CMECF_SIGNED_IN)
 def link_the_accounts(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
     journeys.link_accounts(portal, *_own(personas, actor))
 
 
 @when(parsers.re(rf"{THE_ACTOR} confirms"))
+@needs(ON_VERIFICATION_PAGE)
 def confirm(portal: Portal) -> None:
     portal.link_account.confirm()
 
 
 @when(parsers.re(rf"{THE_ACTOR} cancels on the verification page"))
+@needs(ON_VERIFICATION_PAGE)
 def cancel(portal: Portal) -> None:
     portal.link_account.cancel()
 
@@ -154,6 +167,7 @@ def menu_bar_shows_exactly(portal: Portal, items: str) -> None:
 
 
 @then(parsers.re(rf"{THE_ACTOR} can open the filing menu"))
+@needs(IN_CMECF_SIGNED_IN)
 def can_open_filing_menu(portal: Portal) -> None:
     portal.cmecf_home.open_menu(FILING_MENU)
     menu = portal.filing_menu
@@ -170,6 +184,7 @@ def open_filing_menu_directly(portal: Portal) -> None:
 
 
 @when(parsers.re(rf"{THE_ACTOR} logs out of CM/ECF"))
+@needs(IN_CMECF_SIGNED_IN)
 def log_out(portal: Portal) -> None:
     portal.cmecf_home.log_out()
     expect(portal.cmecf_home.heading).to_have_text("Logged out")
@@ -181,6 +196,7 @@ def sign_in_again(portal: Portal, actor: Persona) -> None:
 
 
 @then("the court's CM/ECF never asks for the CM/ECF password")
+@needs(SIGNED_OUT_OF_CMECF)
 def never_asks_for_cmecf_password(portal: Portal) -> None:
     portal.cmecf_login.open()
     expect(portal.pacer_login.username).to_be_visible()
@@ -205,6 +221,7 @@ def receives_email(control: MockControl, actor: Persona, subject: str) -> dict[s
 
 @then("the email names the wrongly linked CM/ECF account")
 def email_names_wrong_account(email: dict[str, str], actor: Persona) -> None:
+    """After `Then the filer receives an email saying "<subject>"`."""
     # The "CM/ECF login information" the FAQ asks the filer to send to the Help Desk.
     assert actor.wrong_ecf_login and actor.wrong_ecf_login in email["body"], (
         f"the email does not name the CM/ECF account {actor.wrong_ecf_login}:\n{email['body']}"
@@ -213,4 +230,5 @@ def email_names_wrong_account(email: dict[str, str], actor: Persona) -> None:
 
 @then(parsers.parse('the email says to contact the CM/ECF Help Desk at "{address}"'))
 def email_names_help_desk(email: dict[str, str], address: str) -> None:
+    """After `Then the filer receives an email saying "<subject>"`."""
     assert address in email["body"], f"the email does not name {address}:\n{email['body']}"

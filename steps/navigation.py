@@ -10,6 +10,14 @@ from pytest_bdd import given, parsers, then, when
 from pages.portal import Portal
 from steps.common import starts_with
 from steps.personas import THE_ACTOR, WHO, persona_for
+from steps.preconditions import (
+    ON_COURT_CMECF_PAGE,
+    ON_COURT_LINKS,
+    ON_COURT_WEBSITE,
+    ON_PACER_WEBSITE,
+    SIGNED_OUT_OF_CMECF,
+    needs,
+)
 from suite.personas import Persona
 from suite.targets import Target
 
@@ -38,14 +46,18 @@ def on_pacer_website(portal: Portal, personas: dict[str, Persona], who: str) -> 
 
 
 @given(parsers.re(rf"{WHO} is not signed in"), target_fixture="actor")
-def not_signed_in(personas: dict[str, Persona], who: str) -> Persona:
-    return persona_for(personas, who)  # each scenario starts in a fresh browser context
+def not_signed_in(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
+    # A scenario starts in a fresh browser context; after another Given signed someone in,
+    # this makes the phrase true rather than assume it.
+    portal.page.context.clear_cookies()
+    return persona_for(personas, who)
 
 
 @given(
     parsers.re(rf"{WHO} is on the PACER login page on the way to CM/ECF"),
     target_fixture="actor",
 )
+@needs(SIGNED_OUT_OF_CMECF)
 def on_pacer_login(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
     portal.cmecf_login.open()
     expect(portal.pacer_login.username).to_be_visible()
@@ -53,11 +65,13 @@ def on_pacer_login(portal: Portal, personas: dict[str, Persona], who: str) -> Pe
 
 
 @when(parsers.re(rf"{THE_ACTOR} clicks on the CM/ECF tab at the top of the screen"))
+@needs(ON_COURT_WEBSITE)
 def click_cmecf_tab(portal: Portal) -> None:
     portal.court_home.click_cmecf_tab()
 
 
 @when(parsers.re(rf'{THE_ACTOR} clicks on "Login to the Live CM/ECF Database"'))
+@needs(ON_COURT_CMECF_PAGE)
 def click_login_to_live_database(portal: Portal) -> None:
     portal.court_cmecf.login_to_live_database()
 
@@ -82,17 +96,22 @@ def go_to_www_pacer_gov(portal: Portal, target: Target) -> None:
 
 
 @when(parsers.re(rf'{THE_ACTOR} clicks on "Quick Links" and then "Court Links"'))
+@needs(ON_PACER_WEBSITE)
 def open_court_links(portal: Portal) -> None:
     portal.pacer_home.open_court_links()
 
 
 @when(parsers.re(rf'{THE_ACTOR} chooses "(?P<court>.+)"'))
+@needs(ON_COURT_LINKS)
 def choose_court(portal: Portal, court: str) -> None:
     portal.court_links.choose_court(court)
 
 
 @when(parsers.re(rf"{THE_ACTOR} follows (?P<route>.+) to the court's CM/ECF login"))
 def follow_route_to_cmecf_login(portal: Portal, route: str) -> None:
+    """Needs the filer on the home page the route starts from: the court's website for "the
+    court website's CM/ECF link", the PACER website for "PACER's Court Links"."""
+    (ON_COURT_WEBSITE if LOGIN_ROUTES[route] == "court" else ON_PACER_WEBSITE).check(portal)
     if LOGIN_ROUTES[route] == "court":
         portal.court_home.click_cmecf_tab()
         portal.court_cmecf.login_to_live_database()

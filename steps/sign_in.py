@@ -12,6 +12,13 @@ from pages import guesses
 from pages.portal import Portal
 from steps import journeys
 from steps.personas import THE_ACTOR, WHO, persona_for, require
+from steps.preconditions import (
+    ON_PACER_LOGIN,
+    ON_REDACTION_AGREEMENT,
+    SIGNED_IN_TO_PACER_WEBSITE,
+    SIGNED_OUT_OF_CMECF,
+    needs,
+)
 from steps.sign_in_state import SignInStates, sign_in
 from suite import secrets
 from suite.mock_control import MockControl
@@ -53,6 +60,7 @@ def signed_in(
 def actor_signed_in_to_cmecf(
     portal: Portal, sign_in_states: SignInStates | None, actor: Persona
 ) -> None:
+    """After a Given that introduced the filer (`Given <who> ...`)."""
     sign_in(sign_in_states, portal, actor, "ecf")
 
 
@@ -61,6 +69,7 @@ def actor_signed_in_to_cmecf(
         rf"{THE_ACTOR} logs in with the username and password for their upgraded PACER account"
     )
 )
+@needs(ON_PACER_LOGIN)
 def log_in_with_pacer_account(portal: Portal, actor: Persona) -> None:
     assert actor.username and actor.password
     portal.pacer_login.log_in(actor.username, actor.password)
@@ -93,6 +102,7 @@ OLD_CMECF_CREDENTIALS: dict[str, Callable[[dict[str, Persona], Persona], tuple[s
         rf"{THE_ACTOR} tries to log in with (?P<credentials>{'|'.join(OLD_CMECF_CREDENTIALS)})"
     )
 )
+@needs(SIGNED_OUT_OF_CMECF)
 def log_in_with_old_cmecf_credentials(
     portal: Portal, personas: dict[str, Persona], actor: Persona, credentials: str
 ) -> None:
@@ -118,6 +128,7 @@ BAD_CREDENTIALS: dict[str, Callable[[dict[str, Persona], Persona], tuple[str, st
 
 
 @when(parsers.re(rf"{THE_ACTOR} logs in with (?P<credentials>{'|'.join(BAD_CREDENTIALS)})"))
+@needs(ON_PACER_LOGIN)
 def log_in_with_bad_credentials(
     portal: Portal, personas: dict[str, Persona], actor: Persona, credentials: str
 ) -> None:
@@ -136,6 +147,7 @@ def redaction_requirements_shown(portal: Portal) -> None:
 
 
 @then(parsers.re(rf"PACER lets {THE_ACTOR} continue only once they acknowledge them"))
+@needs(ON_REDACTION_AGREEMENT)
 def continue_disabled_until_acknowledged(portal: Portal) -> None:
     login = portal.pacer_login
     expect(login.continue_button).to_be_disabled()
@@ -146,14 +158,15 @@ def continue_disabled_until_acknowledged(portal: Portal) -> None:
 
 
 @when(parsers.re(rf"{THE_ACTOR} acknowledges the redaction requirements"))
+@needs(ON_REDACTION_AGREEMENT)
 def acknowledge_redaction(portal: Portal) -> None:
-    # An account PACER sends straight on (or refuses) fails here, showing the page it got,
-    # not after a 30 s wait for the checkbox.
-    expect(portal.pacer_login.redaction_agreement).to_be_visible()
+    # An account PACER sends straight on (or refuses) fails at its precondition, saying
+    # where the browser is, not after a 30 s wait for the checkbox.
     portal.pacer_login.acknowledge_redaction()
 
 
 @when(parsers.re(rf"{THE_ACTOR} leaves the redaction requirements unacknowledged"))
+@needs(ON_REDACTION_AGREEMENT)
 def leave_redaction_unacknowledged(portal: Portal) -> None:
     expect(portal.pacer_login.redaction_agreement).to_be_visible()
 
@@ -164,6 +177,7 @@ def continue_is_disabled(portal: Portal) -> None:
 
 
 @when(parsers.re(rf'{THE_ACTOR} clicks on "Forgot password\?"'))
+@needs(ON_PACER_LOGIN)
 def click_forgot_password(portal: Portal) -> None:
     portal.pacer_login.open_forgot_password()
 
@@ -187,6 +201,7 @@ def ask_for_password_reset(portal: Portal, actor: Persona) -> None:
     target_fixture="new_password",
 )
 def follow_reset_link(portal: Portal, control: MockControl, actor: Persona) -> str:
+    """After `When the filer asks PACER to reset the forgotten password`."""
     reset_mail = [
         m
         for m in control.outbox()
@@ -207,6 +222,7 @@ def follow_reset_link(portal: Portal, control: MockControl, actor: Persona) -> s
     parsers.re(rf'{THE_ACTOR} changes the PACER password in "Manage My Account"'),
     target_fixture="new_password",
 )
+@needs(SIGNED_IN_TO_PACER_WEBSITE)
 def change_password(portal: Portal, actor: Persona) -> str:
     assert actor.password
     portal.manage_account.open()
@@ -219,6 +235,8 @@ def change_password(portal: Portal, actor: Persona) -> str:
 
 @when(parsers.re(rf"{THE_ACTOR} logs in to CM/ECF with the new PACER password"))
 def log_in_with_new_password(portal: Portal, actor: Persona, new_password: str) -> None:
+    """After a step that chose a new password (`changes the PACER password ...` or `follows the
+    reset link ...`)."""
     assert actor.username
     portal.cmecf_login.open()
     journeys.log_in_at_pacer(portal, actor.username, new_password)

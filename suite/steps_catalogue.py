@@ -75,7 +75,9 @@ def _entry(definition: StepDef) -> list[str]:
     if definition.target_fixture:
         lines.append(f"- Remembers its result as `{definition.target_fixture}` for later steps")
     if definition.doc:
-        lines.append(f"- Note: {definition.doc.splitlines()[0]}")
+        # The first paragraph: a precondition (steps/preconditions.py) may take two lines.
+        note = " ".join(definition.doc.split("\n\n")[0].split())
+        lines.append(f"- Note: {note}")
     lines.append(f"- Defined in {definition.location} (`{definition.function}`)")
     return [*lines, ""]
 

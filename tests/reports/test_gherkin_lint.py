@@ -10,7 +10,6 @@ from suite import gherkin_lint
 from suite.gherkin_lint import fix_tables, lint
 
 REPO = Path(__file__).resolve().parents[2]
-QUOTE = "FAQ: Who can I contact for help?"
 SENTENCE = (
     "FAQ: For PACER related issue, please contact PACER at: (800) 676-6856 or send an email to "
     "pacer@psc.uscourts.gov."

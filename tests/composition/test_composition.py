@@ -1,0 +1,95 @@
+"""New scenarios built from the step catalogue's phrases, in combinations no feature file uses.
+
+compose.feature: combinations that must pass, one pytest test each (bound here, so they run
+with `make test`, not with `make acceptance`, and stay out of the FAQ's reports-check).
+
+preconditions.feature: steps put where their precondition does not hold. Bound only in a
+child pytest (precondition_scenarios.py), which must fail each scenario at once, with the
+words of the precondition the step's catalogue entry gives, not with a locator time-out.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytest_bdd import scenarios
+
+from steps.preconditions import (
+    IN_CMECF_SIGNED_IN,
+    ON_COURT_WEBSITE,
+    ON_PACER_LOGIN,
+    ON_VERIFICATION_PAGE,
+    SIGNED_IN_TO_PACER_WEBSITE,
+    SIGNED_OUT_OF_CMECF,
+)
+from tests.integration.runner import CHILD_TIMEOUT, REPO, clean_environment
+
+HERE = Path(__file__).resolve().parent
+
+pytestmark = pytest.mark.usefixtures("fresh_mock_state")
+
+scenarios("compose.feature", features_base_dir=str(HERE))
+
+# Each scenario of preconditions.feature, and the precondition its failure must name.
+EXPECTED_PRECONDITIONS = {
+    "signed_in_the_courts_cmecf_is_asked_whether_it_wants_the_cmecf_password": (
+        SIGNED_OUT_OF_CMECF.needs
+    ),
+    "the_courts_cmecf_tab_on_the_pacer_website": ON_COURT_WEBSITE.needs,
+    "confirming_a_link_nobody_asked_for": ON_VERIFICATION_PAGE.needs,
+    "logging_out_of_cmecf_from_the_courts_website": IN_CMECF_SIGNED_IN.needs,
+    "forgot_password_while_signed_in_to_cmecf": ON_PACER_LOGIN.needs,
+    "manage_my_account_without_signing_in_to_pacer": SIGNED_IN_TO_PACER_WEBSITE.needs,
+    "on_the_way_to_pacer_login_while_signed_in_to_cmecf": SIGNED_OUT_OF_CMECF.needs,
+    "the_help_desk_unlinks_an_account_nobody_linked": (
+        "a filer who has linked the wrong CM/ECF account"
+    ),
+}
+# A locator's action time-out is 30 s; a precondition check waits expect's 5 s at most (and
+# may load one page): the failing step's own time, on a busy machine too.
+AT_ONCE_SECONDS = 20
+
+
+@pytest.mark.slow
+def test_a_step_out_of_place_fails_at_once_naming_its_precondition(tmp_path: Path) -> None:
+    child = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            str(HERE / "precondition_scenarios.py"),
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:randomly",
+            f"--reports-dir={tmp_path}",
+            "-q",
+        ],
+        cwd=REPO,
+        env=clean_environment(),
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT,
+        check=False,
+    )
+    results = tmp_path / "results.json"
+    assert results.exists(), child.stdout + child.stderr
+    failed_steps = {}
+    for record in json.loads(results.read_text(encoding="utf-8"))["records"]:
+        name = record["nodeid"].rsplit("::test_", 1)[-1]
+        failed = [step for step in record["steps"] if step["status"] == "failed"]
+        failed_steps[name] = failed[0] if failed else None
+    assert set(failed_steps) == set(EXPECTED_PRECONDITIONS), child.stdout[-3000:]
+    for name, needs in EXPECTED_PRECONDITIONS.items():
+        step = failed_steps[name]
+        assert step is not None, f"{name} passed: its step did not check its precondition"
+        message = step["error"] or ""
+        assert f"this step needs {needs}" in message, (
+            f"{name} failed without naming its precondition: {message}"
+        )
+        assert "Timeout 30000ms" not in message
+        assert step["duration"] < AT_ONCE_SECONDS, f"{name}: {step['duration']:.0f} s to fail"
