@@ -3,7 +3,7 @@
 Marked [seen] where a public capture of the real portals shows it (see
 shared/docs/portal-reference.md) and [guess] where nothing public confirms it. When a real
 staging portal shows otherwise, change the value here (and in docs/portal-map.md, and in
-pages/guesses.py, which holds the suite's side of each guess). Not every word is here: page
+profiles/mock.toml, which holds the suite's side of each guess). Not every word is here: page
 titles ("Query", "Forgot password?", "Logged out") and the FAQ's own link names ("Court
 Links", "Login to the Live CM/ECF Database") are written in the views and templates, so
 grep mock_site/ before changing a word.
