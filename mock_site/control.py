@@ -287,7 +287,7 @@ def sign_in() -> Response:
         raise ControlError("site must be ecf or pacer")
     ticket = store.issue("ticket", {"username": username, "site": site}, TICKET_TTL)
     path = ECF_LOGIN_PATH if site == "ecf" else MANAGE_ACCOUNT_PATH
-    return jsonify({"url": f"{web.site_url(site, path)}?ticket={ticket}"})
+    return jsonify({"url": f"{web.site_url(site, web.path(path))}?ticket={ticket}"})
 
 
 @bp.post("/clock")

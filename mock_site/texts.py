@@ -39,6 +39,7 @@ BAD_REQUEST = "The request was not valid. Go back and try again."  # [guess]
 SERVER_ERROR_TITLE = "Something went wrong"  # [guess]; the mock must never show it
 SERVER_ERROR = "The mock could not answer this request."  # [guess]
 TICKET_INVALID = "This sign-in link has expired or was already used. Log in again."  # [guess]
+LOGIN_AGAIN_LINK = "Log in again"  # [guess]
 
 
 def too_long(label: str) -> str:
@@ -169,6 +170,32 @@ def unlink_done(ecf_login: str, username: str) -> str:
         "A confirmation email has been sent to the filer."
     )
 
+
+# --- Headings, link and button names (all [guess]; the pages' own words) -------------------
+COURT_CONTACT_LINK = "Contact"  # the court's navigation link, and the page's heading
+COURT_UPGRADE_LINK = "NextGen CM/ECF upgrade"  # the home page's notice link, and its heading
+COURT_INSTRUCTIONS_LINK = "Linking CM/ECF and PACER accounts: instructions"
+COURT_FAQ_LINK = "Linking CM/ECF and PACER accounts: FAQ"
+FORGOT_PASSWORD_LINK = "Forgot password?"  # the link, and the page's heading
+SEND_RESET_BUTTON = "Send reset link"
+RESET_PASSWORD_TITLE = "Reset your PACER password"
+PACER_LOGGED_OUT_TITLE = "Logged out"
+# Manage My Account's terms; "Account type" and its values are [seen].
+ACCOUNT_LABELS = {
+    "username": "Username",
+    "type": "Account type",
+    "kind": "Account kind",
+    "status": "Status",
+    "credit_card": "Credit card",
+}
+ECF_HOME_HEADING = ECF_WELCOME  # ShowIndex's heading: the [seen] welcome text by default
+ECF_LOGGED_OUT_TITLE = "Logged out"
+QUERY_TITLE = "Query"  # the Query page's heading (the menu's name "Query" is [seen])
+RUN_QUERY_BUTTON = "Run Query"
+FILING_MENU_TITLE = f"{FILING_MENU} Events"
+LINK_CANCEL_BUTTON = "Cancel"
+CLERK_FIND_BUTTON = "Find account"
+CLERK_UNLINK_BUTTON = "Unlink accounts"
 
 # --- Emails (all [guess]) -------------------------------------------------------------------
 EMAIL_LINKED_SUBJECT = "Your CM/ECF account has been linked to your PACER account"

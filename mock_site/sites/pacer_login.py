@@ -14,7 +14,8 @@ from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 from flask import Blueprint, redirect, request
 from werkzeug.wrappers import Response
 
-from mock_site import security, texts, web
+from mock_site import security, web
+from mock_site.dialects import texts
 from mock_site.sites.common import MANAGE_ACCOUNT_PATH, PACER_LOGIN_PATH
 from mock_site.store import PENDING_TTL, TICKET_TTL
 
@@ -56,7 +57,7 @@ def return_address() -> str | None:
     """Where to go after signing in: appurl if it is a PACER site; None refuses it."""
     appurl = security.text(request.args, "appurl")
     if not appurl:
-        return web.site_url("pacer", MANAGE_ACCOUNT_PATH)
+        return web.site_url("pacer", web.path(MANAGE_ACCOUNT_PATH))
     urls = web.mock().urls
     return security.safe_return_url(appurl, [urls["ecf"], urls["pacer"]])
 
