@@ -75,6 +75,16 @@ class SitePage:
         return ""
 
 
+def listed_with(page: SitePage, name: str, others: list[str], shown: str) -> Locator:
+    """An element of the main content that holds a name and a value and none of the other
+    names: a section under the name's heading, a table row with it as row header, a list
+    item... however the target groups them, a reader sees them together."""
+    group = page.main.locator("*").filter(has_text=name).filter(has_text=shown)
+    for other in others:
+        group = group.filter(has_not_text=other)
+    return group
+
+
 def beside(term: str, value: str) -> re.Pattern[str]:
     """A value shown right beside its term ("Status: Inactive", a table row, a <dl>...)."""
     return re.compile(rf"{re.escape(term)}\s*:?\s*{re.escape(value)}")
