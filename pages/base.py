@@ -55,6 +55,10 @@ class SitePage:
         exact = self.page.get_by_role("link", name=name, exact=True)
         return exact.or_(self.page.get_by_role("button", name=name, exact=True)).first
 
+    def label(self, key: str) -> Locator:
+        """A form field by its label, the profile's wording."""
+        return self.page.get_by_label(self.profile.name_of(key), exact=True)
+
     def text_under(self, heading: str) -> str:
         """The main content's text below a heading, up to the next heading: what a reader
         takes as that heading's section, whatever elements the target wraps it in."""

@@ -23,9 +23,9 @@ class CmecfLoginPage(SitePage):
     path = "/cgi-bin/login.pl"
 
     def log_in_to_legacy(self, login: str, password: str) -> None:
-        self.page.get_by_label("Login", exact=True).fill(login)
-        self.page.get_by_label("Password").fill(password)
-        self.page.get_by_role("button", name="Login").click()
+        self.label("ecf_legacy_login_label").fill(login)
+        self.label("ecf_legacy_password_label").fill(password)
+        self.control(self.profile.name_of("ecf_legacy_login_button")).click()
 
     @property
     def legacy_password_field(self) -> Locator:

@@ -38,8 +38,8 @@ class ForgotPasswordPage(SitePage):
     path_key = "pacer_forgot_password"
 
     def request_reset(self, username: str, email: str) -> None:
-        self.page.get_by_label("Username").fill(username)
-        self.page.get_by_label("Email address").fill(email)
+        self.label("pacer_username_label").fill(username)
+        self.label("pacer_email_label").fill(email)
         self.control(self.profile.name_of("pacer_send_reset_button")).click()
 
 
@@ -47,9 +47,9 @@ class ChangePasswordPage(SitePage):
     path_key = "pacer_change_password"
 
     def change(self, current: str, new: str) -> None:
-        self.page.get_by_label("Current password").fill(current)
-        self.page.get_by_label("New password", exact=True).fill(new)
-        self.page.get_by_label("Confirm new password").fill(new)
+        self.label("pacer_current_password_label").fill(current)
+        self.label("pacer_new_password_label").fill(new)
+        self.label("pacer_confirm_password_label").fill(new)
         self.page.get_by_role("button", name=self.profile.name_of("pacer_change_password")).click()
 
 
@@ -57,6 +57,6 @@ class ResetPasswordPage(SitePage):
     path_key = "pacer_reset_password"
 
     def choose_new_password(self, password: str) -> None:
-        self.page.get_by_label("New password", exact=True).fill(password)
-        self.page.get_by_label("Confirm new password").fill(password)
+        self.label("pacer_new_password_label").fill(password)
+        self.label("pacer_confirm_password_label").fill(password)
         self.page.get_by_role("button", name=self.profile.name_of("pacer_change_password")).click()
