@@ -615,6 +615,14 @@ def pytest_terminal_summary(
     # Outermost wrapper: these lines come after pytest's short summary, just before the
     # final "N passed" line, so the paths are the last thing a person reads.
     result = yield
+    skipped = terminalreporter.stats.get("skipped", [])
+    lacking = sum(1 for report in skipped if _skip_reason(report).startswith(NOT_APPLICABLE))
+    if lacking:
+        # pytest counts them as skipped: say which of those the target could not run at all.
+        terminalreporter.write_line(
+            f"{lacking} of the skipped are {NOT_APPLICABLE} (its profile says it lacks a page "
+            f"they need): not passed, not failed"
+        )
     written = config.stash.get(WRITTEN, None)
     if written is not None:
         terminalreporter.write_sep("-", "reports")
