@@ -5,6 +5,14 @@ python -m suite personas [--env NAME]   which personas are configured (never the
 python -m suite profile  [--env NAME] [--profile NAME] [--guesses]
                                         the target's profile: its values by source, how many
                                         are guessed (--guesses lists them)
+python -m suite probe     [--env NAME] [--profile NAME]
+                                        each path and label of the profile against the
+                                        target's public pages (README "Against a staging portal")
+python -m suite calibrate [--env NAME] [--profile NAME] [--allow-destructive]
+                          [--allow-wrong-passwords] [--out DIR]
+                                        run the non-destructive scenarios, record what the
+                                        target shows where the profile differs: a draft profile
+                                        and its diff, for a person to review
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ import argparse
 import os
 import sys
 
+from suite import retarget
 from suite.personas import PERSONA_KINDS, SECRET_FIELDS, personas_from_environment
 from suite.profiles import ProfileError, load_profile, summary
 from suite.targets import SITES, TargetError, plan_target, probe_mock
@@ -86,12 +95,19 @@ def show_personas(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m suite", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("target", "personas", "profile"))
+    parser.add_argument("command", choices=("target", "personas", "profile", "probe", "calibrate"))
     parser.add_argument("--env", help="named environment from environments.toml")
     parser.add_argument("--profile", help="profile name (profiles/NAME.toml) or .toml path")
     parser.add_argument("--guesses", action="store_true", help="profile: list only guesses")
+    retarget.add_arguments(parser)
     args = parser.parse_args(argv)
-    commands = {"target": show_target, "personas": show_personas, "profile": show_profile}
+    commands = {
+        "target": show_target,
+        "personas": show_personas,
+        "profile": show_profile,
+        "probe": retarget.probe_command,
+        "calibrate": retarget.calibrate_command,
+    }
     try:
         return commands[args.command](args)
     except (TargetError, ProfileError, ValueError, OSError) as error:

@@ -1,0 +1,2 @@
+def calibrate(plan, args):
+    return 2
