@@ -96,22 +96,36 @@ class Probe:
         court, pacer = self.home("court"), self.home("pacer")
         cmecf, faq, contact = self.court_cmecf(), self.court_faq(), self.court_contact()
         faq_page = faq[1] if faq else None
-        self.check_path("court_cmecf", "court", self._path_of_link(court, CMECF_TAB, "court"))
+        cmecf_path = self._path_of_link(court, CMECF_TAB, "court")
+        self.check_path(
+            "court_cmecf", "court", cmecf_path, via=f"the court home's {CMECF_TAB!r} link"
+        )
         faq_path = self._link_path(faq[0], "court") if faq else None
-        self.check_path("court_faq", "court", faq_path, "court_faq_page")
+        self.check_path(
+            "court_faq",
+            "court",
+            faq_path,
+            "court_faq_page",
+            f"the link to the page answering {FAQ_QUESTION!r}",
+        )
         instructions = self._path_of_link(faq_page, CLICK_HERE, "court")
-        self.check_path("court_instructions", "court", instructions)
+        self.check_path(
+            "court_instructions", "court", instructions, via=f"the FAQ's {CLICK_HERE!r}"
+        )
         contact_path = self._link_path(contact[0], "court") if contact else None
-        self.check_path("court_contact", "court", contact_path, "court_contact_page")
+        via = f"the link to the page listing the Help Desk's {HELP_DESK_PHONE}"
+        self.check_path("court_contact", "court", contact_path, "court_contact_page", via)
         www = self._path_of_link(faq_page, WWW_PACER_GOV, "pacer")
-        self.check_path("www_pacer_gov", "pacer", www)
+        self.check_path("www_pacer_gov", "pacer", www, via=f"the FAQ's {WWW_PACER_GOV!r} link")
         court_links = self._path_of_link(pacer, COURT_LINKS, "pacer")
-        self.check_path("pacer_court_links", "pacer", court_links)
+        self.check_path("pacer_court_links", "pacer", court_links, via=f"PACER's {COURT_LINKS!r}")
         manage = self._path_of_link(pacer, MANAGE_MY_ACCOUNT, "pacer")
-        self.check_path("pacer_manage_account", "pacer", manage, "manage_my_account")
+        via = f"PACER's {MANAGE_MY_ACCOUNT!r}"
+        self.check_path("pacer_manage_account", "pacer", manage, "manage_my_account", via)
         forgot_link = self._forgot_password_link()
         forgot_path = self._link_path(forgot_link, "pacer") if forgot_link else None
-        self.check_path("pacer_forgot_password", "pacer", forgot_path, "forgot_password")
+        via = "PACER login's forgotten-password link"
+        self.check_path("pacer_forgot_password", "pacer", forgot_path, "forgot_password", via)
         for key, site, capability in (
             ("pacer_change_password", "pacer", "manage_my_account"),
             ("pacer_reset_password", "pacer", "forgot_password"),
@@ -131,17 +145,23 @@ class Probe:
         return self.findings
 
     def check_path(
-        self, key: str, site: str, discovered: str | None, capability: str | None = None
+        self,
+        key: str,
+        site: str,
+        discovered: str | None,
+        capability: str | None = None,
+        via: str = "",
     ) -> None:
         expected = self.profile.path_of(key)
         if capability and not self.profile.has(capability):
             self._add("paths", key, NOT_APPLICABLE, note=f"profile: no {capability}")
             return
         if discovered is not None:
+            where = f"where {via} leads"
             if discovered == expected:
-                self._add("paths", key, FOUND, note="where its link leads")
+                self._add("paths", key, FOUND, note=where)
             else:
-                self._add("paths", key, DIFFERENT, discovered, "where its link leads", True)
+                self._add("paths", key, DIFFERENT, discovered, where, certain=True)
             return
         page = self.pages.get(self.urls[site] + expected)
         if page.exists and self._signs_in(page):
@@ -169,7 +189,7 @@ class Probe:
         elif page.control_named(expected) is not None:
             self._add("names", key, FOUND, note=f"on {page.path}")
         elif discovered is not None:
-            where = f"on {page.path}, leads to {discovered[1].path}"
+            where = f"the link on {page.path} to the page for it, {discovered[1].path}"
             self._add("names", key, DIFFERENT, discovered[0].name, where, certain=True)
         elif closest and (near := self._closest(page, expected)):
             self._add("names", key, DIFFERENT, near, f"closest label on {page.path}")

@@ -18,6 +18,8 @@ from pathlib import Path
 
 PROFILES_DIR = Path(__file__).resolve().parent.parent / "profiles"
 DEFAULT_PROFILE = "mock"
+# calibrate's drafts (profiles/ENV.draft.toml): refused until a person renames them.
+DRAFT_SUFFIX = ".draft.toml"
 SOURCES = ("faq", "seen", "guess")
 # What each group holds; a profile must give every key the default profile gives.
 GROUPS = {
@@ -100,11 +102,20 @@ def profile_file(name: str) -> Path:
 
 
 def known_profiles() -> list[str]:
-    return sorted(path.stem for path in PROFILES_DIR.glob("*.toml"))
+    return sorted(
+        path.stem for path in PROFILES_DIR.glob("*.toml") if not path.name.endswith(DRAFT_SUFFIX)
+    )
 
 
 def load_profile(name: str = DEFAULT_PROFILE, check_against_default: bool = True) -> Profile:
     path = profile_file(name)
+    if path.name.endswith(DRAFT_SUFFIX):
+        # calibrate's draft (suite/calibrate.py): used by no run before a person accepts it.
+        accepted = path.name.removesuffix(DRAFT_SUFFIX) + ".toml"
+        raise ProfileError(
+            f"{path} is a draft written by calibrate: nothing is accepted without review; read "
+            f"{path.with_suffix('.diff').name} beside it, then rename it to {accepted} to use it"
+        )
     if not path.is_file():
         raise ProfileError(
             f"no profile {name!r}: {path} does not exist; known: {', '.join(known_profiles())}"

@@ -130,7 +130,11 @@ class Pages:
         return self._seen[url]
 
     def linked_page_saying(
-        self, page: PublicPage, text: str, site: str, exclude: set[str] = frozenset()
+        self,
+        page: PublicPage,
+        text: str,
+        site: str,
+        exclude: frozenset[str] | set[str] = frozenset(),
     ) -> tuple[Control, PublicPage] | None:
         """The first link of `page`, within `site`, to a page that says `text`: a page is
         known by what it is for (the FAQ's words, a [seen] text), not by a guessed name.

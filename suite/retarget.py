@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from suite.profiles import load_profile
 from suite.targets import TargetPlan, plan_target
@@ -25,6 +26,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--allow-wrong-passwords",
         action="store_true",
         help="calibrate: also run @wrong_password scenarios (as pytest's flag)",
+    )
+    parser.add_argument(
+        "-k",
+        dest="select",
+        metavar="EXPR",
+        help="calibrate: only the scenarios pytest -k EXPR selects",
     )
     parser.add_argument(
         "--out",
@@ -45,7 +52,7 @@ def target_urls(target: TargetPlan) -> Iterator[dict[str, str]]:
         return
     from mock_site.server import start_mock  # only a mock target imports Flask
 
-    dialect = {"dialect": target.dialect} if target.dialect else {}
+    dialect: dict[str, Any] = {"dialect": target.dialect} if target.dialect else {}
     with start_mock(test_mode=True, **dialect) as mock:
         yield {**mock.urls, **target.urls}
 
