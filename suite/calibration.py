@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -116,7 +116,19 @@ def pytest_bdd_step_error(
         write(request.config, record)
         return
     page = request.getfixturevalue("page") if "page" in request.fixturenames else None
-    for lookup, observed, how in observe(page, culprits, request.config):
+    missing = missing_page(page, RECORDER.lookups)
+    observations: list[tuple[Lookup, str | None, str]]
+    if missing is not None:
+        # What failed is that the page is not there: its path is the value that does not fit.
+        path, status = missing
+        how = (
+            f"{path.text} answered {status}: no such page on the target, and no link of its "
+            "own led calibrate there"
+        )
+        observations = [(path, None, how)]
+    else:
+        observations = observe(page, culprits, request.config)
+    for lookup, observed, how in observations:
         write(
             request.config,
             record
@@ -130,6 +142,68 @@ def pytest_bdd_step_error(
         )
 
 
+def missing_page(page: Any, lookups: list[Lookup]) -> tuple[Lookup, int] | None:
+    """The path looked up earlier in the scenario, when the page shown is that path's and
+    answered an error: the page is not where the profile says."""
+    if page is None:
+        return None
+    status = page_status(page)
+    if status < 400:
+        return None
+    parts = urlsplit(page.url)
+    here = parts.path + (f"?{parts.query}" if parts.query else "")
+    path = next((p for p in reversed(lookups) if p.group == "paths" and p.text == here), None)
+    return (path, status) if path else None
+
+
+# Where the target's own link of a [seen] or FAQ name leads is the page's path, seen by
+# following the target (as the probe does on public pages, here behind sign-in too).
+WITNESSES = {
+    "ecf_link": ("Link a CM/ECF account to my PACER account", "ecf"),  # [seen] Utilities item
+    "pacer_manage_account": ("Manage My Account", "pacer"),  # [seen]
+    "pacer_court_links": ("Court Links", "pacer"),  # the FAQ's "Quick Links/Court Links"
+}
+
+
+def pytest_bdd_after_step(
+    request: pytest.FixtureRequest,
+    feature: Any,
+    scenario: Any,
+    step: Any,
+    step_func: Any,
+    step_func_args: Any,
+) -> None:
+    """After each step, the links of [seen] name on the page: where they lead."""
+    if LOG not in request.config.stash or "page" not in request.fixturenames:
+        return
+    page = request.getfixturevalue("page")
+    profile: Profile = request.config.stash[PROFILE]
+    urls = request.getfixturevalue("target").urls
+    for key, (name, site) in WITNESSES.items():
+        link = page.get_by_role("link", name=name, exact=True)
+        if not link.count():
+            continue
+        href = link.first.get_attribute("href") or ""
+        address = urljoin(page.url, href)
+        if not address.startswith(urls[site] + "/"):
+            continue
+        parts = urlsplit(address)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        if path != profile.get("paths", key).value:
+            write(
+                request.config,
+                {
+                    "scenario": RECORDER.scenario,
+                    "step": step.name,
+                    "group": "paths",
+                    "key": key,
+                    "expected": profile.get("paths", key).value,
+                    "observed": path,
+                    "how": f"where the target's own {name!r} link leads",
+                },
+            )
+
+
 def first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
 
@@ -141,7 +215,10 @@ def write(config: pytest.Config, record: dict[str, Any]) -> None:
 
 # -- which value failed --------------------------------------------------------------------
 def _mentioned(text: str, failure: str) -> bool:
-    return any(form in failure for form in (text, re.escape(text), json.dumps(text)[1:-1]))
+    # As given, as a pattern (re.escape), and as either inside a repr (backslashes doubled).
+    pattern = re.escape(text)
+    forms = (text, pattern, pattern.replace("\\", "\\\\"), json.dumps(text)[1:-1])
+    return any(form in failure for form in forms)
 
 
 def attribute(failure: str, lookups: list[Lookup], step: str) -> list[Lookup]:
@@ -216,6 +293,9 @@ def _template(text: str, fields: dict[str, str]) -> str:
 
 def observe_message(page: Any, lookup: Lookup, profile: Profile) -> tuple[str | None, str]:
     where = urlsplit(page.url).path
+    status = page_status(page)
+    if status >= 400:
+        return None, f"{where} answered {status}: an error page, not the message asked for"
     texts = []
     for role in ("alert", "status"):
         texts += [t.strip() for t in page.get_by_role(role).all_inner_texts()]
