@@ -7,13 +7,17 @@ The journeys use the Browser's default paths; alt_visitor sends them to the alt 
 from __future__ import annotations
 
 import re
+import urllib.error
+import urllib.request
 
 import pytest
 from flask import Flask
 
 from mock_site import texts as default_texts
+from mock_site.__main__ import parse_args
 from mock_site.dialects import DEFAULT, Dialect, get_dialect
 from mock_site.dialects.alt import DIALECT, GUESSES, PATHS, PROFILE_VALUES, TEXTS
+from mock_site.server import start_mock
 from mock_site.store import Store
 from tests.mock.helpers import (
     PERSONA,
@@ -361,3 +365,37 @@ def test_the_control_api_is_the_dialects_own(alt_apps: dict[str, Flask]) -> None
 def test_the_default_dialect_is_the_default(apps: dict[str, Flask]) -> None:
     assert get_dialect("default") is DEFAULT
     assert all(app.extensions["mock_site"].dialect is DEFAULT for app in apps.values())
+
+
+def test_manage_my_account_signs_in_and_returns_to_its_alt_path(alt_visitor: Browser) -> None:
+    seed = PERSONA["firm"]
+    alt_visitor.get("pacer", "/manage-account")
+    assert alt_visitor.site == "pacer-login"
+    assert "appurl=http%3A%2F%2Fpacer.test%2Faccount%2Fprofile" in alt_visitor.url
+    page = alt_visitor.pacer_login(
+        seed.username, seed.password, alt_visitor.url.replace(URLS["pacer-login"], "")
+    )
+    assert alt_visitor.url == URLS["pacer"] + "/account/profile"
+    assert f"<td>{TEXTS['ACCOUNT_KIND']['shared']}</td>" in text(page)
+
+
+# --- starting it ----------------------------------------------------------------------------
+def test_start_mock_serves_the_dialect_asked_for() -> None:
+    with start_mock(dialect="alt") as running:
+        assert running.dialect == "alt"
+        court = running.urls["court"]
+        with urllib.request.urlopen(court + "/about/contact-us", timeout=10) as answer:
+            assert answer.status == 200
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(court + "/contact", timeout=10)
+        assert refused.value.code == 404
+    with pytest.raises(ValueError, match="unknown dialect 'nope'"):
+        start_mock(dialect="nope")
+
+
+def test_the_command_line_takes_a_dialect(capsys: pytest.CaptureFixture[str]) -> None:
+    assert parse_args([]).dialect == "default"
+    assert parse_args(["--dialect", "alt"]).dialect == "alt"
+    with pytest.raises(SystemExit):
+        parse_args(["--dialect", "nope"])
+    assert "invalid choice: 'nope'" in capsys.readouterr().err
