@@ -13,12 +13,13 @@ import urllib.request
 import pytest
 from flask import Flask
 
+from mock_site import create_app
 from mock_site import texts as default_texts
 from mock_site.__main__ import parse_args
-from mock_site.dialects import DEFAULT, Dialect, get_dialect
+from mock_site.dialects import DEFAULT, Behaviour, Dialect, get_dialect
 from mock_site.dialects.alt import DIALECT, GUESSES, PATHS, PROFILE_VALUES, TEXTS
 from mock_site.server import start_mock
-from mock_site.store import Store
+from mock_site.store import SITES, Store
 from tests.mock.helpers import (
     PERSONA,
     URLS,
@@ -345,12 +346,21 @@ def test_linking_and_unlinking_in_alt_words(
     assert notices(done) == [("status", DIALECT.text("unlink_done")("jdoe-ecf", "jdoe2020"))]
 
 
-def test_the_inactive_notice_shows_where_a_search_is_refused(alt_visitor: Browser) -> None:
+def test_the_inactive_notice_shows_on_show_index_and_query(alt_visitor: Browser) -> None:
     index = text(alt_visitor.quick_sign_in("bwong2020"))
-    assert notices(index) == []
+    assert notices(index) == [("alert", default_texts.INACTIVE_NOTICE)]
     query = alt_visitor.get("ecf", "/cgi-bin/iquery.pl")
     assert query.status_code == 403
     assert notices(text(query)) == [("alert", default_texts.INACTIVE_NOTICE)]
+
+
+def test_a_dialect_may_keep_the_inactive_notice_for_query(store: Store) -> None:
+    quiet = Dialect("quiet", behaviour=Behaviour(inactive_notice_on_index=False))
+    apps = {site: create_app(site, store, URLS, {"TEST_MODE": True}, quiet) for site in SITES}
+    visitor = Browser(apps)
+    assert notices(text(visitor.quick_sign_in("bwong2020"))) == []
+    query = text(visitor.get("ecf", "/cgi-bin/iquery.pl"))
+    assert ("alert", default_texts.INACTIVE_NOTICE) in notices(query)
 
 
 # --- the control API ----------------------------------------------------------------------
