@@ -302,16 +302,13 @@ def link_account(user: EcfUser) -> Response:
         return link_form()
     step = security.text(request.form, "step")
     if step == "confirm":
-        return link_confirm(user, refused)
+        return link_confirm(user)
     if step != "verify":
         return web.error_page(400, texts.BAD_REQUEST_TITLE, texts.BAD_REQUEST)
-    return link_verify(user, refused)
+    return link_verify(user)
 
 
-Refusal = tuple[str, int] | None
-
-
-def link_verify(user: EcfUser, refused: Refusal = None) -> Response:
+def link_verify(user: EcfUser) -> Response:
     """Step 1: check the CM/ECF login and password, then show both accounts to confirm."""
     assert user.pacer is not None
     login = security.text(request.form, "ecf_login").strip()
@@ -326,7 +323,8 @@ def link_verify(user: EcfUser, refused: Refusal = None) -> Response:
         return link_form([web.error(p) for p in problems], login=login)
     if not login or not password:
         return link_form([web.error(texts.LINK_EMPTY)], login=login)
-    if refused:  # a dialect that refuses upon Submit: whatever was typed, before checking it
+    refused = account_refusal(user)  # (only a dialect that refuses upon Submit gets here)
+    if refused:  # whatever was typed, before checking it
         return link_form([web.error(refused[0])], login=login)
     store = web.mock().store
     account, ok = store.check_ecf(login, password)
@@ -347,7 +345,7 @@ def link_verify(user: EcfUser, refused: Refusal = None) -> Response:
     )
 
 
-def link_confirm(user: EcfUser, refused: Refusal = None) -> Response:
+def link_confirm(user: EcfUser) -> Response:
     """Step 2: Confirm (single use) or Cancel the link held under the form's token."""
     assert user.pacer is not None
     store = web.mock().store
@@ -362,6 +360,7 @@ def link_confirm(user: EcfUser, refused: Refusal = None) -> Response:
         return web.error_page(400, texts.BAD_REQUEST_TITLE, texts.BAD_REQUEST)
     if store.take("link", token, user.session.token) is None:
         raise web.FormExpired()
+    refused = account_refusal(user)  # (only a dialect that refuses upon Submit gets here)
     if refused and action == "confirm":  # e.g. Submit pressed again after linking
         return link_form([web.error(refused[0])])
     if action == "cancel":
