@@ -34,11 +34,16 @@ def site_apps() -> dict[str, Flask]:
     return {site: create_app(site, Store(), URLS, {"TEST_MODE": True}) for site in SITES}
 
 
-@pytest.fixture
-def apps(site_apps: dict[str, Flask], store: Store) -> dict[str, Flask]:
+def with_store(site_apps: dict[str, Flask], store: Store) -> dict[str, Flask]:
+    """The apps, now on this store."""
     for app in site_apps.values():
         app.extensions["mock_site"] = dataclasses.replace(app.extensions["mock_site"], store=store)
     return site_apps
+
+
+@pytest.fixture
+def apps(site_apps: dict[str, Flask], store: Store) -> dict[str, Flask]:
+    return with_store(site_apps, store)
 
 
 @pytest.fixture
@@ -69,9 +74,7 @@ def alt_site_apps() -> dict[str, Flask]:
 
 @pytest.fixture
 def alt_apps(alt_site_apps: dict[str, Flask], store: Store) -> dict[str, Flask]:
-    for app in alt_site_apps.values():
-        app.extensions["mock_site"] = dataclasses.replace(app.extensions["mock_site"], store=store)
-    return alt_site_apps
+    return with_store(alt_site_apps, store)
 
 
 @pytest.fixture

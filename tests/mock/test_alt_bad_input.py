@@ -7,21 +7,19 @@ dialect (they answer 404, see test_alt_dialect.py), so their rows are left out.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import pytest
 
 from mock_site.dialects.alt import DIALECT
 from mock_site.store import Store
-from tests.mock.helpers import Browser, alerts, snapshot, text
+from tests.mock.helpers import Browser, snapshot
 from tests.mock.test_bad_input import (
     BAD_VALUES,
     CHANGING,
     FORMS,
-    MISSING,
     QUERIES,
-    VALUE_IGNORED,
-    check_answer,
+    check_form_field,
+    check_query_parameter,
+    check_valid_post_changes_state,
 )
 
 NOT_ON_ALT = {"forgot-password", "reset-password", "reset-token"}
@@ -37,34 +35,13 @@ ALT_FORM_CASES = [
 
 @pytest.mark.parametrize(("form", "name", "kind"), ALT_FORM_CASES)
 def test_form_field(alt_visitor: Browser, store: Store, form: str, name: str, kind: str) -> None:
-    spec = FORMS[form]
-    data = spec.prepare(alt_visitor, store)
-    before = snapshot(store)
-    value = BAD_VALUES[kind]
-    if value == MISSING:
-        del data[name]
-    else:
-        data[name] = value
-    response = alt_visitor.post(spec.site, spec.path, data)
-    body = text(response)
-    check_answer(body, response.status_code)
-    assert "evil=1" not in response.headers.get("Set-Cookie", "")
-    assert snapshot(store) == before
-    if kind == "over-long" and name in spec.labels:
-        assert DIALECT.text("too_long")(spec.labels[name]) in alerts(body)
-    elif kind == "over-long" and name not in VALUE_IGNORED:
-        assert response.status_code >= 400 or alerts(body), "an over-long value went unremarked"
+    check_form_field(alt_visitor, store, form, name, kind, DIALECT.text("too_long"))
 
 
 @pytest.mark.parametrize("form", sorted(CHANGING - NOT_ON_ALT))
 def test_the_valid_posts_do_change_state(alt_visitor: Browser, store: Store, form: str) -> None:
     """The control for the table above, on the alt dialect."""
-    spec = FORMS[form]
-    data = spec.prepare(alt_visitor, store)
-    before = snapshot(store)
-    response = alt_visitor.post(spec.site, spec.path, data)
-    assert response.status_code == 200
-    assert snapshot(store) != before
+    check_valid_post_changes_state(alt_visitor, store, form)
 
 
 ALT_QUERY_CASES = [
@@ -78,15 +55,7 @@ ALT_QUERY_CASES = [
 
 @pytest.mark.parametrize(("query", "kind"), ALT_QUERY_CASES)
 def test_query_parameter(alt_visitor: Browser, store: Store, query: str, kind: str) -> None:
-    site, pattern, user = QUERIES[query]
-    if user:
-        alt_visitor.quick_sign_in(user)
-    before = snapshot(store)
-    response = alt_visitor.get(site, pattern.format(quote(BAD_VALUES[kind], safe="")))
-    check_answer(text(response), response.status_code)
-    assert snapshot(store) == before
-    if kind == "over-long" and query == "case_number":
-        assert alerts(text(response)) == [DIALECT.text("too_long")("Case number")]
+    check_query_parameter(alt_visitor, store, query, kind, DIALECT.text("too_long"))
 
 
 @pytest.mark.parametrize("user", [None, "jdoe2020", "bakerlowe01", "citclerk01"])
