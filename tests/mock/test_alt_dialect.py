@@ -84,13 +84,22 @@ def test_a_misspelt_text_name_is_refused() -> None:
         get_dialect("nope")
 
 
-def test_the_values_for_the_suite_name_every_guess_of_pages_guesses() -> None:
-    import pages.guesses
+def test_the_alt_profile_of_the_suite_holds_this_dialects_values() -> None:
+    """profiles/alt.toml (the suite's side, pages/guesses.py's successor) says what this
+    dialect shows: its paths, its capabilities, and its wording of each message it uses."""
+    from suite.profiles import load_profile
 
-    names = {n for n in vars(pages.guesses) if n.isupper()}
-    assert set(GUESSES) == names
-    assert PROFILE_VALUES["capabilities"]["forgot_password"] is False
-    assert GUESSES["ECF_LINK_PATH"] == PATHS["/cgi-bin/LinkAccount.pl"]
+    profile = load_profile("alt")
+    assert profile.has("forgot_password") is PROFILE_VALUES["capabilities"]["forgot_password"]
+    for capability, present in PROFILE_VALUES["capabilities"].items():
+        assert profile.has(capability) is present
+    assert profile.path_of("ecf_link") == PATHS["/cgi-bin/LinkAccount.pl"]
+    assert profile.path_of("court_contact") == PATHS["/contact"]
+    assert profile.path_of("pacer_court_links") == PATHS["/court-links"]
+    texts = {value for value in PROFILE_VALUES["texts"].values() if isinstance(value, str)}
+    for meaning in ("unknown CM/ECF login", "shared/firm PACER account", "linking cancelled"):
+        assert profile.message(meaning) in texts
+    assert GUESSES["FILING_MENU"] == profile.name_of("filing_menu")
 
 
 # --- paths --------------------------------------------------------------------------------
