@@ -19,7 +19,13 @@ from flask import Flask
 
 from mock_site import control, security, web
 from mock_site.dialects import Dialect, DialectPaths, get_dialect
-from mock_site.sites import court, ecf, pacer, pacer_login
+from mock_site.sites import (
+    court,
+    ecf,
+    ecf_unlink,  # noqa: F401 - its routes go on the CM/ECF blueprint
+    pacer,
+    pacer_login,
+)
 from mock_site.store import SITES, Store
 
 __all__ = ["SITES", "Store", "create_app"]

@@ -122,6 +122,7 @@ class RunningMock:
     store: Store
     servers: dict[str, BaseWSGIServer]
     threads: list[threading.Thread] = field(default_factory=list)
+    dialect: str = "default"  # mock_site/dialects/: "default" or "alt"
 
     def stop(self) -> None:
         """Stop all four servers and wait for their threads (idempotent)."""
@@ -176,7 +177,7 @@ def start_mock(
     urls = {site: f"http://{url_host}:{server.port}" for site, server in servers.items()}
     for site, server in servers.items():
         server.app = create_app(site, store, urls, {"TEST_MODE": test_mode}, chosen)
-    running = RunningMock(urls, store, servers)
+    running = RunningMock(urls, store, servers, dialect=chosen.name)
     for site, server in servers.items():
         thread = threading.Thread(
             target=server.serve_forever,

@@ -302,16 +302,13 @@ def link_account(user: EcfUser) -> Response:
         return link_form()
     step = security.text(request.form, "step")
     if step == "confirm":
-        return link_confirm(user, refused)
+        return link_confirm(user)
     if step != "verify":
         return web.error_page(400, texts.BAD_REQUEST_TITLE, texts.BAD_REQUEST)
-    return link_verify(user, refused)
+    return link_verify(user)
 
 
-Refusal = tuple[str, int] | None
-
-
-def link_verify(user: EcfUser, refused: Refusal = None) -> Response:
+def link_verify(user: EcfUser) -> Response:
     """Step 1: check the CM/ECF login and password, then show both accounts to confirm."""
     assert user.pacer is not None
     login = security.text(request.form, "ecf_login").strip()
@@ -326,7 +323,8 @@ def link_verify(user: EcfUser, refused: Refusal = None) -> Response:
         return link_form([web.error(p) for p in problems], login=login)
     if not login or not password:
         return link_form([web.error(texts.LINK_EMPTY)], login=login)
-    if refused:  # a dialect that refuses upon Submit: whatever was typed, before checking it
+    refused = account_refusal(user)  # (only a dialect that refuses upon Submit gets here)
+    if refused:  # whatever was typed, before checking it
         return link_form([web.error(refused[0])], login=login)
     store = web.mock().store
     account, ok = store.check_ecf(login, password)
@@ -347,7 +345,7 @@ def link_verify(user: EcfUser, refused: Refusal = None) -> Response:
     )
 
 
-def link_confirm(user: EcfUser, refused: Refusal = None) -> Response:
+def link_confirm(user: EcfUser) -> Response:
     """Step 2: Confirm (single use) or Cancel the link held under the form's token."""
     assert user.pacer is not None
     store = web.mock().store
@@ -362,6 +360,7 @@ def link_confirm(user: EcfUser, refused: Refusal = None) -> Response:
         return web.error_page(400, texts.BAD_REQUEST_TITLE, texts.BAD_REQUEST)
     if store.take("link", token, user.session.token) is None:
         raise web.FormExpired()
+    refused = account_refusal(user)  # (only a dialect that refuses upon Submit gets here)
     if refused and action == "confirm":  # e.g. Submit pressed again after linking
         return link_form([web.error(refused[0])])
     if action == "cancel":
@@ -387,74 +386,4 @@ def link_confirm(user: EcfUser, refused: Refusal = None) -> Response:
     return web.page("link_done.html", texts.LINK_DONE_TITLE, messages=messages)
 
 
-# --- help desk ------------------------------------------------------------------------------
-def unlink_page(
-    messages: list[web.Message] | None = None,
-    login: str = "",
-    found: EcfAccount | None = None,
-    pacer: PacerAccount | None = None,
-) -> Response:
-    """The clerk's page: the find form (holding `login`), and the account `found`, if any."""
-    return web.page(
-        "clerk_unlink.html",
-        texts.UNLINK_TITLE,
-        messages=messages or [],
-        login=login,
-        found=found,
-        pacer=pacer,
-    )
-
-
-def unlinked_email(filer: PacerAccount, ecf_login: str) -> str:
-    return (
-        f"Dear {filer.name},\n\nThe CM/ECF Help Desk has unlinked your CM/ECF account "
-        f"{ecf_login} from your PACER account {filer.username}. To file documents with the "
-        "court, log in to CM/ECF with your PACER account and link the correct CM/ECF "
-        f'account (Utilities, then "{texts.LINK_TITLE}").\n\n{texts.COURT_NAME}'
-    )
-
-
-@bp.route(UNLINK, methods=["GET", "POST"])
-@signed_in
-def clerk_unlink(user: EcfUser) -> Response:
-    """Two steps: "find" shows the CM/ECF account and what it is linked to; "unlink" unlinks
-    it and emails the filer."""
-    if user.pacer is None or not user.pacer.is_clerk:
-        return web.error_page(403, texts.FORBIDDEN_TITLE, texts.CLERK_ONLY)
-    if request.method == "GET":
-        return unlink_page()
-    step = security.text(request.form, "step")
-    login = security.text(request.form, "ecf_login").strip()
-    problems = security.length_errors([("CM/ECF login", login, security.MAX_NAME)])
-    if problems:
-        return unlink_page([web.error(p) for p in problems], login=login)
-    if not login:
-        return unlink_page([web.error(texts.UNLINK_LOGIN_REQUIRED)])
-    store = web.mock().store
-    account = store.ecf_accounts.get(login)
-    if account is None:
-        return unlink_page([web.error(texts.UNLINK_UNKNOWN)], login)
-    if step == "unlink":
-        return unlink_account(login)
-    if step != "find":
-        return web.error_page(400, texts.BAD_REQUEST_TITLE, texts.BAD_REQUEST)
-    if account.linked_to is None:
-        return unlink_page([web.error(texts.unlink_not_linked(login))], login)
-    return unlink_page(login=login, found=account, pacer=store.accounts.get(account.linked_to))
-
-
-def unlink_account(login: str) -> Response:
-    """The "unlink" step, for a CM/ECF account that exists."""
-    store = web.mock().store
-    username = store.unlink(login)
-    if username is None:  # not linked (any more): e.g. "Unlink" pressed twice
-        return unlink_page([web.error(texts.unlink_not_linked(login))], login)
-    filer = store.accounts.get(username)
-    if filer is not None:
-        store.send_email(
-            filer.email,
-            texts.EMAIL_UNLINKED_SUBJECT,
-            unlinked_email(filer, login),
-            texts.EMAIL_FROM_ECF,
-        )
-    return unlink_page([web.info(texts.unlink_done(login, username))])
+# The help desk's unlink page is in ecf_unlink.py (on this blueprint).
