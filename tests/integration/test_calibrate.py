@@ -32,7 +32,9 @@ NOT_DESTRUCTIVE = ("-m", "not destructive and not wrong_password")
 SENTINEL = "Sentinel-pw-7f3a!&Q"
 
 
-def suite_command(*args: str, environ: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def suite_command(
+    *args: str, environ: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "suite", *args],
         cwd=REPO,
@@ -65,13 +67,15 @@ def test_probe_finds_every_value_on_the_mock_and_says_what_the_alt_dialect_has_i
         for line in lines
     ), other.stdout
     assert any(
-        line.startswith("different") and "[paths] court_faq " in line and "/e-filing/nextgen-faq" in line
+        line.startswith("different")
+        and "[paths] court_faq " in line
+        and "/e-filing/nextgen-faq" in line
         for line in lines
     ), other.stdout
     assert any(line.startswith("missing") and "pacer_forgot_password " in line for line in lines)
     # One line per value: each path and each name of the profile.
     mock = load_profile("mock")
-    for group, key in mock.keys():
+    for group, key in mock.values:
         if group in ("paths", "names"):
             assert sum(f"[{group}] {key} =" in line for line in lines) == 1, (group, key)
 
@@ -107,7 +111,9 @@ def test_calibrated_draft_for_the_alt_dialect_passes_every_applicable_scenario(
     # Accepted as it is (renamed), the draft passes every applicable scenario calibrate ran.
     accepted = tmp_path / "alt-accepted.toml"
     shutil.copy(draft, accepted)
-    after = run_suite(tmp_path / "after", "--env", "alt", "--profile", str(accepted), *NOT_DESTRUCTIVE)
+    after = run_suite(
+        tmp_path / "after", "--env", "alt", "--profile", str(accepted), *NOT_DESTRUCTIVE
+    )
     assert after.failed == [], after.output[-4000:]
     assert after.skipped and all(
         "not applicable on this target" in reason for reason in after.skipped.values()
@@ -130,8 +136,16 @@ def test_calibrate_never_records_a_password(tmp_path: Path) -> None:
             name, url = option.removeprefix("--").split("=", 1)
             environ[name.replace("-", "_").upper()] = url
         result = suite_command(
-            "calibrate", "--env", "staging", "--profile", "alt", "-k", "sign or log",
-            "--out", str(tmp_path), environ=environ,
+            "calibrate",
+            "--env",
+            "staging",
+            "--profile",
+            "alt",
+            "-k",
+            "sign or log",
+            "--out",
+            str(tmp_path),
+            environ=environ,
         )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "values filled" in result.stdout
