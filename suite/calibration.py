@@ -35,6 +35,7 @@ FEATURES = Path(__file__).resolve().parent.parent / "features"
 # a name the target does not have is the expected case here, not an accident.
 ACTION_TIMEOUT_MS = 5000
 CLOSE_ENOUGH = 0.6
+MISSING = (404, 410)  # what a page that is not there answers
 LOG = pytest.StashKey[Path]()
 
 
@@ -165,6 +166,36 @@ WITNESSES = {
 }
 
 
+# Steps that follow a [seen] link: the page they end on is that value's page.
+FOLLOWED = {
+    # "Utilities" > "Link a CM/ECF account to my PACER account" [seen]
+    "open_link_account": ("ecf_link", "ecf"),
+}
+
+
+def _followed(request: pytest.FixtureRequest, page: Any, step: Any, step_func: Any) -> None:
+    key, site = FOLLOWED.get(getattr(step_func, "__name__", ""), ("", ""))
+    urls = request.getfixturevalue("target").urls
+    if not key or not page.url.startswith(urls[site] + "/") or page_status(page) >= 400:
+        return
+    parts = urlsplit(page.url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    profile: Profile = request.config.stash[PROFILE]
+    if path != profile.get("paths", key).value:
+        write(
+            request.config,
+            {
+                "scenario": RECORDER.scenario,
+                "step": step.name,
+                "group": "paths",
+                "key": key,
+                "expected": profile.get("paths", key).value,
+                "observed": path,
+                "how": f"the page the step {step.name!r} reached by the target's own links",
+            },
+        )
+
+
 def pytest_bdd_after_step(
     request: pytest.FixtureRequest,
     feature: Any,
@@ -177,6 +208,7 @@ def pytest_bdd_after_step(
     if LOG not in request.config.stash or "page" not in request.fixturenames:
         return
     page = request.getfixturevalue("page")
+    _followed(request, page, step, step_func)
     profile: Profile = request.config.stash[PROFILE]
     urls = request.getfixturevalue("target").urls
     for key, (name, site) in WITNESSES.items():
@@ -294,8 +326,8 @@ def _template(text: str, fields: dict[str, str]) -> str:
 def observe_message(page: Any, lookup: Lookup, profile: Profile) -> tuple[str | None, str]:
     where = urlsplit(page.url).path
     status = page_status(page)
-    if status >= 400:
-        return None, f"{where} answered {status}: an error page, not the message asked for"
+    if status in MISSING:
+        return None, f"{where} answered {status}: no such page, so not the message asked for"
     texts = []
     for role in ("alert", "status"):
         texts += [t.strip() for t in page.get_by_role(role).all_inner_texts()]
@@ -303,9 +335,12 @@ def observe_message(page: Any, lookup: Lookup, profile: Profile) -> tuple[str | 
         t.strip() for t in page.locator("[id='loginForm:pclLoginMessages']").all_inner_texts()
     ]
     if not any(texts):
-        status = page_status(page)
-        state = f"answered {status}" if status >= 400 else "has no alert or status message"
-        return None, f"{where} {state}"
+        # A page that is itself the message (PACER login's "unavailable" page): its title.
+        main = page.get_by_role("main")
+        top = [t.strip() for t in main.get_by_role("heading", level=1).all_inner_texts()]
+        if len([t for t in top if t]) == 1:
+            return top[0], f"the main heading of {where}, which has no alert or status message"
+        return None, f"{where} has no alert or status message, nor one main heading"
     observed, how = _closest(lookup.text, texts)
     if observed is None:
         return None, f"messages on {where}: {how}"
@@ -397,8 +432,11 @@ def observe_account(
     terms = {"type", "kind", "status", "credit card"}
     term = next((c for c in culprits if c.key in terms), None)
     value = next((c for c in culprits if c.key not in terms), None)
+    # Every other text of the profile (the other terms, the form labels: "Username"…).
     known_terms = {
-        str(v.value) for (g, k), v in profile.values.items() if g == "account" and k in terms
+        str(v.value)
+        for (g, k), v in profile.values.items()
+        if isinstance(v.value, str) and not (term and (g, k) == ("account", term.key))
     }
     results: list[tuple[Lookup, str | None, str]] = []
     if term and value:
@@ -410,6 +448,11 @@ def observe_account(
             return [(term, row[0], f"the term beside {value.text!r} on {where}")]
         left = [p for p in pairs if p[0] not in known_terms and p[0] not in _quoted_in_features()]
         observed, how = _closest(term.text, [p[0] for p in left])
+        if observed is None:
+            # No term stands out: the row whose value is clearly the one meant, if any.
+            by_value, how = _closest(value.text, [p[1] for p in left])
+            observed = next((p[0] for p in left if by_value and p[1] == by_value), None)
+            how = f"by its value, {how}"
         results.append((term, observed, f"rows of {where} not otherwise known: {how}"))
         row = next((p for p in left if p[0] == observed), None)
         if row:
