@@ -350,7 +350,7 @@ def observe_message(page: Any, lookup: Lookup, profile: Profile) -> tuple[str | 
 def observe_heading(page: Any, lookup: Lookup, profile: Profile) -> tuple[str | None, str]:
     where = urlsplit(page.url).path
     status = page_status(page)
-    if status >= 400:
+    if status in MISSING:
         return None, f"{where} answered {status}: no such page"
     main = page.get_by_role("main")
     headings = [t.strip() for t in main.get_by_role("heading").all_inner_texts() if t.strip()]
