@@ -126,16 +126,16 @@ def _take(
     changes[key] = Change(old.value, new, how)
 
 
+def left_out(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """The scenario tags calibrate does not run, with the flag that would allow each."""
+    allowed = {"destructive": args.allow_destructive, "wrong_password": args.allow_wrong_passwords}
+    flags = {"destructive": "--allow-destructive", "wrong_password": "--allow-wrong-passwords"}
+    return [(tag, flags[tag]) for tag, ok in allowed.items() if not ok]
+
+
 def run_round(plan: TargetPlan, args: argparse.Namespace, profile: Path, work: Path) -> Round:
     log, junit = work / "observations.jsonl", work / "junit.xml"
-    excluded = [
-        tag
-        for tag, allowed in (
-            ("destructive", args.allow_destructive),
-            ("wrong_password", args.allow_wrong_passwords),
-        )
-        if not allowed
-    ]
+    excluded = [tag for tag, _ in left_out(args)]
     command = [
         sys.executable,
         "-m",
@@ -193,18 +193,11 @@ def not_calibrated(
         reasons[("scenarios", "failed")] = "; ".join(
             f"{s.get('step')}: {s.get('reason')}" for s in unattributed[:5]
         )
-    left_out = [
-        flag
-        for flag, allowed in (
-            ("--allow-destructive", args.allow_destructive),
-            ("--allow-wrong-passwords", args.allow_wrong_passwords),
-        )
-        if not allowed
-    ]
-    if left_out:
+    flags = [flag for _, flag in left_out(args)]
+    if flags:
         reasons.setdefault(
             ("scenarios", "left out"),
-            f"destructive or wrong-password scenarios did not run ({' and '.join(left_out)} "
+            f"destructive or wrong-password scenarios did not run ({' and '.join(flags)} "
             "allow them): the values only they show (e.g. the linking confirmation, the "
             "unlink messages, the emails) are kept as they were, not calibrated",
         )

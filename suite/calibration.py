@@ -151,8 +151,7 @@ def missing_page(page: Any, lookups: list[Lookup]) -> tuple[Lookup, int] | None:
     status = page_status(page)
     if status < 400:
         return None
-    parts = urlsplit(page.url)
-    here = parts.path + (f"?{parts.query}" if parts.query else "")
+    here = path_of(page.url)
     path = next((p for p in reversed(lookups) if p.group == "paths" and p.text == here), None)
     return (path, status) if path else None
 
@@ -175,25 +174,27 @@ FOLLOWED = {
 
 def _followed(request: pytest.FixtureRequest, page: Any, step: Any, step_func: Any) -> None:
     key, site = FOLLOWED.get(getattr(step_func, "__name__", ""), ("", ""))
-    urls = request.getfixturevalue("target").urls
-    if not key or not page.url.startswith(urls[site] + "/") or page_status(page) >= 400:
+    if key and page_status(page) < 400:
+        how = f"the page the step {step.name!r} reached by the target's own links"
+        _path_seen(request, step, key, page.url, site, how)
+
+
+def _path_seen(
+    request: pytest.FixtureRequest, step: Any, key: str, address: str, site: str, how: str
+) -> None:
+    """Note the path of `address` as [paths] key, when it is on `site` and not the profile's."""
+    if not address.startswith(request.getfixturevalue("target").urls[site] + "/"):
         return
-    parts = urlsplit(page.url)
-    path = parts.path + (f"?{parts.query}" if parts.query else "")
-    profile: Profile = request.config.stash[PROFILE]
-    if path != profile.get("paths", key).value:
-        write(
-            request.config,
-            {
-                "scenario": RECORDER.scenario,
-                "step": step.name,
-                "group": "paths",
-                "key": key,
-                "expected": profile.get("paths", key).value,
-                "observed": path,
-                "how": f"the page the step {step.name!r} reached by the target's own links",
-            },
-        )
+    expected = request.config.stash[PROFILE].get("paths", key).value
+    if path_of(address) != expected:
+        record = {"scenario": RECORDER.scenario, "step": step.name, "group": "paths"}
+        observed = {"expected": expected, "observed": path_of(address), "how": how}
+        write(request.config, record | {"key": key} | observed)
+
+
+def path_of(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def pytest_bdd_after_step(
@@ -209,30 +210,12 @@ def pytest_bdd_after_step(
         return
     page = request.getfixturevalue("page")
     _followed(request, page, step, step_func)
-    profile: Profile = request.config.stash[PROFILE]
-    urls = request.getfixturevalue("target").urls
     for key, (name, site) in WITNESSES.items():
         link = page.get_by_role("link", name=name, exact=True)
-        if not link.count():
-            continue
-        href = link.first.get_attribute("href") or ""
-        address = urljoin(page.url, href)
-        if not address.startswith(urls[site] + "/"):
-            continue
-        parts = urlsplit(address)
-        path = parts.path + (f"?{parts.query}" if parts.query else "")
-        if path != profile.get("paths", key).value:
-            write(
-                request.config,
-                {
-                    "scenario": RECORDER.scenario,
-                    "step": step.name,
-                    "group": "paths",
-                    "key": key,
-                    "expected": profile.get("paths", key).value,
-                    "observed": path,
-                    "how": f"where the target's own {name!r} link leads",
-                },
+        if link.count():
+            address = urljoin(page.url, link.first.get_attribute("href") or "")
+            _path_seen(
+                request, step, key, address, site, f"where the target's own {name!r} link leads"
             )
 
 
@@ -394,8 +377,7 @@ def observe_name(page: Any, lookup: Lookup, profile: Profile) -> tuple[str | Non
 
 
 def observe_path(page: Any, lookup: Lookup, profile: Profile) -> tuple[str | None, str]:
-    parts = urlsplit(page.url)
-    reached = parts.path + (f"?{parts.query}" if parts.query else "")
+    reached = path_of(page.url)
     status = page_status(page)
     if status >= 400 or reached == lookup.text:
         return None, f"{reached} answered {status}: no such page, and no link led elsewhere"
