@@ -156,6 +156,7 @@ def run_round(plan: TargetPlan, args: argparse.Namespace, profile: Path, work: P
     if excluded:
         command += ["-m", " and ".join(f"not {tag}" for tag in excluded)]
     command += ["-k", args.select] if args.select else []
+    command += ["-n", args.workers] if args.workers else []
     command += ["--allow-destructive"] * args.allow_destructive
     command += ["--allow-wrong-passwords"] * args.allow_wrong_passwords
     subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)

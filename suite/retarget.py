@@ -34,6 +34,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="calibrate: only the scenarios pytest -k EXPR selects",
     )
     parser.add_argument(
+        "-n",
+        dest="workers",
+        metavar="N",
+        help="calibrate: run each round's scenarios in N processes (pytest-xdist's -n)",
+    )
+    parser.add_argument(
         "--out",
         type=Path,
         help="calibrate: where the draft and its diff go (default: profiles/, beside the others)",

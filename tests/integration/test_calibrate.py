@@ -81,7 +81,7 @@ def test_probe_finds_every_value_on_the_mock_and_says_what_the_alt_dialect_has_i
 
 
 def test_calibrate_finds_nothing_to_change_against_the_default_mock(tmp_path: Path) -> None:
-    result = suite_command("calibrate", "--env", "local", "--out", str(tmp_path))
+    result = suite_command("calibrate", "--env", "local", "-n", "2", "--out", str(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "calibrate: 0 values filled" in result.stdout, result.stdout
     assert draft_values(tmp_path / "local.draft.toml") == {
@@ -92,38 +92,50 @@ def test_calibrate_finds_nothing_to_change_against_the_default_mock(tmp_path: Pa
 def test_calibrated_draft_for_the_alt_dialect_passes_every_applicable_scenario(
     tmp_path: Path,
 ) -> None:
-    before = run_suite(tmp_path / "before", "--env", "alt", "--profile", "mock", *NOT_DESTRUCTIVE)
-
     started = time.monotonic()
-    result = suite_command("calibrate", "--env", "alt", "--profile", "mock", "--out", str(tmp_path))
+    result = suite_command(
+        "calibrate", "--env", "alt", "--profile", "mock", "-n", "2", "--out", str(tmp_path)
+    )
     took = time.monotonic() - started
     assert result.returncode == 0, result.stdout + result.stderr
+    # The default profile does not fit the alt dialect: its first round fails scenarios.
+    first_round = next(line for line in result.stdout.splitlines() if "round 1:" in line)
+    assert " 0 failed" not in first_round, first_round
     draft = tmp_path / "alt.draft.toml"
-    assert (tmp_path / "alt.draft.diff").read_text(encoding="utf-8").count("\n[") >= 0
+    diff = (tmp_path / "alt.draft.diff").read_text(encoding="utf-8")
+    assert '[names] filing_menu\n  - "Civil"\n  + "File"' in diff, diff[:3000]
 
     # Nothing is accepted without review: a run refuses the draft as it is.
     refused = run_suite(tmp_path / "refused", "--env", "alt", "--profile", str(draft))
     assert refused.returncode != 0 and "draft written by calibrate" in refused.output
 
-    # A value behind a destructive step is listed as not calibrated, with the reason.
+    # What calibrate cannot observe is listed, with the reason, and kept as it was: the
+    # values only destructive scenarios show, and the clerk's page, reached only by its
+    # address (no link a filer sees leads there).
     assert "not calibrated [scenarios] left out: destructive or wrong-password" in result.stdout
+    assert "not calibrated [paths] ecf_clerk_unlink: /cgi-bin/ClerkUnlink.pl answered 404" in (
+        result.stdout
+    )
+    assert draft_values(draft)[("paths", "ecf_clerk_unlink")] == "/cgi-bin/ClerkUnlink.pl"
 
-    # Accepted as it is (renamed), the draft passes every applicable scenario calibrate ran.
+    # Accepted as it is (renamed), the draft passes every scenario calibrate ran, except
+    # the one that needs the value it could not observe.
     accepted = tmp_path / "alt-accepted.toml"
     shutil.copy(draft, accepted)
     after = run_suite(
-        tmp_path / "after", "--env", "alt", "--profile", str(accepted), *NOT_DESTRUCTIVE
+        tmp_path / "after", "--env", "alt", "--profile", str(accepted), "-n", "2", *NOT_DESTRUCTIVE
     )
-    assert after.failed == [], after.output[-4000:]
+    assert [name for name in after.failed if "only_court_staff" not in name] == [], after.output[
+        -4000:
+    ]
     assert after.skipped and all(
         "not applicable on this target" in reason for reason in after.skipped.values()
     ), after.skipped
     print(
-        f"\nalt dialect, non-destructive scenarios: default profile {before.passed} passed, "
-        f"{len(before.failed)} failed; calibrated draft {after.passed} passed, "
-        f"{len(after.failed)} failed, {len(after.skipped)} not applicable; calibrate {took:.0f} s"
+        f"\nalt dialect, non-destructive scenarios with the calibrated draft: {after.passed} "
+        f"passed, {len(after.failed)} failed, {len(after.skipped)} not applicable; "
+        f"calibrate took {took:.0f} s"
     )
-    assert before.failed, "the default profile should not fit the alt dialect"
 
 
 def test_calibrate_never_records_a_password(tmp_path: Path) -> None:
