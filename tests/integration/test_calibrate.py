@@ -154,7 +154,7 @@ def test_calibrate_never_records_a_password(tmp_path: Path) -> None:
             "--profile",
             "alt",
             "-k",
-            "sign or log",
+            "cancelling_on_the_verification or pacer_login_information_is_accepted",
             "--out",
             str(tmp_path),
             environ=environ,
