@@ -237,8 +237,9 @@ def _mentioned(text: str, failure: str) -> bool:
 
 
 def attribute(failure: str, lookups: list[Lookup], step: str) -> list[Lookup]:
-    """The looked-up values the failure names: this step's first, the longest first (a
-    short value may be part of a longer one); an account term and its value go together."""
+    """The looked-up value the failure names. A step asks for each value just before it
+    checks it, so of the values it names (a failure may quote the page too), the one asked
+    for last is the one checked; an account term and its value go together."""
     mine = [lookup for lookup in lookups if lookup.step == step and lookup.text]
     named = [lookup for lookup in mine if _mentioned(lookup.text, failure)]
     if not named:
@@ -250,7 +251,7 @@ def attribute(failure: str, lookups: list[Lookup], step: str) -> list[Lookup]:
     accounts = [lookup for lookup in named if lookup.group == "account"]
     if accounts:
         return accounts
-    return [max(named, key=lambda lookup: len(lookup.text))]
+    return named[-1:]
 
 
 # -- what the page shows there -------------------------------------------------------------

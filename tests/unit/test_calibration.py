@@ -29,6 +29,11 @@ def test_the_value_a_failure_names_is_the_one_that_does_not_fit() -> None:
     # Playwright shows a locator's name, and a pattern's repr with its backslashes doubled.
     named = 'waiting for get_by_role("heading", name="Accounts linked", exact=True)'
     assert [c.key for c in attribute(named, lookups, "then")] == ["link_done"]
+    # A failure may quote the page, and so a value checked before: the one asked for last
+    # is the one that failed.
+    query = _lookups(("headings", "query", "Search for a case"), ("names", "run", "Run Query"))
+    quoting = 'waiting for get_by_role("button", name="Run Query")\n  - heading "Search for a case"'
+    assert [c.key for c in attribute(quoting, query, "then")] == ["run"]
     pattern = repr(re.compile(re.escape("Account kind") + r"\s*" + re.escape("Shared (firm)")))
     terms = _lookups(
         ("account", "kind", "Account kind"), ("account", "shared/firm", "Shared (firm)")
