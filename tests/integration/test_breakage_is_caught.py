@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from mock_site import control, security, texts, web
 from mock_site.server import RunningMock, start_mock
 from mock_site.sites import ecf
 from mock_site.store import Faults, PacerAccount
-from tests.integration.runner import run_suite, url_options
+from tests.integration.runner import Mutation, check_caught, run_suite, url_options
 
 pytestmark = pytest.mark.slow
 
@@ -149,14 +148,6 @@ def personas_seeded_without(field: str) -> Callable[[pytest.MonkeyPatch, Running
     return apply
 
 
-@dataclass(frozen=True)
-class Mutation:
-    name: str
-    apply: Callable[[pytest.MonkeyPatch, RunningMock], None]
-    must_fail: tuple[str, ...]
-    must_pass: tuple[str, ...]
-
-
 MUTATIONS = [
     Mutation(
         "linking without the confirmation step",
@@ -262,20 +253,7 @@ MUTATIONS = [
 def test_the_scenarios_about_a_broken_rule_fail(
     mutation: Mutation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with start_mock(test_mode=True) as mock:
-        mutation.apply(monkeypatch, mock)
-        selection = " or ".join(mutation.must_fail + mutation.must_pass)
-        run = run_suite(tmp_path, *url_options(mock.urls), "-k", selection)
-    assert run.tests >= len(mutation.must_fail) + len(mutation.must_pass), run.output[-2000:]
-    for name in mutation.must_fail:
-        assert any(failed.startswith(name) for failed in run.failed), (
-            f"{name} should fail when {mutation.name}\n{run.output[-2000:]}"
-        )
-    for name in mutation.must_pass:
-        assert not any(failed.startswith(name) for failed in run.failed), (
-            f"{name} should not be affected by {mutation.name}"
-        )
-    assert run.skipped == {}
+    check_caught(mutation, tmp_path, monkeypatch)
 
 
 def test_the_same_scenarios_pass_against_the_intact_mock(tmp_path: Path) -> None:
