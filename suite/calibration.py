@@ -149,7 +149,7 @@ def missing_page(page: Any, lookups: list[Lookup]) -> tuple[Lookup, int] | None:
     if page is None:
         return None
     status = page_status(page)
-    if status < 400:
+    if status not in MISSING:  # a refusal (403) is a page that is there
         return None
     here = path_of(page.url)
     path = next((p for p in reversed(lookups) if p.group == "paths" and p.text == here), None)
