@@ -236,9 +236,12 @@ def render(
             "# they were: check them by hand.",
             "",
         ]
-    name = environment or start.name
+    name, description = start.name, start.description
+    if environment is not None:
+        name = environment
+        description = f"Calibrated against environment {environment!r} from profile {start.name!r}."
     lines += ["[profile]", f"name = {json.dumps(name)}"]
-    lines += [f"description = {json.dumps(start.description)}", ""]
+    lines += [f"description = {json.dumps(description)}", ""]
     for group in GROUPS:
         keys = sorted(k for g, k in values if g == group)
         if not keys:
