@@ -27,7 +27,7 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 
-from suite.probe import DIFFERENT, MISSING, Probe
+from suite.probe import DIFFERENT, FOUND, MISSING, Probe
 from suite.profiles import DRAFT_SUFFIX, GROUPS, PROFILES_DIR, Profile, Value, load_profile
 from suite.retarget import target_urls
 from suite.targets import TargetPlan
@@ -96,7 +96,8 @@ def calibrate(plan: TargetPlan, args: argparse.Namespace) -> int:
             if not learned:
                 break
     last = rounds[-1]
-    uncalibrated = not_calibrated(start, values, changes, last, args)
+    found = {(f.group, f.key) for f in findings if f.state == FOUND}
+    uncalibrated = not_calibrated(start, values, changes, last, args, found)
     out = args.out or PROFILES_DIR
     out.mkdir(parents=True, exist_ok=True)
     draft = out / f"{plan.environment}{DRAFT_SUFFIX}"
@@ -181,6 +182,7 @@ def not_calibrated(
     changes: dict[Key, Change],
     last: Round,
     args: argparse.Namespace,
+    confirmed: set[Key],
 ) -> dict[Key, str]:
     """Values calibrate could not observe, each with its reason: the last round's failures
     that named a value it could not read, and the values no scenario it ran looked up."""
@@ -189,12 +191,21 @@ def not_calibrated(
         if seen.get("key") and seen.get("observed") is None:
             key = (str(seen["group"]), str(seen["key"]))
             reasons.setdefault(key, f"{seen.get('how')} (step: {seen.get('step')})")
-    unattributed = [s for s in last.observations if not s.get("key")]
+    used = {(g, k) for s in last.observations for g, k in s.get("used", [])}  # type: ignore[attr-defined]
+    flags = [flag for _, flag in left_out(args)]
+    left = f" ({' and '.join(flags)} allow them)" if flags else ""
+    left += f", or not selected by -k {args.select!r}" if args.select else ""
+    for key in sorted(start.keys() - used - confirmed - set(changes) - set(reasons)):
+        if key[0] != "capabilities":  # the probe's, not a step's
+            reasons[key] = (
+                f"no scenario calibrate ran asks for it: it is shown only in scenarios left "
+                f"out{left}, or on a page the profile says the target lacks"
+            )
+    unattributed = [s for s in last.observations if not s.get("key") and s.get("step")]
     if unattributed:
         reasons[("scenarios", "failed")] = "; ".join(
             f"{s.get('step')}: {s.get('reason')}" for s in unattributed[:5]
         )
-    flags = [flag for _, flag in left_out(args)]
     if flags:
         reasons.setdefault(
             ("scenarios", "left out"),

@@ -53,9 +53,12 @@ class Recorder:
     scenario: str = ""
     step: str = ""
     lookups: list[Lookup] = field(default_factory=list)
+    # Every value some scenario of this run asked for: the others it could not observe.
+    used: set[tuple[str, str]] = field(default_factory=set)
 
     def looked_up(self, group: str, key: str, text: str, fields: dict[str, str]) -> None:
         self.lookups.append(Lookup(group, key, text, dict(fields), self.step))
+        self.used.add((group, key))
 
 
 RECORDER = Recorder()
@@ -84,6 +87,11 @@ def pytest_configure(config: pytest.Config) -> None:
     profile = config.stash[PROFILE]
     fields = {f.name: getattr(profile, f.name) for f in dataclasses.fields(profile)}
     config.stash[PROFILE] = RecordingProfile(**fields)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if LOG in session.config.stash:
+        write(session.config, {"used": sorted(RECORDER.used)})
 
 
 def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:

@@ -117,6 +117,14 @@ def test_calibrated_draft_for_the_alt_dialect_passes_every_applicable_scenario(
         result.stdout
     )
     assert draft_values(draft)[("paths", "ecf_clerk_unlink")] == "/cgi-bin/ClerkUnlink.pl"
+    # Each value only a left-out scenario shows is listed on its own, never guessed.
+    assert (
+        "not calibrated [messages] accounts unlinked: no scenario calibrate ran asks for it"
+        in result.stdout
+    )
+    assert draft_values(draft)[("messages", "email: accounts unlinked")] == (
+        load_profile("mock").message("email: accounts unlinked")
+    )
 
     # Accepted as it is (renamed), the draft passes every scenario calibrate ran, except
     # the one that needs the value it could not observe.
