@@ -20,6 +20,7 @@ COPIED = (
     "conftest.py",
     "pyproject.toml",
     "environments.toml",
+    "profiles",
     "suite",
     "steps",
     "pages",
