@@ -267,15 +267,15 @@ def attribute(failure: str, lookups: list[Lookup], step: str) -> list[Lookup]:
 def observe(
     page: Any, culprits: list[Lookup], config: pytest.Config
 ) -> list[tuple[Lookup, str | None, str]]:
+    lookup = culprits[0]
+    if lookup.group == "messages" and lookup.key.startswith(EMAIL):
+        # Checked in the mock's outbox, not on a page: what a page shows is not its subject.
+        return [(lookup, None, "an email's subject: calibrate reads pages, not mailboxes")]
     if page is None:
         return [(c, None, "the step has no browser page to look at") for c in culprits]
     profile: Profile = config.stash[PROFILE]
     if culprits[0].group == "account":
         return observe_account(page, culprits, profile)
-    lookup = culprits[0]
-    if lookup.group == "messages" and lookup.key.startswith(EMAIL):
-        # Checked in the mock's outbox, not on a page: what a page shows is not its subject.
-        return [(lookup, None, "an email's subject: calibrate reads pages, not mailboxes")]
     observer = {
         "messages": observe_message,
         "headings": observe_heading,

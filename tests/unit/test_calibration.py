@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Error
 
 from suite.calibrate import Change, readable_diff, render
-from suite.calibration import Lookup, _closest, _template, attribute
+from suite.calibration import Lookup, _closest, _template, attribute, observe
 from suite.profiles import ProfileError, Value, load_profile
 
 
@@ -53,6 +53,16 @@ def test_a_page_text_is_taken_only_when_it_is_clearly_the_one() -> None:
     assert _closest("Contact", ["Home", "Contact Us", "Opinions"])[0] == "Contact Us"
     observed, how = _closest("Cancel", ["Home", "Opinions", "Rules"])
     assert observed is None and "none clearly it" in how
+
+
+def test_an_email_subject_is_never_taken_from_the_page() -> None:
+    class ShowsAnAlert:  # whatever the page shows, it is not the mailbox
+        def get_by_role(self, role: str) -> object:
+            raise AssertionError("calibrate looked at the page for an email's subject")
+
+    email = _lookups(("messages", "email: accounts linked", "Your accounts are linked"))
+    [(_lookup, observed, how)] = observe(ShowsAnAlert(), email, config=None)  # type: ignore[arg-type]
+    assert observed is None and "not mailboxes" in how
 
 
 def test_a_persona_value_in_a_message_becomes_its_field() -> None:
