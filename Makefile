@@ -8,11 +8,12 @@ ARGS ?=
 # make soak: how many times the whole suite runs, serially and with -n 2
 SOAK_RUNS ?= 20
 
-.PHONY: help setup acceptance test test-mock lint typecheck serve bench soak clean reports-check steps fresh-check
+.PHONY: help setup acceptance acceptance-alt test test-mock lint typecheck serve bench soak clean reports-check steps fresh-check
 
 help:
 	@echo "make setup        .venv, the pinned dependencies and a Chromium (the targets that run something run it first)"
 	@echo "make acceptance   the FAQ suite against the embedded mock, reports in reports/ (main job)"
+	@echo "make acceptance-alt  the FAQ suite against the mock's alt dialect with its profile (--env alt)"
 	@echo "make test         everything CI runs: static checks, the mock's tests, the FAQ suite, suite self-tests"
 	@echo "make serve        the mock for people: python -m mock_site --test-mode"
 	@echo "make test-mock    only the mock's own browser-free tests"
@@ -32,6 +33,11 @@ setup:
 acceptance: setup
 	$(PYTEST) tests/acceptance $(ARGS)
 
+# The same suite against the mock's second dialect, checked with its own profile
+# (profiles/alt.toml): proof that a target is a profile. Reports in reports/alt/.
+acceptance-alt: setup
+	$(PYTEST) tests/acceptance --env alt --reports-dir reports/alt $(ARGS)
+
 test-mock: setup
 	$(PYTEST) tests/mock -q $(ARGS)
 
@@ -45,6 +51,7 @@ typecheck: setup
 
 test: setup lint reports-check
 	$(PYTEST) tests $(ARGS)
+	$(PYTEST) tests/acceptance --env alt --reports-dir reports/alt $(ARGS)
 
 # Browser-free checks of the feature files: every FAQ question and answer sentence covered,
 # every step defined, the house layout. Each prints what is wrong as file:line; all three run
@@ -73,4 +80,4 @@ fresh-check:
 	@bash scripts/fresh_check.sh
 
 clean:
-	rm -rf reports/artifacts reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache
+	rm -rf reports/alt reports/artifacts reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache

@@ -6,13 +6,14 @@ Feature: My PACER account says "inactive," can I still link it with my CM/ECF ac
   However, your ability to conduct PACER searches will be delayed until your PACER account is
   activated.
 
+  @needs_manage_my_account
   Scenario: PACER shows the account as inactive
     FAQ: Your PACER account may be inactive if you did not provide credit card information when you registered.
 
     Given a filer whose PACER account is inactive is signed in to the PACER website
     When the user opens "Manage My Account"
-    Then the account status is "Inactive"
-    And the account's credit card is "None on file"
+    Then the account status shows: inactive
+    And the account's credit card shows: no credit card
 
   Scenario: An inactive PACER account can still sign in to CM/ECF and is told searches must wait
     FAQ: Yes.
@@ -22,7 +23,7 @@ Feature: My PACER account says "inactive," can I still link it with my CM/ECF ac
     When the filer logs in with the username and password for their upgraded PACER account
     And the filer acknowledges the redaction requirements
     Then the filer is redirected to the court's NextGen CM/ECF page
-    And CM/ECF says "you will not be able to perform a search until your account is active"
+    And CM/ECF tells the filer "you will not be able to perform a search until your account is active"
 
   @smoke @destructive
   Scenario: An inactive PACER account can still be linked
@@ -40,7 +41,7 @@ Feature: My PACER account says "inactive," can I still link it with my CM/ECF ac
 
     Given a filer whose PACER account is inactive is signed in to CM/ECF
     When the filer opens "Query"
-    Then CM/ECF says "PACER User Inactive: Although you have a PACER account, your account is currently inactive."
+    Then CM/ECF tells the filer "PACER User Inactive: Although you have a PACER account, your account is currently inactive."
     And the search form is not offered
 
   @mock_only @destructive

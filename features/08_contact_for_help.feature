@@ -5,6 +5,7 @@ Feature: Who can I contact for help?
   pacer@psc.uscourts.gov. All other issues, please contact the CM/ECF Help Desk at
   866-450-1859 or send an email to cmecf_helpdesk@cit.uscourts.gov.
 
+  @needs_court_contact_page
   Scenario Outline: The court's contact page gives a number to call and an address to write to: <who>
     FAQ: For PACER related issue, please contact PACER at: (800) 676-6856 or send an email to pacer@psc.uscourts.gov.
     FAQ: All other issues, please contact the CM/ECF Help Desk at 866-450-1859 or send an email to cmecf_helpdesk@cit.uscourts.gov.
@@ -27,6 +28,7 @@ Feature: Who can I contact for help?
     Then the CM/ECF Help page lists the CM/ECF Help Desk with the phone number "866-450-1859" that dials "+18664501859"
     And the CM/ECF Help page lists the CM/ECF Help Desk with the email address "cmecf_helpdesk@cit.uscourts.gov"
 
+  @needs_court_faq_page
   Scenario: The FAQ on the court's website gives the same contacts
     FAQ: For PACER related issue, please contact PACER at: (800) 676-6856 or send an email to pacer@psc.uscourts.gov.
     FAQ: All other issues, please contact the CM/ECF Help Desk at 866-450-1859 or send an email to cmecf_helpdesk@cit.uscourts.gov.

@@ -47,8 +47,8 @@ Feature: Linking CM/ECF Accounts and Upgraded PACER Accounts FAQ's - Effective M
     Given the date is March 15, 2020
     And a filer with an upgraded individual PACER account is signed in to the legacy CM/ECF
     When the filer opens the linking page directly
-    Then CM/ECF says "Linking a CM/ECF account to a PACER account is available from March 16, 2020."
-    And CM/ECF does not offer the linking form
+    And the filer tries to link their own CM/ECF account
+    Then CM/ECF refuses to link: linking not yet available
 
   @destructive
   Scenario: On March 16, 2020 the filer can link

@@ -18,20 +18,34 @@ from typing import Any
 from flask import Flask
 
 from mock_site import control, security, web
-from mock_site.sites import court, ecf, pacer, pacer_login
+from mock_site.dialects import Dialect, DialectPaths, get_dialect
+from mock_site.sites import (
+    court,
+    ecf,
+    ecf_unlink,  # noqa: F401 - its routes go on the CM/ECF blueprint
+    pacer,
+    pacer_login,
+)
 from mock_site.store import SITES, Store
 
 __all__ = ["SITES", "Store", "create_app"]
 
 
 def create_app(
-    site: str, store: Store, urls: Mapping[str, str], config: Mapping[str, Any] | None = None
+    site: str,
+    store: Store,
+    urls: Mapping[str, str],
+    config: Mapping[str, Any] | None = None,
+    dialect: str | Dialect = "default",
 ) -> Flask:
     """The Flask app of one site ("court", "pacer", "pacer-login" or "ecf").
 
     urls maps every site key to its base URL (no trailing slash), so pages can link across
     sites. config may set TEST_MODE (mounts the /_mock control API) and any Flask setting.
+    dialect ("default" or "alt", see mock_site/dialects/) chooses the unsourced wording,
+    paths, markup and behaviour; the /_mock control API is the same in every dialect.
     """
+    chosen = get_dialect(dialect)
     if site not in SITES:
         raise ValueError(f"unknown site {site!r}; expected one of {', '.join(SITES)}")
     missing = [key for key in SITES if key not in urls]
@@ -51,7 +65,7 @@ def create_app(
     app.jinja_env.autoescape = True  # every template is HTML; never reflect a script
     test_mode = bool(app.config["TEST_MODE"])
     app.extensions["mock_site"] = web.MockSite(
-        site, store, {key: urls[key].rstrip("/") for key in SITES}, test_mode
+        site, store, {key: urls[key].rstrip("/") for key in SITES}, test_mode, chosen
     )
     web.install(app)
 
@@ -64,4 +78,6 @@ def create_app(
     app.register_blueprint(blueprint)
     if test_mode:
         app.register_blueprint(control.bp)
+    if chosen.paths or chosen.missing:
+        app.wsgi_app = DialectPaths(app.wsgi_app, chosen)  # type: ignore[method-assign]
     return app

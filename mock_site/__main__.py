@@ -12,6 +12,7 @@ import sys
 import threading
 from types import FrameType
 
+from mock_site.dialects import names as dialect_names
 from mock_site.server import DEFAULT_PORTS, start_mock
 from mock_site.store import DEFAULT_SESSION_TTL
 
@@ -49,6 +50,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         metavar="SECONDS",
         help=f"seconds of inactivity before a session ends (default {DEFAULT_SESSION_TTL:g})",
     )
+    parser.add_argument(
+        "--dialect",
+        choices=dialect_names(),
+        default="default",
+        help="the sites' unsourced wording, paths, markup and behaviour (default: default; "
+        "alt: see docs/alt-dialect.md)",
+    )
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     args = parser.parse_args(argv)
     if args.session_ttl <= 0:
@@ -71,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             today=args.today,
             session_ttl=args.session_ttl,
             quiet=not args.verbose,
+            dialect=args.dialect,
         )
     except OSError as error:
         options = ", ".join(f"--{site}-port" for site in DEFAULT_PORTS)
@@ -91,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     for site, url in running.urls.items():
         print(f"{site} {url}", flush=True)
     mode = "test mode (/_mock on)" if args.test_mode else "no control API"
+    mode += f", dialect {args.dialect}"
     print(f"mock_site: running, {mode}; Ctrl-C to stop", file=sys.stderr, flush=True)
     while not stop.wait(0.5):
         pass

@@ -292,7 +292,7 @@ def sign_in() -> Response:
         "ticket", {"username": username, "site": site, "sign_on": sign_on}, TICKET_TTL
     )
     path = ECF_LOGIN_PATH if site == "ecf" else MANAGE_ACCOUNT_PATH
-    return jsonify({"url": f"{web.site_url(site, path)}?ticket={ticket}"})
+    return jsonify({"url": f"{web.site_url(site, web.path(path))}?ticket={ticket}"})
 
 
 @bp.post("/clock")

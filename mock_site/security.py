@@ -6,7 +6,7 @@ import hmac
 from collections.abc import Callable, Iterable, Mapping
 from urllib.parse import urlsplit
 
-from mock_site import texts
+from mock_site.dialects import texts
 
 # Field length caps. Generous for people, small enough that a 100 kB value is refused with
 # "<Label> is too long" instead of being stored or hashed.

@@ -19,6 +19,7 @@ from typing import Any
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, select_address_family
 
 from mock_site import create_app
+from mock_site.dialects import get_dialect
 from mock_site.store import DEFAULT_SESSION_TTL, SITES, Store
 
 DEFAULT_PORTS = {"court": 5001, "pacer": 5002, "pacer-login": 5003, "ecf": 5004}
@@ -121,6 +122,7 @@ class RunningMock:
     store: Store
     servers: dict[str, BaseWSGIServer]
     threads: list[threading.Thread] = field(default_factory=list)
+    dialect: str = "default"  # mock_site/dialects/: "default" or "alt"
 
     def stop(self) -> None:
         """Stop all four servers and wait for their threads (idempotent)."""
@@ -152,14 +154,18 @@ def start_mock(
     session_ttl: float = DEFAULT_SESSION_TTL,
     quiet: bool = True,
     store: Store | None = None,
+    dialect: str = "default",
 ) -> RunningMock:
     """Start the four sites in background threads and return their URLs and store.
 
     ports maps site keys to ports; a missing site or 0 means a free port. test_mode mounts
     /_mock on every site. today sets the mock clock (and what /_mock/reset returns to).
+    dialect is "default" or "alt" (mock_site/dialects/): the sites' unsourced wording,
+    paths, markup and behaviour.
     Raises OSError when a port is taken (nothing is left running then).
     """
     ports = dict(ports or {})
+    chosen = get_dialect(dialect)  # an unknown name fails before any port is bound
     store = store or Store(session_ttl=session_ttl, default_today=today)
     if today is not None:  # also for a store passed in: the clock, and what reset returns to
         store.default_today = today
@@ -170,8 +176,8 @@ def start_mock(
     url_host = _url_host(host)
     urls = {site: f"http://{url_host}:{server.port}" for site, server in servers.items()}
     for site, server in servers.items():
-        server.app = create_app(site, store, urls, {"TEST_MODE": test_mode})
-    running = RunningMock(urls, store, servers)
+        server.app = create_app(site, store, urls, {"TEST_MODE": test_mode}, chosen)
+    running = RunningMock(urls, store, servers, dialect=chosen.name)
     for site, server in servers.items():
         thread = threading.Thread(
             target=server.serve_forever,

@@ -3,7 +3,7 @@
 Marked [seen] where a public capture of the real portals shows it (see
 shared/docs/portal-reference.md) and [guess] where nothing public confirms it. When a real
 staging portal shows otherwise, change the value here (and in docs/portal-map.md, and in
-pages/guesses.py, which holds the suite's side of each guess). Not every word is here: page
+profiles/mock.toml, which holds the suite's side of each guess). Not every word is here: page
 titles ("Query", "Forgot password?", "Logged out") and the FAQ's own link names ("Court
 Links", "Login to the Live CM/ECF Database") are written in the views and templates, so
 grep mock_site/ before changing a word.
@@ -39,6 +39,7 @@ BAD_REQUEST = "The request was not valid. Go back and try again."  # [guess]
 SERVER_ERROR_TITLE = "Something went wrong"  # [guess]; the mock must never show it
 SERVER_ERROR = "The mock could not answer this request."  # [guess]
 TICKET_INVALID = "This sign-in link has expired or was already used. Log in again."  # [guess]
+LOGIN_AGAIN_LINK = "Log in again"  # [guess]
 
 
 def too_long(label: str) -> str:
@@ -187,6 +188,32 @@ def unlink_done(ecf_login: str, username: str) -> str:
         "A confirmation email has been sent to the filer."
     )
 
+
+# --- Headings, link and button names (all [guess]; the pages' own words) -------------------
+COURT_CONTACT_LINK = "Contact"  # the court's navigation link, and the page's heading
+COURT_UPGRADE_LINK = "NextGen CM/ECF upgrade"  # the home page's notice link, and its heading
+COURT_INSTRUCTIONS_LINK = "Linking CM/ECF and PACER accounts: instructions"
+COURT_FAQ_LINK = "Linking CM/ECF and PACER accounts: FAQ"
+FORGOT_PASSWORD_LINK = "Forgot password?"  # the link, and the page's heading
+SEND_RESET_BUTTON = "Send reset link"
+RESET_PASSWORD_TITLE = "Reset your PACER password"
+PACER_LOGGED_OUT_TITLE = "Logged out"
+# Manage My Account's terms; "Account type" and its values are [seen].
+ACCOUNT_LABELS = {
+    "username": "Username",
+    "type": "Account type",
+    "kind": "Account kind",
+    "status": "Status",
+    "credit_card": "Credit card",
+}
+ECF_HOME_HEADING = ECF_WELCOME  # ShowIndex's heading: the [seen] welcome text by default
+ECF_LOGGED_OUT_TITLE = "Logged out"
+QUERY_TITLE = "Query"  # the Query page's heading (the menu's name "Query" is [seen])
+RUN_QUERY_BUTTON = "Run Query"
+FILING_MENU_TITLE = f"{FILING_MENU} Events"
+LINK_CANCEL_BUTTON = "Cancel"
+CLERK_FIND_BUTTON = "Find account"
+CLERK_UNLINK_BUTTON = "Unlink accounts"
 
 # --- Emails (all [guess]) -------------------------------------------------------------------
 EMAIL_LINKED_SUBJECT = "Your CM/ECF account has been linked to your PACER account"

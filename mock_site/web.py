@@ -11,7 +11,8 @@ from typing import Any
 from flask import Flask, Response, current_app, g, make_response, render_template, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from mock_site import security, texts
+from mock_site import security
+from mock_site.dialects import DEFAULT, Dialect, DialectPaths, texts
 from mock_site.store import Session, Store
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ class MockSite:
     store: Store
     urls: dict[str, str]
     test_mode: bool
+    dialect: Dialect = DEFAULT
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,16 @@ def mock() -> MockSite:
 
 def site_url(site: str, path: str = "") -> str:
     return mock().urls[site] + path
+
+
+def path(default_path: str) -> str:
+    """This dialect's address of a page known by its default dialect's path."""
+    return mock().dialect.path(default_path)
+
+
+def public_path() -> str:
+    """The path as the visitor asked for it (the dialect's, not the view's own)."""
+    return str(request.environ.get(DialectPaths.PUBLIC_PATH, request.path))
 
 
 # --- request size ---------------------------------------------------------------------------
@@ -213,6 +225,9 @@ def template_globals() -> dict[str, Any]:
         "layout": f"{TEMPLATE_DIRS[site.site]}/layout.html",
         "urls": site.urls,
         "texts": texts,
+        "path": site.dialect.path,
+        "has": site.dialect.has,
+        "markup": site.dialect.markup,
         "csrf_token": csrf_token,
         "csrf_field": CSRF_FIELDS.get(site.site, "csrf_token"),
         "messages_id": "loginForm:pclLoginMessages" if site.site == "pacer-login" else "messages",
@@ -222,12 +237,13 @@ def template_globals() -> dict[str, Any]:
 
 
 # --- error pages ----------------------------------------------------------------------------
+# Status -> the names in texts of its page's title and message (worded by the dialect).
 _ERROR_TITLES = {
-    400: (texts.BAD_REQUEST_TITLE, texts.BAD_REQUEST),
-    403: (texts.FORBIDDEN_TITLE, texts.FORBIDDEN),
-    404: (texts.NOT_FOUND_TITLE, texts.NOT_FOUND),
-    405: (texts.METHOD_TITLE, texts.METHOD),
-    413: (texts.TOO_LARGE_TITLE, texts.TOO_LARGE),
+    400: ("BAD_REQUEST_TITLE", "BAD_REQUEST"),
+    403: ("FORBIDDEN_TITLE", "FORBIDDEN"),
+    404: ("NOT_FOUND_TITLE", "NOT_FOUND"),
+    405: ("METHOD_TITLE", "METHOD"),
+    413: ("TOO_LARGE_TITLE", "TOO_LARGE"),
 }
 
 
@@ -241,8 +257,8 @@ def handle_http_error(exc: HTTPException) -> Response | HTTPException:
         return exc
     if isinstance(exc, FormExpired):
         return error_page(400, texts.FORM_EXPIRED_TITLE, texts.FORM_EXPIRED)
-    title, message = _ERROR_TITLES.get(code, (texts.BAD_REQUEST_TITLE, texts.BAD_REQUEST))
-    response = error_page(code, title, message)
+    title, message = _ERROR_TITLES.get(code, _ERROR_TITLES[400])
+    response = error_page(code, getattr(texts, title), getattr(texts, message))
     valid_methods = getattr(exc, "valid_methods", None)
     if code == 405 and valid_methods:
         response.headers["Allow"] = ", ".join(valid_methods)

@@ -1,41 +1,41 @@
-"""What every page object shares: its Playwright page, its site's base URL and its path."""
+"""What every page object shares: its Playwright page, its site's base URL, its path, and
+the target's profile (suite/profiles.py) for what no public source shows.
+
+Things are found as a person finds them: links and buttons by role and name wherever they
+are, texts in the main content, a section by the heading a reader sees above it. No page
+object relies on a heading level, an id or a landmark name that is not [seen].
+"""
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from playwright.sync_api import Locator, Page, expect
 
-from pages import guesses
+from suite.profiles import Profile
 
 
 class SitePage:
-    path: ClassVar[str] = "/"
+    path: ClassVar[str] = "/"  # [seen] or the FAQ's own
+    path_key: ClassVar[str | None] = None  # else the profile's [paths] key
 
-    def __init__(self, page: Page, base_url: str) -> None:
+    def __init__(self, page: Page, base_url: str, profile: Profile) -> None:
         self.page = page
         self.base_url = base_url
+        self.profile = profile
+
+    @property
+    def address(self) -> str:
+        """The page's path (and query) on its site."""
+        return self.profile.path_of(self.path_key) if self.path_key else self.path
 
     @property
     def url(self) -> str:
-        return self.base_url + self.path
+        return self.base_url + self.address
 
     def open(self) -> None:
         self.page.goto(self.url)
-
-    @property
-    def heading(self) -> Locator:
-        return self.page.get_by_role("heading", level=1)
-
-    @property
-    def messages(self) -> Locator:
-        """The live region where the page says what happened (errors and confirmations)."""
-        return self.page.locator(guesses.MESSAGES)
-
-    @property
-    def refusal(self) -> Locator:
-        """An error the page shows instead of doing what was asked."""
-        return self.messages.get_by_role("alert")
 
     @property
     def main(self) -> Locator:
@@ -44,21 +44,65 @@ class SitePage:
     def expect_confirmation(self, text: str) -> None:
         """The page confirms with `text`, and not as an error: nothing that holds it is an
         alert (role="alert", or an assertive live region), which a screen reader would break
-        in to announce as a failure (Section 508). Only the page's own markup is asked, by
-        role, wherever on the page the alert is; an alert elsewhere is not this check's."""
-        expect(self.messages).to_contain_text(text)
+        in to announce as a failure (Section 508). The text is looked for in the main content,
+        as a reader would; the alert is asked by role, wherever on the page it is."""
+        expect(self.main).to_contain_text(text)
         alerts = self.page.get_by_role("alert").or_(self.page.locator("[aria-live=assertive]"))
         expect(alerts.filter(has_text=text)).to_have_count(0)
 
+    def heading_named(self, name: str) -> Locator:
+        """A heading a reader sees, at whatever level the target puts it."""
+        return self.page.get_by_role("heading", name=name, exact=True)
 
-class ContactSections(SitePage):
-    """A page that lists contacts in sections headed by who they are (a region per contact)."""
+    @property
+    def refusal(self) -> Locator:
+        """An error the page shows instead of doing what was asked (role alert, anywhere)."""
+        return self.page.get_by_role("alert")
 
-    def section(self, name: str) -> Locator:
-        return self.page.get_by_role("region", name=name)
+    def control(self, name: str) -> Locator:
+        """A link or a button of that name, wherever it is: targets differ in which it is."""
+        exact = self.page.get_by_role("link", name=name, exact=True)
+        return exact.or_(self.page.get_by_role("button", name=name, exact=True)).first
 
-    def phone_link(self, section: str, number: str) -> Locator:
-        return self.section(section).get_by_role("link", name=number, exact=True)
+    def label(self, key: str) -> Locator:
+        """A form field by its label, the profile's wording."""
+        return self.page.get_by_label(self.profile.name_of(key), exact=True)
 
-    def email_link(self, section: str, address: str) -> Locator:
-        return self.section(section).get_by_role("link", name=address, exact=True)
+    def text_under(self, heading: str) -> str:
+        """The main content's text below a heading, up to the next heading: what a reader
+        takes as that heading's section, whatever elements the target wraps it in."""
+        self.heading_named(heading).first.wait_for()
+        text = self.main.inner_text()
+        headings = self.main.get_by_role("heading").all_inner_texts()
+        starts, position = [], 0
+        for name in headings:
+            found = text.find(name.strip(), position)
+            if found < 0:
+                continue
+            starts.append((found, name.strip()))
+            position = found + len(name.strip())
+        for index, (start, name) in enumerate(starts):
+            if name == heading:
+                end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
+                return text[start + len(name) : end]
+        return ""
+
+
+def listed_with(page: SitePage, name: str, others: list[str], shown: str) -> Locator:
+    """An element of the main content that holds a name and a value and none of the other
+    names: a section under the name's heading, a table row with it as row header, a list
+    item... however the target groups them, a reader sees them together."""
+    group = page.main.locator("*").filter(has_text=name).filter(has_text=shown)
+    for other in others:
+        group = group.filter(has_not_text=other)
+    return group
+
+
+def beside(term: str, value: str) -> re.Pattern[str]:
+    """A value shown right beside its term ("Status: Inactive", a table row, a <dl>...)."""
+    return re.compile(rf"{re.escape(term)}\s*:?\s*{re.escape(value)}")
+
+
+def near(term: str, value: str) -> re.Pattern[str]:
+    """A value shown after its term, on the same line of text, within a short distance."""
+    return re.compile(rf"{re.escape(term)}[^\n]{{0,80}}?{re.escape(value)}")

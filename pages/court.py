@@ -4,62 +4,49 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator
 
-from pages import guesses
-from pages.base import ContactSections, SitePage
+from pages.base import SitePage
 
 
 class CourtHomePage(SitePage):
     path = "/"
 
     def click_cmecf_tab(self) -> None:
-        self.page.get_by_role("navigation", name="Main").get_by_role(
-            "link", name="CM/ECF", exact=True
-        ).click()
+        self.control("CM/ECF").click()  # the FAQ's "CM/ECF tab at the top of the screen"
 
     def open_contact_page(self) -> None:
-        self.page.get_by_role("navigation", name="Main").get_by_role(
-            "link", name=guesses.COURT_CONTACT_LINK, exact=True
-        ).click()
+        self.control(self.profile.name_of("court_contact_link")).click()
 
     def read_nextgen_notice(self) -> None:
-        self.page.get_by_role("link", name=guesses.COURT_UPGRADE_NOTICE_LINK).click()
+        self.control(self.profile.name_of("court_upgrade_notice_link")).click()
 
 
 class CourtCmecfPage(SitePage):
-    path = guesses.COURT_CMECF_PATH
+    path_key = "court_cmecf"
 
     def login_to_live_database(self) -> None:
-        self.page.get_by_role("link", name="Login to the Live CM/ECF Database").click()
+        self.control("Login to the Live CM/ECF Database").click()
 
     def open_linking_faq(self) -> None:
-        self.page.get_by_role("link", name=guesses.COURT_FAQ_LINK).click()
+        self.control(self.profile.name_of("court_faq_link")).click()
 
 
 class CourtFaqPage(SitePage):
-    path = guesses.COURT_FAQ_PATH
+    path_key = "court_faq"
 
     def question(self, text: str) -> Locator:
-        return self.page.get_by_role("heading", level=2, name=text)
+        return self.heading_named(text)
 
-    def answer(self, question: str) -> Locator:
-        """The question's section: its heading and the answer below it.
-
-        One element per question (a <section> in the mock) is a guess for the real page:
-        pages/guesses.py has it.
-        """
-        return self.main.locator(guesses.COURT_FAQ_ANSWER).filter(has=self.question(question))
+    def answer(self, question: str) -> str:
+        """The text below the question, up to the next heading: its answer."""
+        return self.text_under(question)
 
     def click_here_for_instructions(self) -> None:
-        self.page.get_by_role("link", name="Click here").click()
+        self.control("Click here").click()
 
 
 class LinkingInstructionsPage(SitePage):
-    path = guesses.COURT_INSTRUCTIONS_PATH
-
-    @property
-    def steps(self) -> Locator:
-        return self.main.get_by_role("listitem")
+    path_key = "court_instructions"
 
 
-class ContactPage(ContactSections):
-    path = guesses.COURT_CONTACT_PATH
+class ContactPage(SitePage):
+    path_key = "court_contact"

@@ -1,16 +1,17 @@
 """The court's NextGen CM/ECF: the menu bar, Utilities, linking, Query and the clerk's unlink page.
 
 Paths are the real NextGen's where known (login.pl, ShowIndex.pl, iquery.pl,
-DisplayMenu.pl); the linking and unlinking pages' paths and labels are guesses, in
-pages/guesses.py.
+DisplayMenu.pl) [seen]; the linking and unlinking pages' paths and labels come from the
+target's profile.
 """
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Locator
 
-from pages import guesses
-from pages.base import ContactSections, SitePage
+from pages.base import SitePage, near
 
 # The verification page's confirm button: "Submit, verify …, Submit again" [seen].
 CONFIRM_BUTTON = "Submit"
@@ -22,13 +23,13 @@ class CmecfLoginPage(SitePage):
     path = "/cgi-bin/login.pl"
 
     def log_in_to_legacy(self, login: str, password: str) -> None:
-        self.page.get_by_label("Login", exact=True).fill(login)
-        self.page.get_by_label("Password").fill(password)
-        self.page.get_by_role("button", name="Login").click()
+        self.label("ecf_legacy_login_label").fill(login)
+        self.label("ecf_legacy_password_label").fill(password)
+        self.control(self.profile.name_of("ecf_legacy_login_button")).click()
 
     @property
     def legacy_password_field(self) -> Locator:
-        return self.page.locator("input[name='key']")
+        return self.page.locator("input[name='key']")  # [seen]: legacy fields login, key
 
 
 class CmecfHomePage(SitePage):
@@ -36,18 +37,21 @@ class CmecfHomePage(SitePage):
 
     @property
     def menu_bar(self) -> Locator:
-        return self.page.locator("#topmenu")
+        return self.page.locator("#topmenu")  # [seen]: div#topmenu
 
     @property
     def menu_items(self) -> Locator:
         return self.menu_bar.get_by_role("link")
 
+    def menu(self, name: str) -> Locator:
+        return self.menu_bar.get_by_role("link", name=name, exact=True)
+
     def open_menu(self, name: str) -> None:
-        self.menu_bar.get_by_role("link", name=name, exact=True).click()
+        self.menu(name).click()
 
     def open_link_account(self) -> None:
         self.open_menu("Utilities")
-        self.page.get_by_role("link", name="Link a CM/ECF account to my PACER account").click()
+        self.control("Link a CM/ECF account to my PACER account").click()
 
     def log_out(self) -> None:
         self.open_menu("Log Out")
@@ -57,19 +61,16 @@ class UtilitiesPage(SitePage):
     path = "/cgi-bin/DisplayMenu.pl?Utilities"
 
 
-class HelpPage(ContactSections):
-    """The Help menu: the CM/ECF Help Desk's contacts, in a section of their own."""
+class HelpPage(SitePage):
+    """The Help menu: the CM/ECF Help Desk's contacts."""
 
     path = "/cgi-bin/DisplayMenu.pl?Help"
 
 
 class FilingMenuPage(SitePage):
-    path = f"/cgi-bin/DisplayMenu.pl?{guesses.FILING_MENU}"
-
     @property
-    def events(self) -> Locator:
-        """The filing events offered; a filer who may not file gets the heading without them."""
-        return self.main.get_by_role("listitem")
+    def address(self) -> str:
+        return f"/cgi-bin/DisplayMenu.pl?{self.profile.name_of('filing_menu')}"
 
 
 class QueryPage(SitePage):
@@ -77,11 +78,11 @@ class QueryPage(SitePage):
 
     @property
     def search_button(self) -> Locator:
-        return self.page.get_by_role("button", name=guesses.ECF_RUN_QUERY_BUTTON)
+        return self.page.get_by_role("button", name=self.profile.name_of("ecf_run_query_button"))
 
 
 class LinkAccountPage(SitePage):
-    path = guesses.ECF_LINK_PATH
+    path_key = "ecf_link"
 
     @property
     def login_field(self) -> Locator:
@@ -92,28 +93,34 @@ class LinkAccountPage(SitePage):
         self.page.get_by_label("CM/ECF password").fill(password)
         self.page.get_by_role("button", name="Submit").click()
 
-    def account_shown(self, term: str) -> Locator:
-        """On the verification page: the account beside "CM/ECF account" or "PACER account"."""
-        return self.page.locator(guesses.DETAIL.format(term=term))
+    @staticmethod
+    def account_shown(term: str, value: str) -> re.Pattern[str]:
+        """On the verification page: the account shown beside "CM/ECF account" or "PACER
+        account", as a pattern for the main content's text (any markup)."""
+        return near(term, value)
 
     def confirm(self) -> None:
         self.page.get_by_role("button", name=CONFIRM_BUTTON).click()
 
+    @property
+    def cancel_button(self) -> Locator:
+        return self.page.get_by_role("button", name=self.profile.name_of("link_cancel_button"))
+
     def cancel(self) -> None:
-        self.page.get_by_role("button", name="Cancel").click()
+        self.cancel_button.click()
 
 
 class ClerkUnlinkPage(SitePage):
-    path = guesses.ECF_CLERK_UNLINK_PATH
+    path_key = "ecf_clerk_unlink"
 
     @property
     def unlink_button(self) -> Locator:
-        return self.page.get_by_role("button", name=guesses.CLERK_UNLINK_BUTTON)
+        return self.control(self.profile.name_of("clerk_unlink_button"))
 
     def find(self, ecf_login: str) -> None:
         """Look the CM/ECF account up: the unlink button, or a refusal (say, not linked)."""
         self.page.get_by_label("CM/ECF login").fill(ecf_login)
-        self.page.get_by_role("button", name=guesses.CLERK_FIND_BUTTON).click()
+        self.control(self.profile.name_of("clerk_find_button")).click()
 
     def unlink(self, ecf_login: str) -> None:
         self.find(ecf_login)

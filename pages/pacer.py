@@ -2,71 +2,61 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator
-
-from pages import guesses
 from pages.base import SitePage
 
 
 class PacerHomePage(SitePage):
     path = "/"
 
-    def _menu_link(self, name: str) -> Locator:
-        # The site's top menu; the home page repeats some of its links in its body.
-        return self.page.get_by_role("navigation").get_by_role("link", name=name).first
-
     def open_court_links(self) -> None:
-        self._menu_link("Quick Links").click()
-        self.page.get_by_role("link", name="Court Links").click()
+        # The FAQ's "Quick Links/Court Links": a link on one target, a menu button on another.
+        self.control("Quick Links").click()
+        self.control("Court Links").click()
 
     def open_manage_my_account(self) -> None:
-        self._menu_link("Manage My Account").click()
+        self.control("Manage My Account").click()
 
     def open_forgot_password(self) -> None:
-        self._menu_link(guesses.PACER_FORGOT_PASSWORD_LINK).click()
+        self.control(self.profile.name_of("pacer_forgot_password_link")).click()
 
 
 class CourtLinksPage(SitePage):
-    path = guesses.PACER_COURT_LINKS_PATH
+    path_key = "pacer_court_links"
 
     def choose_court(self, name: str) -> None:
-        self.page.get_by_role("link", name=name, exact=True).click()
+        self.control(name).click()
 
 
 class ManageAccountPage(SitePage):
-    path = guesses.PACER_MANAGE_ACCOUNT_PATH
+    path_key = "pacer_manage_account"
 
     def open_change_password(self) -> None:
-        self.main.get_by_role("link", name=guesses.PACER_CHANGE_PASSWORD).click()
-
-    def detail(self, term: str) -> Locator:
-        """The value shown beside a term such as "Account type" or "Status"."""
-        return self.page.locator(guesses.DETAIL.format(term=term))
+        self.main.get_by_role("link", name=self.profile.name_of("pacer_change_password")).click()
 
 
 class ForgotPasswordPage(SitePage):
-    path = guesses.PACER_FORGOT_PASSWORD_PATH
+    path_key = "pacer_forgot_password"
 
     def request_reset(self, username: str, email: str) -> None:
-        self.page.get_by_label("Username").fill(username)
-        self.page.get_by_label("Email address").fill(email)
-        self.page.get_by_role("button", name=guesses.PACER_SEND_RESET_BUTTON).click()
+        self.label("pacer_username_label").fill(username)
+        self.label("pacer_email_label").fill(email)
+        self.control(self.profile.name_of("pacer_send_reset_button")).click()
 
 
 class ChangePasswordPage(SitePage):
-    path = guesses.PACER_CHANGE_PASSWORD_PATH
+    path_key = "pacer_change_password"
 
     def change(self, current: str, new: str) -> None:
-        self.page.get_by_label("Current password").fill(current)
-        self.page.get_by_label("New password", exact=True).fill(new)
-        self.page.get_by_label("Confirm new password").fill(new)
-        self.page.get_by_role("button", name=guesses.PACER_CHANGE_PASSWORD).click()
+        self.label("pacer_current_password_label").fill(current)
+        self.label("pacer_new_password_label").fill(new)
+        self.label("pacer_confirm_password_label").fill(new)
+        self.page.get_by_role("button", name=self.profile.name_of("pacer_change_password")).click()
 
 
 class ResetPasswordPage(SitePage):
-    path = guesses.PACER_RESET_PASSWORD_PATH
+    path_key = "pacer_reset_password"
 
     def choose_new_password(self, password: str) -> None:
-        self.page.get_by_label("New password", exact=True).fill(password)
-        self.page.get_by_label("Confirm new password").fill(password)
-        self.page.get_by_role("button", name=guesses.PACER_CHANGE_PASSWORD).click()
+        self.label("pacer_new_password_label").fill(password)
+        self.label("pacer_confirm_password_label").fill(password)
+        self.page.get_by_role("button", name=self.profile.name_of("pacer_change_password")).click()

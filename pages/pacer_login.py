@@ -1,14 +1,15 @@
 """PACER login (Central Sign-On): credentials, then the redaction agreement for filers.
 
-Ids are the real portal's (loginForm:*, regmsg:*), so this page object has a fair chance
-against a real staging sign-on page as well as the mock.
+Ids are the real portal's (loginForm:*, regmsg:*) [seen], so this page object has a fair
+chance against a real staging sign-on page as well as the mock.
 """
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Locator
 
-from pages import guesses
 from pages.base import SitePage
 
 
@@ -26,6 +27,11 @@ class PacerLoginPage(SitePage):
     @property
     def messages(self) -> Locator:
         return self.page.locator("[id='loginForm:pclLoginMessages']")
+
+    @property
+    def refusal(self) -> Locator:
+        """What PACER login says is wrong: its [seen] messages region, once it holds text."""
+        return self.messages.filter(has_text=re.compile(r"\S"))
 
     @property
     def redaction_agreement(self) -> Locator:
@@ -49,4 +55,4 @@ class PacerLoginPage(SitePage):
         self.continue_button.click()
 
     def open_forgot_password(self) -> None:
-        self.page.get_by_role("link", name=guesses.PACER_FORGOT_PASSWORD_LINK).click()
+        self.control(self.profile.name_of("pacer_forgot_password_link")).click()

@@ -5,11 +5,14 @@ from __future__ import annotations
 from playwright.sync_api import expect
 from pytest_bdd import parsers, then, when
 
+from pages.base import beside
 from pages.portal import Portal
+from steps.common import on_site
 from steps.personas import THE_ACTOR
 from steps.preconditions import IN_CMECF_SIGNED_IN, SIGNED_IN_TO_PACER_WEBSITE, needs
 from suite.mock_control import MockControl
 from suite.personas import Persona
+from suite.profiles import Wording
 
 
 @when(parsers.re(rf'{THE_ACTOR} opens "Manage My Account"'))
@@ -20,17 +23,16 @@ def open_manage_my_account(portal: Portal) -> None:
     expect(portal.page).to_have_url(portal.manage_account.url)
 
 
-ACCOUNT_DETAILS = {
-    "type": "Account type",
-    "kind": "Account kind",
-    "status": "Status",
-    "credit card": "Credit card",
-}
+@then(parsers.re(r'the account type is "(?P<value>.+)"'))
+def account_type_is(portal: Portal, wording: Wording, value: str) -> None:
+    # The account types are [seen]; the term beside them is the profile's.
+    expect(portal.manage_account.main).to_contain_text(beside(wording.account("type"), value))
 
 
-@then(parsers.re(r'the account(?:\'s)? (?P<term>type|kind|status|credit card) is "(?P<value>.+)"'))
-def account_detail_is(portal: Portal, term: str, value: str) -> None:
-    expect(portal.manage_account.detail(ACCOUNT_DETAILS[term])).to_have_text(value)
+@then(parsers.re(r"the account(?:'s)? (?P<term>kind|status|credit card) shows: (?P<meaning>.+)"))
+def account_detail_shows(portal: Portal, wording: Wording, term: str, meaning: str) -> None:
+    shown = beside(wording.account(term), wording.account(meaning))
+    expect(portal.manage_account.main).to_contain_text(shown)
 
 
 @when(parsers.re(rf"{THE_ACTOR}'s PACER account is activated"))
@@ -48,12 +50,24 @@ def open_cmecf_menu(portal: Portal, menu: str) -> None:
 
 
 @then("the search form is offered")
-def search_form_offered(portal: Portal) -> None:
-    expect(portal.query.heading).to_have_text("Query")
+def search_form_offered(portal: Portal, wording: Wording) -> None:
+    expect(portal.query.heading_named(wording.heading("query"))).to_be_visible()
     expect(portal.query.search_button).to_be_visible()
 
 
 @then("the search form is not offered")
-def search_form_not_offered(portal: Portal) -> None:
-    expect(portal.query.heading).to_have_text("Query")
+def search_form_not_offered(portal: Portal, wording: Wording) -> None:
+    # On the Query page itself (its heading shown), and no button to run a search.
+    expect(portal.query.heading_named(wording.heading("query"))).to_be_visible()
     expect(portal.query.search_button).to_have_count(0)
+
+
+@then(parsers.parse('CM/ECF tells the filer "{text}"'))
+def cmecf_tells(portal: Portal, text: str) -> None:
+    """A [seen] notice, where the filer meets it: on the page they are on, else on Query,
+    the page it is about (targets differ in where they show it)."""
+    expect(portal.page).to_have_url(on_site(portal.urls["ecf"]))
+    portal.page.wait_for_load_state()
+    if text not in portal.cmecf_home.main.inner_text():
+        portal.cmecf_home.open_menu("Query")
+    expect(portal.cmecf_home.main).to_contain_text(text)

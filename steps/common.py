@@ -12,12 +12,13 @@ from pytest_bdd import given, parsers, then
 from pages.portal import Portal
 from steps.personas import THE_ACTOR
 from suite.mock_control import MockControl
+from suite.profiles import Wording
 from suite.targets import Target
 
 
 @pytest.fixture
 def portal(page: Page, target: Target) -> Portal:
-    return Portal(page, target.urls)
+    return Portal(page, target.urls, target.profile)
 
 
 @pytest.fixture
@@ -64,27 +65,39 @@ def waited_for_pacer_login(pacer_login_waits: list[float]) -> None:
     )
 
 
+# Quoted words are the FAQ's or [seen] (verbatim); after a colon, a message is named by what
+# it means and the target's profile holds its wording (suite/profiles.py).
+
+
 @then(parsers.parse('CM/ECF says "{message}"'))
 def cmecf_says(portal: Portal, message: str) -> None:
     expect(portal.page).to_have_url(on_site(portal.urls["ecf"]))
-    expect(portal.page.get_by_role("main")).to_contain_text(message)
+    expect(portal.cmecf_home.main).to_contain_text(message)
 
 
-@then(parsers.parse('the page says "{message}"'))
+@then(parsers.parse("CM/ECF says: {meaning}"))
+def cmecf_says_meaning(portal: Portal, wording: Wording, meaning: str) -> None:
+    cmecf_says(portal, wording.message(meaning))
+
+
 @then(parsers.parse('the notice says "{message}"'))
 def page_says(portal: Portal, message: str) -> None:
-    expect(portal.page.get_by_role("main")).to_contain_text(message)
+    expect(portal.court_home.main).to_contain_text(message)
 
 
-@then(parsers.parse('CM/ECF refuses with "{message}"'))
-def cmecf_refuses(portal: Portal, message: str) -> None:
-    expect(portal.page).to_have_url(on_site(portal.urls["ecf"]))
-    expect(portal.cmecf_home.messages).to_contain_text(message)
+@then(parsers.parse("the page says: {meaning}"))
+def page_says_meaning(portal: Portal, wording: Wording, meaning: str) -> None:
+    expect(portal.court_home.main).to_contain_text(wording.message(meaning))
 
 
 @then(parsers.parse('PACER login says "{message}"'))
 def pacer_login_says(portal: Portal, message: str) -> None:
     expect(portal.pacer_login.messages).to_contain_text(message)
+
+
+@then(parsers.parse("PACER login says: {meaning}"))
+def pacer_login_says_meaning(portal: Portal, wording: Wording, meaning: str) -> None:
+    pacer_login_says(portal, wording.message(meaning))
 
 
 @then(parsers.re(rf"{THE_ACTOR} is still on the PACER login page"))

@@ -7,13 +7,13 @@ import datetime
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from pages import guesses
 from pages.portal import Portal
 from steps.linking import WRONG_CMECF_PASSWORD
 from steps.personas import THE_ACTOR, WHO, persona_for, require
 from steps.preconditions import ON_LEGACY_CMECF_LOGIN, needs
 from suite.mock_control import MockControl
 from suite.personas import Persona
+from suite.profiles import Wording
 
 
 @given(parsers.re(r"the date is (?P<day>.+)"))
@@ -23,10 +23,10 @@ def the_date_is(control: MockControl, day: str) -> None:
 
 
 @then(parsers.re(rf"{THE_ACTOR} is asked to log in with the CM/ECF login and password"))
-def asked_for_cmecf_login(portal: Portal) -> None:
+def asked_for_cmecf_login(portal: Portal, wording: Wording) -> None:
     login = portal.cmecf_login
     expect(portal.page).to_have_url(login.url)
-    expect(login.heading).to_have_text(guesses.ECF_LEGACY_LOGIN_HEADING)
+    expect(login.heading_named(wording.heading("ecf_legacy_login"))).to_be_visible()
     expect(login.legacy_password_field).to_be_visible()
 
 
@@ -71,7 +71,7 @@ def signed_in_to_legacy(portal: Portal, personas: dict[str, Persona], who: str) 
 def legacy_welcomes(portal: Portal) -> None:
     home = portal.cmecf_home
     expect(portal.page).to_have_url(home.url)
-    expect(home.heading).to_contain_text("Welcome to the U.S. Court of International Trade")
+    expect(home.main).to_contain_text("Welcome to the U.S. Court of International Trade")
 
 
 @when(parsers.re(rf"{THE_ACTOR} opens the linking page directly"))

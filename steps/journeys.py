@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from pages.guesses import LINK_DONE_HEADING, LINK_VERIFY_HEADING
 from pages.portal import Portal
 from suite.personas import Persona
 
@@ -66,7 +65,23 @@ def fill_in_linking_form(portal: Portal, login: str, password: str) -> None:
 def link_accounts(portal: Portal, login: str, password: str) -> None:
     """The whole linking process: Utilities, credentials, verification, Confirm."""
     submit_for_linking(portal, login, password)
+    link = portal.link_account
     # A refusal here (say, "already linked") fails on this line, not as a missing button.
-    expect(portal.link_account.heading).to_have_text(LINK_VERIFY_HEADING)
-    portal.link_account.confirm()
-    expect(portal.link_account.heading).to_have_text(LINK_DONE_HEADING)
+    expect(link.heading_named(portal.profile.heading("link_verify"))).to_be_visible()
+    link.confirm()
+    expect(link.heading_named(portal.profile.heading("link_done"))).to_be_visible()
+
+
+def try_to_link(portal: Portal, login: str, password: str) -> None:
+    """Go as far as CM/ECF lets an account go: the form if offered, then the verification
+    page's Submit if shown. A target may refuse before the form or upon either Submit."""
+    link = portal.link_account
+    link.login_field.or_(link.refusal).first.wait_for()
+    if not link.login_field.is_visible():
+        return  # refused before the form
+    link.submit_credentials(login, password)
+    verify = link.heading_named(portal.profile.heading("link_verify"))
+    verify.or_(link.refusal).first.wait_for()
+    if verify.is_visible():
+        link.confirm()
+        link.heading_named(portal.profile.heading("link_done")).or_(link.refusal).first.wait_for()

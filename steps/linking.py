@@ -7,8 +7,7 @@ from collections.abc import Callable
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from pages.ecf import CONFIRM_BUTTON
-from pages.guesses import FILING_MENU, LINK_DONE, LINK_DONE_HEADING, LINK_VERIFY_HEADING
+from pages.ecf import CONFIRM_BUTTON, LinkAccountPage
 from pages.portal import Portal
 from steps import journeys
 from steps.common import on_site
@@ -23,6 +22,7 @@ from steps.preconditions import (
 from steps.sign_in_state import SignInStates, sign_in
 from suite.mock_control import MockControl
 from suite.personas import Persona
+from suite.profiles import Wording
 
 UNKNOWN_CMECF_LOGIN = "no-such-cmecf-login"
 WRONG_CMECF_PASSWORD = "not-the-cmecf-password-1"
@@ -90,6 +90,28 @@ def submit_for_linking(
     journeys.fill_in_linking_form(portal, *LINKING_CREDENTIALS[credentials](personas, actor))
 
 
+@when(parsers.re(rf"{THE_ACTOR} tries to link their own CM/ECF account"))
+def try_to_link_own_account(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
+    journeys.try_to_link(portal, *_own(personas, actor))
+
+
+@then(parsers.parse("CM/ECF refuses to link: {meaning}"))
+def refuses_to_link(
+    portal: Portal, wording: Wording, personas: dict[str, Persona], actor: Persona, meaning: str
+) -> None:
+    """Refused before the form or upon Submit, either counts; but it is said, and nothing
+    was linked: no confirmation that the accounts are linked."""
+    link = portal.link_account
+    expect(portal.page).to_have_url(on_site(portal.urls["ecf"]))
+    expect(link.main).to_contain_text(wording.message(meaning))
+    expect(link.heading_named(portal.profile.heading("link_done"))).to_have_count(0)
+    ecf_login = actor.ecf_login or ""
+    done = portal.profile.message(
+        "accounts linked", ecf_login=ecf_login, username=actor.username or ""
+    )
+    expect(link.main).not_to_contain_text(done)
+
+
 @when(parsers.re(rf"{THE_ACTOR} links the CM/ECF account to the PACER account"))
 @needs(IN_CMECF_SIGNED_IN)
 def link_the_accounts(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
@@ -110,24 +132,17 @@ def cancel(portal: Portal) -> None:
 
 @then("CM/ECF shows the CM/ECF account and the PACER account to be linked")
 def verification_shows_both_accounts(
-    portal: Portal, personas: dict[str, Persona], actor: Persona
+    portal: Portal, wording: Wording, personas: dict[str, Persona], actor: Persona
 ) -> None:
     link = portal.link_account
-    expect(link.heading).to_have_text(LINK_VERIFY_HEADING)
-    expect(link.account_shown("CM/ECF account")).to_contain_text(_own(personas, actor)[0])
-    expect(link.account_shown("PACER account")).to_contain_text(actor.username or "")
+    expect(link.heading_named(wording.heading("link_verify"))).to_be_visible()
+    shown = LinkAccountPage.account_shown
+    expect(link.main).to_contain_text(shown("CM/ECF account", _own(personas, actor)[0]))
+    expect(link.main).to_contain_text(shown("PACER account", actor.username or ""))
     # A real portal's persona may leave its name unset (CIT_FAQ_<KEY>_NAME is optional);
     # the mock seeds every name, so against the mock this check always runs.
     if actor.name:
-        expect(link.account_shown("PACER account")).to_contain_text(actor.name)
-
-
-@then("CM/ECF does not offer the linking form")
-def no_linking_form(portal: Portal) -> None:
-    link = portal.link_account
-    # On the linking page itself (not still on the page before it), and nothing to fill in.
-    expect(portal.page).to_have_url(link.url)
-    expect(link.login_field).to_have_count(0)
+        expect(link.main).to_contain_text(actor.name)
 
 
 @then(parsers.re(rf'CM/ECF asks {THE_ACTOR} to "(?P<question>.+)"'))
@@ -135,30 +150,37 @@ def asks_to_confirm(portal: Portal, question: str) -> None:
     link = portal.link_account
     expect(link.main).to_contain_text(question)
     expect(link.page.get_by_role("button", name=CONFIRM_BUTTON)).to_be_enabled()
-    expect(link.page.get_by_role("button", name="Cancel")).to_be_enabled()
+    expect(link.cancel_button).to_be_enabled()
 
 
 @then("CM/ECF confirms that the CM/ECF account is linked to the PACER account")
-def confirms_linked(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
+def confirms_linked(
+    portal: Portal, wording: Wording, personas: dict[str, Persona], actor: Persona
+) -> None:
     link = portal.link_account
     expect(portal.page).to_have_url(on_site(portal.urls["ecf"]))
-    expect(link.heading).to_have_text(LINK_DONE_HEADING)
-    link.expect_confirmation(
-        LINK_DONE.format(ecf_login=_own(personas, actor)[0], username=actor.username)
+    expect(link.heading_named(wording.heading("link_done"))).to_be_visible()
+    done = wording.message(
+        "accounts linked", ecf_login=_own(personas, actor)[0], username=actor.username or ""
     )
+    link.expect_confirmation(done)
 
 
 @then("the filing menu appears in the CM/ECF menu bar")
-def filing_menu_appears(portal: Portal) -> None:
-    menu = portal.cmecf_home.menu_bar
-    expect(menu.get_by_role("link", name=FILING_MENU, exact=True)).to_be_visible()
+def filing_menu_appears(portal: Portal, wording: Wording) -> None:
+    home = portal.cmecf_home
+    expect(home.menu(wording.name_of("filing_menu"))).to_be_visible()
 
 
 @then("the filing menu is not in the CM/ECF menu bar")
-def filing_menu_absent(portal: Portal) -> None:
-    menu = portal.cmecf_home.menu_bar
-    expect(menu).to_be_visible()
-    expect(menu.get_by_role("link", name=FILING_MENU, exact=True)).to_have_count(0)
+def filing_menu_absent(portal: Portal, wording: Wording) -> None:
+    # On CM/ECF's home page, loaded afresh: whatever page a refusal was shown on, the
+    # menu bar there says whether anything was linked.
+    home = portal.cmecf_home
+    home.open()
+    expect(portal.page).to_have_url(home.url)
+    expect(home.menu_bar).to_be_visible()
+    expect(home.menu(wording.name_of("filing_menu"))).to_have_count(0)
 
 
 @then(parsers.parse('the CM/ECF menu bar shows exactly "{items}"'))
@@ -168,14 +190,16 @@ def menu_bar_shows_exactly(portal: Portal, items: str) -> None:
 
 @then(parsers.re(rf"{THE_ACTOR} can open the filing menu"))
 @needs(IN_CMECF_SIGNED_IN)
-def can_open_filing_menu(portal: Portal) -> None:
-    portal.cmecf_home.open_menu(FILING_MENU)
+def can_open_filing_menu(portal: Portal, wording: Wording) -> None:
+    portal.cmecf_home.open_menu(wording.name_of("filing_menu"))
     menu = portal.filing_menu
     expect(portal.page).to_have_url(menu.url)
-    expect(menu.heading).to_have_text("Civil Events")
-    # A refused filer gets the same address and heading, with a reason instead of the events.
-    expect(menu.events.first).to_be_visible()
-    expect(menu.messages.get_by_role("alert")).to_have_count(0)
+    expect(menu.heading_named(wording.heading("filing_menu"))).to_be_visible()
+    # A refused filer gets the same address and heading, with a reason instead of events:
+    # the events are listed (a list, or links to file with); a refusal is an alert.
+    events = menu.main.get_by_role("listitem").or_(menu.main.get_by_role("link"))
+    expect(events.first).to_be_visible()
+    expect(menu.refusal).to_have_count(0)
 
 
 @when(parsers.re(rf"{THE_ACTOR} opens the filing menu directly"))
@@ -185,9 +209,10 @@ def open_filing_menu_directly(portal: Portal) -> None:
 
 @when(parsers.re(rf"{THE_ACTOR} logs out of CM/ECF"))
 @needs(IN_CMECF_SIGNED_IN)
-def log_out(portal: Portal) -> None:
+def log_out(portal: Portal, wording: Wording) -> None:
     portal.cmecf_home.log_out()
-    expect(portal.cmecf_home.heading).to_have_text("Logged out")
+    expect(portal.cmecf_home.main).to_contain_text(wording.message("logged out of CM/ECF"))
+    expect(portal.cmecf_home.menu_bar).to_have_count(0)
 
 
 @when(parsers.re(rf"{THE_ACTOR} signs in to CM/ECF again with the PACER login only"))
@@ -203,10 +228,11 @@ def never_asks_for_cmecf_password(portal: Portal) -> None:
     expect(portal.cmecf_login.legacy_password_field).to_have_count(0)
 
 
-@then(
-    parsers.re(rf'{THE_ACTOR} receives an email saying "(?P<subject>.+)"'), target_fixture="email"
-)
-def receives_email(control: MockControl, actor: Persona, subject: str) -> dict[str, str]:
+@then(parsers.re(rf"{THE_ACTOR} receives an email: (?P<meaning>.+)"), target_fixture="email")
+def receives_email(
+    control: MockControl, wording: Wording, actor: Persona, meaning: str
+) -> dict[str, str]:
+    subject = wording.message(f"email: {meaning}")
     mails = [m for m in control.outbox() if m["to"] == actor.email and m["subject"] == subject]
     assert len(mails) == 1, (
         f"expected one email {subject!r} to {actor.email}, "

@@ -19,7 +19,6 @@ from typing import Any, TypeVar
 
 from playwright.sync_api import expect
 
-from pages.guesses import LINK_VERIFY_HEADING
 from pages.portal import Portal
 from steps.common import on_site
 
@@ -125,7 +124,8 @@ ON_LINKING_PAGE = Precondition(
 
 
 def _on_verification_page(portal: Portal) -> None:
-    expect(portal.link_account.heading).to_have_text(LINK_VERIFY_HEADING)
+    page = portal.link_account
+    expect(page.heading_named(page.profile.heading("link_verify"))).to_be_visible()
 
 
 ON_VERIFICATION_PAGE = Precondition(

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from pages import guesses
 from pages.portal import Portal
 from steps import journeys
 from steps.personas import THE_ACTOR, WHO, persona_for, require
@@ -23,6 +22,7 @@ from steps.sign_in_state import SignInStates, sign_in
 from suite import secrets
 from suite.mock_control import MockControl
 from suite.personas import Persona
+from suite.profiles import Wording
 
 WRONG_PASSWORD = "not-the-right-password-1"  # a value no persona has
 UNKNOWN_USERNAME = "nobody-at-pacer-0000"
@@ -176,45 +176,45 @@ def continue_is_disabled(portal: Portal) -> None:
     expect(portal.pacer_login.continue_button).to_be_disabled()
 
 
-@when(parsers.re(rf'{THE_ACTOR} clicks on "Forgot password\?"'))
+@when(parsers.re(rf"{THE_ACTOR} follows PACER login's link for a forgotten password"))
 @needs(ON_PACER_LOGIN)
 def click_forgot_password(portal: Portal) -> None:
     portal.pacer_login.open_forgot_password()
 
 
-@then(parsers.re(rf"""{THE_ACTOR} is on PACER's "Forgot password\?" page"""))
-def on_forgot_password_page(portal: Portal) -> None:
-    expect(portal.page).to_have_url(portal.forgot_password.url)
-    expect(portal.forgot_password.heading).to_have_text("Forgot password?")
+@then(parsers.re(rf"{THE_ACTOR} is on PACER's page for a forgotten password"))
+def on_forgot_password_page(portal: Portal, wording: Wording) -> None:
+    page = portal.forgot_password
+    expect(portal.page).to_have_url(page.url)
+    expect(page.heading_named(wording.heading("pacer_forgot_password"))).to_be_visible()
 
 
 @when(parsers.re(rf"{THE_ACTOR} asks PACER to reset the forgotten password"))
-def ask_for_password_reset(portal: Portal, actor: Persona) -> None:
+def ask_for_password_reset(portal: Portal, wording: Wording, actor: Persona) -> None:
     assert actor.username and actor.email
     portal.pacer_home.open_forgot_password()
     portal.forgot_password.request_reset(actor.username, actor.email)
-    portal.forgot_password.expect_confirmation(guesses.PACER_RESET_SENT)
+    portal.forgot_password.expect_confirmation(wording.message("password reset sent"))
 
 
 @when(
     parsers.re(rf"{THE_ACTOR} follows the reset link in the email and chooses a new password"),
     target_fixture="new_password",
 )
-def follow_reset_link(portal: Portal, control: MockControl, actor: Persona) -> str:
+def follow_reset_link(
+    portal: Portal, wording: Wording, control: MockControl, actor: Persona
+) -> str:
     """After `When the filer asks PACER to reset the forgotten password`."""
-    reset_mail = [
-        m
-        for m in control.outbox()
-        if m["to"] == actor.email and m["subject"] == guesses.PACER_RESET_EMAIL_SUBJECT
-    ]
+    subject = wording.message("email: password reset")
+    reset_mail = [m for m in control.outbox() if m["to"] == actor.email and m["subject"] == subject]
     assert len(reset_mail) == 1, f"expected one reset email to {actor.email}, got {len(reset_mail)}"
-    path = re.escape(guesses.PACER_RESET_PASSWORD_PATH)
+    path = re.escape(portal.reset_password.address)
     link = re.search(rf"https?://\S+{path}\?token=[\w.-]+", reset_mail[0]["body"])
     assert link, "the reset email has no reset link"
     portal.page.goto(link.group(0))
     new_password = new_password_for(actor)
     portal.reset_password.choose_new_password(new_password)
-    portal.reset_password.expect_confirmation(guesses.PACER_PASSWORD_CHANGED)
+    portal.reset_password.expect_confirmation(wording.message("password changed"))
     return new_password
 
 
@@ -223,13 +223,13 @@ def follow_reset_link(portal: Portal, control: MockControl, actor: Persona) -> s
     target_fixture="new_password",
 )
 @needs(SIGNED_IN_TO_PACER_WEBSITE)
-def change_password(portal: Portal, actor: Persona) -> str:
+def change_password(portal: Portal, wording: Wording, actor: Persona) -> str:
     assert actor.password
     portal.manage_account.open()
     portal.manage_account.open_change_password()
     new_password = new_password_for(actor)
     portal.change_password.change(actor.password, new_password)
-    portal.manage_account.expect_confirmation(guesses.PACER_PASSWORD_CHANGED)
+    portal.manage_account.expect_confirmation(wording.message("password changed"))
     return new_password
 
 

@@ -2,6 +2,17 @@
 
 python -m suite target   [--env NAME]   which URL each site resolves to, and from where
 python -m suite personas [--env NAME]   which personas are configured (never their secrets)
+python -m suite profile  [--env NAME] [--profile NAME] [--guesses]
+                                        the target's profile: its values by source, how many
+                                        are guessed (--guesses lists them)
+python -m suite probe     [--env NAME] [--profile NAME]
+                                        each path and label of the profile against the
+                                        target's public pages (README "Against a staging portal")
+python -m suite calibrate [--env NAME] [--profile NAME] [--allow-destructive]
+                          [--allow-wrong-passwords] [--out DIR]
+                                        run the non-destructive scenarios, record what the
+                                        target shows where the profile differs: a draft profile
+                                        and its diff, for a person to review
 """
 
 from __future__ import annotations
@@ -10,7 +21,9 @@ import argparse
 import os
 import sys
 
+from suite import retarget
 from suite.personas import PERSONA_KINDS, SECRET_FIELDS, personas_from_environment
+from suite.profiles import ProfileError, load_profile, summary
 from suite.targets import SITES, TargetError, plan_target, probe_mock
 
 NEEDED = ("username", "password")
@@ -25,17 +38,31 @@ DETAILS = (
 )
 
 
-def show_target(environment: str | None) -> int:
-    plan = plan_target({}, os.environ, environment)
+def show_target(args: argparse.Namespace) -> int:
+    plan = plan_target({}, os.environ, args.env, profile=args.profile)
     print(f"environment: {plan.environment}")
     for site in SITES:
         where = plan.urls.get(site, "embedded mock")
         print(f"  {site:<12} {where}  ({plan.sources.get(site, 'default')})")
+    if plan.dialect:
+        print(f"  embedded mock dialect: {plan.dialect}")
+    print(summary(load_profile(plan.profile)))
     return 0
 
 
-def show_personas(environment: str | None) -> int:
-    plan = plan_target({}, os.environ, environment)
+def show_profile(args: argparse.Namespace) -> int:
+    plan = plan_target({}, os.environ, args.env, profile=args.profile)
+    profile = load_profile(plan.profile)
+    print(f"{summary(profile)}  ({profile.path})")
+    for (group, key), value in profile.values.items():
+        if args.guesses and value.source != "guess":
+            continue
+        print(f"  [{group}] {key}: {value.value!r}  ({value.source}: {value.ref})")
+    return 0
+
+
+def show_personas(args: argparse.Namespace) -> int:
+    plan = plan_target({}, os.environ, args.env)
     if plan.needs_embedded_mock:
         print(
             f"environment {plan.environment!r} uses the embedded mock: its seeded personas "
@@ -68,12 +95,22 @@ def show_personas(environment: str | None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m suite", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("target", "personas"))
+    parser.add_argument("command", choices=("target", "personas", "profile", "probe", "calibrate"))
     parser.add_argument("--env", help="named environment from environments.toml")
+    parser.add_argument("--profile", help="profile name (profiles/NAME.toml) or .toml path")
+    parser.add_argument("--guesses", action="store_true", help="profile: list only guesses")
+    retarget.add_arguments(parser)
     args = parser.parse_args(argv)
+    commands = {
+        "target": show_target,
+        "personas": show_personas,
+        "profile": show_profile,
+        "probe": retarget.probe_command,
+        "calibrate": retarget.calibrate_command,
+    }
     try:
-        return {"target": show_target, "personas": show_personas}[args.command](args.env)
-    except (TargetError, ValueError, OSError) as error:
+        return commands[args.command](args)
+    except (TargetError, ProfileError, ValueError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 

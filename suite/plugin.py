@@ -23,6 +23,7 @@ from suite import secrets
 from suite.browser import BrowserChoice, BrowserNotFound, choose_browser
 from suite.mock_control import MockControl
 from suite.personas import Persona, personas_from_environment, personas_from_mock
+from suite.profiles import NOT_APPLICABLE, Profile, ProfileError, Wording, load_profile, summary
 from suite.targets import (
     SITES,
     Target,
@@ -37,6 +38,9 @@ from suite.targets import (
 )
 
 PLAN = pytest.StashKey[TargetPlan]()
+PROFILE = pytest.StashKey[Profile]()
+# A scenario tagged @needs_<capability> needs that optional page of the target.
+NEEDS_PREFIX = "needs_"
 EXTERNAL_IS_MOCK = pytest.StashKey[bool]()
 BROWSER = pytest.StashKey[BrowserChoice]()
 # The controller chooses the browser once and hands the choice to xdist workers this way.
@@ -61,6 +65,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
             metavar="URL",
             help=f"base URL of the {site} site (or set {env_var_name(site)})",
         )
+    group.addoption(
+        "--profile",
+        dest="cit_profile",
+        metavar="NAME",
+        help="target profile, profiles/NAME.toml or a path to a .toml file (default: the "
+        "environment's own, else mock; or set CIT_FAQ_PROFILE)",
+    )
     group.addoption(
         "--allow-destructive",
         action="store_true",
@@ -100,10 +111,16 @@ def pytest_configure(config: pytest.Config) -> None:
     refuse_unused_playwright_options(config)
     options = {site: config.getoption(f"cit_url_{site}") for site in SITES}
     try:
-        plan = plan_target(options, os.environ, config.getoption("cit_env"))
+        plan = plan_target(
+            options,
+            os.environ,
+            config.getoption("cit_env"),
+            profile=config.getoption("cit_profile"),
+        )
+        config.stash[PROFILE] = load_profile(plan.profile)
         for site, url in plan.urls.items():
             check_reachable(site, url)
-    except TargetError as error:
+    except (TargetError, ProfileError) as error:
         raise pytest.UsageError(str(error)) from None
     config.stash[PLAN] = plan
     config.stash[EXTERNAL_IS_MOCK] = "ecf" in plan.urls and probe_mock(plan.urls["ecf"])
@@ -186,6 +203,9 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     lines = [f"target: environment {plan.environment!r}"]
     for site in SITES:
         lines.append(f"  {site}: {plan.urls.get(site, 'embedded mock')}")
+    if plan.dialect:
+        lines.append(f"  embedded mock dialect: {plan.dialect}")
+    lines.append(summary(config.stash[PROFILE]))
     if BROWSER in config.stash:
         lines.append(f"browser: {config.stash[BROWSER].describe()}")
     return lines
@@ -199,8 +219,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     plan, is_mock = config.stash[PLAN], _is_mock(config)
     allow_destructive = config.getoption("allow_destructive")
     allow_wrong_passwords = config.getoption("allow_wrong_passwords")
+    profile = config.stash[PROFILE]
     for item in items:
-        if not is_mock and item.get_closest_marker("mock_only"):
+        lacking = [
+            mark.name.removeprefix(NEEDS_PREFIX)
+            for mark in item.iter_markers()
+            if mark.name.startswith(NEEDS_PREFIX)
+            and not profile.has(mark.name.removeprefix(NEEDS_PREFIX))
+        ]
+        if lacking:
+            # Said at once, not after a time-out waiting for a page that is not there.
+            item.add_marker(
+                pytest.mark.skip(
+                    reason=f"{NOT_APPLICABLE}: profile {profile.name!r} says it has no "
+                    f"{', '.join(lacking)} ({profile.path.name} [capabilities])"
+                )
+            )
+        elif not is_mock and item.get_closest_marker("mock_only"):
             item.add_marker(
                 pytest.mark.skip(
                     reason=f"needs the mock's control API (/_mock), which "
@@ -237,11 +272,14 @@ def target(pytestconfig: pytest.Config) -> Iterator[Target]:
             embedded=False,
             sources=plan.sources,
             pacer_gov_url=plan.pacer_gov_url,
+            profile=pytestconfig.stash[PROFILE],
         )
         return
     from mock_site.server import start_mock  # only runs that use the mock import Flask
 
-    with start_mock(test_mode=True) as mock:
+    # The environment's dialect of the mock (environments.toml `dialect`), else its default.
+    dialect: dict[str, Any] = {"dialect": plan.dialect} if plan.dialect else {}
+    with start_mock(test_mode=True, **dialect) as mock:
         urls = {**mock.urls, **plan.urls}
         sources = {site: plan.sources.get(site, "embedded mock") for site in SITES}
         yield Target(
@@ -252,7 +290,23 @@ def target(pytestconfig: pytest.Config) -> Iterator[Target]:
             embedded="ecf" not in plan.urls,
             sources=sources,
             pacer_gov_url=plan.pacer_gov_url,
+            profile=pytestconfig.stash[PROFILE],
         )
+
+
+@pytest.fixture(scope="session")
+def profile(target: Target) -> Profile:
+    """The target's profile: its paths, names and wording where no public source shows them."""
+    return target.profile
+
+
+@pytest.fixture
+def wording(profile: Profile, request: pytest.FixtureRequest) -> Wording:
+    """The profile for this scenario's steps: every text a step looks for is noted in the
+    report at that step (suite/reporting), so analysts read the words checked on this target."""
+    from suite.reporting.plugin import note_checked
+
+    return Wording(profile, lambda text: note_checked(request.node, text))
 
 
 @pytest.fixture(scope="session")

@@ -16,12 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from suite.profiles import DEFAULT_PROFILE, Profile, load_profile
+
 SITES: tuple[str, ...] = ("court", "pacer", "pacer-login", "ecf")
 # PACER login signs people in to the PACER website and CM/ECF: these three are real together
 # or the mock together. The court website only links to them, so it may be pointed alone.
 SIGN_ON_SITES: tuple[str, ...] = ("pacer", "pacer-login", "ecf")
 ENVIRONMENTS_FILE = Path(__file__).resolve().parent.parent / "environments.toml"
 DEFAULT_ENVIRONMENT = "local"
+PROFILE_VARIABLE = "CIT_FAQ_PROFILE"
 
 
 class TargetError(Exception):
@@ -44,6 +47,9 @@ class TargetPlan:
     urls: dict[str, str]
     sources: dict[str, str]
     pacer_gov_url: str | None = None
+    # The target's profile (profiles/NAME.toml), and the embedded mock's dialect.
+    profile: str = DEFAULT_PROFILE
+    dialect: str | None = None
 
     @property
     def needs_embedded_mock(self) -> bool:
@@ -60,6 +66,7 @@ class Target:
     embedded: bool
     sources: dict[str, str] = field(default_factory=dict)
     pacer_gov_url: str | None = None
+    profile: Profile = field(default_factory=load_profile)
 
     @property
     def control_url(self) -> str:
@@ -69,7 +76,7 @@ class Target:
     @property
     def www_pacer_gov(self) -> str:
         """The old www.pacer.gov address, which should send people to the PACER website."""
-        return self.pacer_gov_url or self.urls["pacer"] + "/pacer.gov"
+        return self.pacer_gov_url or self.urls["pacer"] + self.profile.path_of("www_pacer_gov")
 
     @property
     def kind(self) -> str:
@@ -88,6 +95,7 @@ def plan_target(
     environ: Mapping[str, str],
     environment: str | None,
     environments: Mapping[str, Mapping[str, str]] | None = None,
+    profile: str | None = None,
 ) -> TargetPlan:
     """Choose each site's URL by precedence; raise TargetError on an unknown env or bad URL."""
     environments = environments if environments is not None else load_environments()
@@ -115,6 +123,9 @@ def plan_target(
         urls,
         sources,
         validate_url(pacer_gov, "pacer-gov") if pacer_gov else None,
+        # --profile (or CIT_FAQ_PROFILE), else the environment's own, else the mock's.
+        profile=profile or environ.get(PROFILE_VARIABLE) or named.get("profile") or DEFAULT_PROFILE,
+        dialect=named.get("dialect"),
     )
 
 

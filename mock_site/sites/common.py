@@ -7,7 +7,8 @@ from urllib.parse import urlencode
 from flask import request
 from werkzeug.wrappers import Response
 
-from mock_site import security, texts, web
+from mock_site import security, web
+from mock_site.dialects import texts
 from mock_site.store import Session
 
 # Paths more than one site's code sends people to.

@@ -7,7 +7,8 @@ from __future__ import annotations
 from flask import Blueprint
 from werkzeug.wrappers import Response
 
-from mock_site import texts, web
+from mock_site import web
+from mock_site.dialects import texts
 
 bp = Blueprint("court", __name__)
 bp.before_request(web.check_csrf)
@@ -20,7 +21,7 @@ def home() -> Response:
 
 @bp.get("/nextgen")
 def nextgen() -> Response:
-    return web.page("nextgen.html", "NextGen CM/ECF upgrade")
+    return web.page("nextgen.html", texts.COURT_UPGRADE_LINK)
 
 
 @bp.get("/cmecf")
@@ -45,4 +46,4 @@ def faq() -> Response:
 
 @bp.get("/contact")
 def contact() -> Response:
-    return web.page("contact.html", "Contact")
+    return web.page("contact.html", texts.COURT_CONTACT_LINK)

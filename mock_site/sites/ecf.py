@@ -17,7 +17,8 @@ from urllib.parse import unquote
 from flask import Blueprint, redirect, request
 from werkzeug.wrappers import Response
 
-from mock_site import security, texts, web
+from mock_site import security, web
+from mock_site.dialects import texts
 from mock_site.sites.common import exchange_ticket, pacer_login_url, ticket_refused
 from mock_site.store import PENDING_TTL, EcfAccount, PacerAccount, Session
 
@@ -57,11 +58,16 @@ class EcfUser:
         return None
 
     def notices(self) -> list[str]:
+        """ShowIndex's notices. A dialect that refuses upon Submit says nothing of it
+        before; one may keep the inactive notice for where a search is refused."""
         if self.pacer is None:
             return []
+        behaviour = web.mock().dialect.behaviour
         found = []
-        if not self.pacer.active:
+        if not self.pacer.active and behaviour.inactive_notice_on_index:
             found.append(texts.INACTIVE_NOTICE)
+        if behaviour.refuse_on_submit:
+            return found
         if self.pacer.type == "legacy":
             found.append(texts.LINK_LEGACY)
         if self.pacer.kind == "shared":
@@ -118,7 +124,7 @@ def take_ticket() -> Response | None:
         if p and not p.startswith("ticket=")
     ]
     query = "?" + "&".join(rest) if rest else ""
-    return redirect(web.site_url("ecf", request.path + query))
+    return redirect(web.site_url("ecf", web.public_path() + query))
 
 
 bp.before_request(web.check_csrf)
@@ -140,10 +146,21 @@ def signed_in(view: View) -> Callable[[], Response]:
     def wrapper() -> Response:
         user = ecf_user()
         if user is None:
-            return redirect(web.site_url("ecf", LOGIN))
+            return sign_in_first()
         return view(user)
 
     return wrapper
+
+
+def sign_in_first() -> Response:
+    """A signed-out visitor: to login.pl (and so to PACER login, which returns there), or,
+    in a dialect that does as real NextGen does, to PACER login returning to this page."""
+    site = web.mock()
+    if not (site.dialect.behaviour.return_to_asked_page and site.store.is_nextgen()):
+        return redirect(web.site_url("ecf", LOGIN))
+    query = request.query_string.decode("latin-1")
+    here = web.public_path() + (f"?{query}" if query else "")
+    return redirect(pacer_login_url(web.site_url("ecf", here)))
 
 
 # --- sign-in --------------------------------------------------------------------------------
@@ -156,7 +173,9 @@ def root() -> Response:
 def login() -> Response:
     if "logout" in request.args:
         web.end_session(everywhere=True)
-        return web.page("logged_out.html", "Logged out", messages=[web.info(texts.ECF_LOGGED_OUT)])
+        return web.page(
+            "logged_out.html", texts.ECF_LOGGED_OUT_TITLE, messages=[web.info(texts.ECF_LOGGED_OUT)]
+        )
     if ecf_user() is not None:
         return redirect(web.site_url("ecf", SHOW_INDEX))
     if web.mock().store.is_nextgen():
@@ -191,7 +210,7 @@ def legacy_login() -> Response:
 @signed_in
 def show_index(user: EcfUser) -> Response:
     notices = [web.notice(text) for text in user.notices()]
-    return web.page("show_index.html", texts.ECF_WELCOME, messages=notices)
+    return web.page("show_index.html", texts.ECF_HOME_HEADING, messages=notices)
 
 
 @bp.get(QUERY)
@@ -199,9 +218,11 @@ def show_index(user: EcfUser) -> Response:
 def query(user: EcfUser) -> Response:
     if user.pacer is not None and not user.pacer.active:
         messages = [web.error(texts.INACTIVE_NOTICE)]
-        return web.page("query.html", "Query", status=403, messages=messages, form=False, case="")
+        return web.page(
+            "query.html", texts.QUERY_TITLE, status=403, messages=messages, form=False, case=""
+        )
     if "case_number" not in request.args:
-        return web.page("query.html", "Query", form=True, case="")
+        return web.page("query.html", texts.QUERY_TITLE, form=True, case="")
     case = security.text(request.args, "case_number").strip()
     problems = security.length_errors([("Case number", case, security.MAX_NAME)])
     if problems:  # the case number stays in the form, to be shortened there
@@ -210,7 +231,7 @@ def query(user: EcfUser) -> Response:
         messages = [web.error(texts.CASE_NUMBER_REQUIRED)]
     else:
         messages = [web.info(texts.QUERY_NO_CASE)]
-    return web.page("query.html", "Query", messages=messages, form=True, case=case)
+    return web.page("query.html", texts.QUERY_TITLE, messages=messages, form=True, case=case)
 
 
 @bp.get(MENU)
@@ -225,7 +246,7 @@ def display_menu(user: EcfUser) -> Response:
     if name == "Help":
         return web.page("help.html", "Help")
     if name == texts.FILING_MENU:
-        title = f"{texts.FILING_MENU} Events"
+        title = texts.FILING_MENU_TITLE
         if not user.can_file:
             reason = user.refusal() or texts.MUST_LINK_TO_FILE
             return web.page(
@@ -273,7 +294,7 @@ def link_account(user: EcfUser) -> Response:
     if user.pacer is None:  # legacy CM/ECF: linking starts at the cut-over
         return link_form([web.error(texts.LINK_BEFORE_CUTOVER)], 403, form=False)
     refused = account_refusal(user)
-    if refused:
+    if refused and not web.mock().dialect.behaviour.refuse_on_submit:
         # No form when linking is refused whatever is typed. A POST from a page opened
         # earlier (Confirm pressed twice, or linked in another tab) gets the same answer.
         return link_form([web.error(refused[0])], refused[1], form=False)
@@ -302,6 +323,9 @@ def link_verify(user: EcfUser) -> Response:
         return link_form([web.error(p) for p in problems], login=login)
     if not login or not password:
         return link_form([web.error(texts.LINK_EMPTY)], login=login)
+    refused = account_refusal(user)  # (only a dialect that refuses upon Submit gets here)
+    if refused:  # whatever was typed, before checking it
+        return link_form([web.error(refused[0])], login=login)
     store = web.mock().store
     account, ok = store.check_ecf(login, password)
     if account is None:
@@ -336,6 +360,9 @@ def link_confirm(user: EcfUser) -> Response:
         return web.error_page(400, texts.BAD_REQUEST_TITLE, texts.BAD_REQUEST)
     if store.take("link", token, user.session.token) is None:
         raise web.FormExpired()
+    refused = account_refusal(user)  # (only a dialect that refuses upon Submit gets here)
+    if refused and action == "confirm":  # e.g. Submit pressed again after linking
+        return link_form([web.error(refused[0])])
     if action == "cancel":
         return link_form([web.info(texts.LINK_CANCELLED)])
     username, ecf_login = pending.data["username"], pending.data["ecf_login"]
@@ -359,74 +386,4 @@ def link_confirm(user: EcfUser) -> Response:
     return web.page("link_done.html", texts.LINK_DONE_TITLE, messages=messages)
 
 
-# --- help desk ------------------------------------------------------------------------------
-def unlink_page(
-    messages: list[web.Message] | None = None,
-    login: str = "",
-    found: EcfAccount | None = None,
-    pacer: PacerAccount | None = None,
-) -> Response:
-    """The clerk's page: the find form (holding `login`), and the account `found`, if any."""
-    return web.page(
-        "clerk_unlink.html",
-        texts.UNLINK_TITLE,
-        messages=messages or [],
-        login=login,
-        found=found,
-        pacer=pacer,
-    )
-
-
-def unlinked_email(filer: PacerAccount, ecf_login: str) -> str:
-    return (
-        f"Dear {filer.name},\n\nThe CM/ECF Help Desk has unlinked your CM/ECF account "
-        f"{ecf_login} from your PACER account {filer.username}. To file documents with the "
-        "court, log in to CM/ECF with your PACER account and link the correct CM/ECF "
-        f'account (Utilities, then "{texts.LINK_TITLE}").\n\n{texts.COURT_NAME}'
-    )
-
-
-@bp.route(UNLINK, methods=["GET", "POST"])
-@signed_in
-def clerk_unlink(user: EcfUser) -> Response:
-    """Two steps: "find" shows the CM/ECF account and what it is linked to; "unlink" unlinks
-    it and emails the filer."""
-    if user.pacer is None or not user.pacer.is_clerk:
-        return web.error_page(403, texts.FORBIDDEN_TITLE, texts.CLERK_ONLY)
-    if request.method == "GET":
-        return unlink_page()
-    step = security.text(request.form, "step")
-    login = security.text(request.form, "ecf_login").strip()
-    problems = security.length_errors([("CM/ECF login", login, security.MAX_NAME)])
-    if problems:
-        return unlink_page([web.error(p) for p in problems], login=login)
-    if not login:
-        return unlink_page([web.error(texts.UNLINK_LOGIN_REQUIRED)])
-    store = web.mock().store
-    account = store.ecf_accounts.get(login)
-    if account is None:
-        return unlink_page([web.error(texts.UNLINK_UNKNOWN)], login)
-    if step == "unlink":
-        return unlink_account(login)
-    if step != "find":
-        return web.error_page(400, texts.BAD_REQUEST_TITLE, texts.BAD_REQUEST)
-    if account.linked_to is None:
-        return unlink_page([web.error(texts.unlink_not_linked(login))], login)
-    return unlink_page(login=login, found=account, pacer=store.accounts.get(account.linked_to))
-
-
-def unlink_account(login: str) -> Response:
-    """The "unlink" step, for a CM/ECF account that exists."""
-    store = web.mock().store
-    username = store.unlink(login)
-    if username is None:  # not linked (any more): e.g. "Unlink" pressed twice
-        return unlink_page([web.error(texts.unlink_not_linked(login))], login)
-    filer = store.accounts.get(username)
-    if filer is not None:
-        store.send_email(
-            filer.email,
-            texts.EMAIL_UNLINKED_SUBJECT,
-            unlinked_email(filer, login),
-            texts.EMAIL_FROM_ECF,
-        )
-    return unlink_page([web.info(texts.unlink_done(login, username))])
+# The help desk's unlink page is in ecf_unlink.py (on this blueprint).

@@ -9,7 +9,8 @@ from typing import Any
 from flask import Blueprint, redirect, request
 from werkzeug.wrappers import Response
 
-from mock_site import security, texts, web
+from mock_site import security, web
+from mock_site.dialects import texts
 from mock_site.sites.common import (
     MANAGE_ACCOUNT_PATH,
     exchange_ticket,
@@ -41,8 +42,8 @@ def take_ticket() -> Response | None:
     """Coming back from PACER login with ?ticket=: sign in here, then drop it from the URL."""
     if request.method == "GET" and "ticket" in request.args:
         if exchange_ticket() is None:
-            return ticket_refused(MANAGE_ACCOUNT_PATH)
-        return redirect(web.site_url("pacer", request.path))
+            return ticket_refused(web.path(MANAGE_ACCOUNT_PATH))
+        return redirect(web.site_url("pacer", web.public_path()))
     return None
 
 
@@ -87,7 +88,7 @@ def other_court(court_id: str) -> Response:
 def manage_account() -> Response:
     account = pacer_user()
     if account is None:
-        return redirect(pacer_login_url(web.site_url("pacer", MANAGE_ACCOUNT_PATH)))
+        return redirect(pacer_login_url(web.site_url("pacer", web.path(MANAGE_ACCOUNT_PATH))))
     return manage_account_page(account)
 
 
@@ -99,7 +100,7 @@ def manage_account_page(
 
 @bp.route("/forgot-password", methods=["GET", "POST"])
 def forgot_password() -> Response:
-    title = "Forgot password?"
+    title = texts.FORGOT_PASSWORD_LINK
     if request.method == "GET":
         return web.page("forgot_password.html", title, username="", email="")
     username = security.text(request.form, "username").strip()
@@ -121,7 +122,7 @@ def forgot_password() -> Response:
     account = store.accounts.get(username)
     if account is not None and account.email.lower() == email.lower():
         token = store.issue("reset", {"username": username}, RESET_TTL)
-        link = web.site_url("pacer", f"/reset-password?token={token}")
+        link = web.site_url("pacer", f"{web.path('/reset-password')}?token={token}")
         store.send_email(
             account.email,
             texts.EMAIL_RESET_SUBJECT,
@@ -158,7 +159,7 @@ def change_password() -> Response:
     """A signed-in user changes the password they know (the FAQ's "change", beside "retrieve")."""
     account = pacer_user()
     if account is None:
-        here = web.site_url("pacer", "/manage-account/change-password")
+        here = web.site_url("pacer", web.path("/manage-account/change-password"))
         return redirect(pacer_login_url(here))
     title = texts.CHANGE_PASSWORD_TITLE
     if request.method == "GET":
@@ -192,7 +193,7 @@ def reset_link_refused(title: str, token: str) -> Response:
 
 @bp.route("/reset-password", methods=["GET", "POST"])
 def reset_password() -> Response:
-    title = "Reset your PACER password"
+    title = texts.RESET_PASSWORD_TITLE
     store = web.mock().store
     source = request.form if request.method == "POST" else request.args
     token = security.text(source, "token")
@@ -214,4 +215,6 @@ def reset_password() -> Response:
 @bp.get("/logout")
 def logout() -> Response:
     web.end_session(everywhere=True)
-    return web.page("logged_out.html", "Logged out", messages=[web.info(texts.PACER_LOGGED_OUT)])
+    return web.page(
+        "logged_out.html", texts.PACER_LOGGED_OUT_TITLE, messages=[web.info(texts.PACER_LOGGED_OUT)]
+    )

@@ -15,7 +15,8 @@ from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 from flask import Blueprint, redirect, request
 from werkzeug.wrappers import Response
 
-from mock_site import security, texts, web
+from mock_site import security, web
+from mock_site.dialects import texts
 from mock_site.sites.common import MANAGE_ACCOUNT_PATH, PACER_LOGIN_PATH
 from mock_site.store import PENDING_TTL, TICKET_TTL
 
@@ -58,7 +59,7 @@ def return_address() -> tuple[str, str | None]:
     else (appurl, the reason it is refused)."""
     appurl = security.text(request.args, "appurl")
     if not appurl:
-        return web.site_url("pacer", MANAGE_ACCOUNT_PATH), None
+        return web.site_url("pacer", web.path(MANAGE_ACCOUNT_PATH)), None
     urls = web.mock().urls
     refused = security.return_url_refusal(appurl, [urls["ecf"], urls["pacer"]])
     return appurl, refused[1] if refused else None

@@ -30,7 +30,8 @@ from pytest_bdd.parser import Feature, Scenario, ScenarioTemplate, Step
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from suite import secrets
-from suite.plugin import BROWSER, PLAN
+from suite.plugin import BROWSER, PLAN, PROFILE
+from suite.profiles import NOT_APPLICABLE
 from suite.reporting.build import ARTIFACTS_FOLDER, JUNIT_FILE, ReportPaths, write_reports
 from suite.reporting.features import examples_of, relative
 from suite.reporting.records import Artifact, Outcome, Record, StepRecord
@@ -263,6 +264,7 @@ class Recorder:
                 "duration": 0.0,
                 "error": None,
                 "location": None,
+                "checked": [],
             }
             for step in scenario.steps
         ]
@@ -305,6 +307,12 @@ class Recorder:
         entry["status"] = status  # type: ignore[typeddict-item]
         entry["error"] = _short_error(error) if error is not None else None
 
+    def note_checked(self, nodeid: str, text: str) -> None:
+        """A text the running step looks for on this target (its profile's wording)."""
+        running = self.running.get(nodeid)
+        if running is not None and text not in running[0]["checked"]:
+            running[0]["checked"].append(text)
+
     def report(self, item: pytest.Item, report: pytest.TestReport) -> None:
         record = self.current.get(item.nodeid)
         if record is None:
@@ -328,15 +336,21 @@ class Recorder:
             outcome = "skipped" if report.skipped else "passed"
             record["reason"] = f"expected to fail: {report.wasxfail}"
         elif report.skipped:
-            outcome = "skipped"
-            record["reason"] = _skip_reason(report)
+            reason = record["reason"] = _skip_reason(report)
+            # A page the target lacks: neither passed nor an ordinary skip (suite/profiles.py).
+            applicable = not reason.startswith(NOT_APPLICABLE)
+            outcome = "skipped" if applicable else "not applicable"
         elif report.failed:
             outcome = "failed" if report.when == "call" else "error"
             record["error"] = _crash_message(report)
             record["longrepr"] = report.longreprtext[-_MAX_LONGREPR:]
         else:
             outcome = "passed"
-        if report.when == "teardown" and record["outcome"] == "skipped" and outcome != "error":
+        if (
+            report.when == "teardown"
+            and record["outcome"] in ("skipped", "not applicable")
+            and outcome != "error"
+        ):
             return
         record["outcome"], record["phase"] = outcome, report.when
 
@@ -360,7 +374,7 @@ class Recorder:
         step["duration"] = time.perf_counter() - started
         if record["outcome"] in ("failed", "error"):
             step["status"], step["error"] = "failed", record["error"]
-        elif record["outcome"] == "skipped":
+        elif record["outcome"] in ("skipped", "not applicable"):
             step["error"] = record["reason"]  # skipped here, and why
 
     def write(self, record: Record) -> None:
@@ -469,6 +483,14 @@ def session_info(config: pytest.Config) -> dict[str, Any]:
             "urls": dict(plan.urls),
             "sources": dict(plan.sources),
         }
+    if PROFILE in config.stash:
+        profile = config.stash[PROFILE]
+        info["profile"] = {
+            "name": profile.name,
+            "file": profile.path.name,
+            "values": sum(profile.counts().values()),
+            **{source: profile.counts()[source] for source in ("guess", "seen", "faq")},
+        }
     if BROWSER in config.stash:
         info["browser"] = config.stash[BROWSER].describe()
     browsers = (
@@ -482,6 +504,12 @@ def session_info(config: pytest.Config) -> dict[str, Any]:
 
 
 # --- pytest and pytest-bdd hooks ---------------------------------------------------------------
+
+
+def note_checked(item: pytest.Item, text: str) -> None:
+    """Note, at the step now running, a text it looks for (shown in the HTML report)."""
+    if RECORDER in item.config.stash:
+        item.config.stash[RECORDER].note_checked(item.nodeid, text)
 
 
 def _recorder(config: pytest.Config) -> Recorder:
@@ -587,6 +615,14 @@ def pytest_terminal_summary(
     # Outermost wrapper: these lines come after pytest's short summary, just before the
     # final "N passed" line, so the paths are the last thing a person reads.
     result = yield
+    skipped = terminalreporter.stats.get("skipped", [])
+    lacking = sum(1 for report in skipped if _skip_reason(report).startswith(NOT_APPLICABLE))
+    if lacking:
+        # pytest counts them as skipped: say which of those the target could not run at all.
+        terminalreporter.write_line(
+            f"{lacking} of the skipped are {NOT_APPLICABLE} (its profile says it lacks a page "
+            f"they need): not passed, not failed"
+        )
     written = config.stash.get(WRITTEN, None)
     if written is not None:
         terminalreporter.write_sep("-", "reports")

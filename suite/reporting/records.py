@@ -13,9 +13,17 @@ from typing import Any, Literal, TypedDict
 
 from suite.reporting.features import scenario_key
 
-Outcome = Literal["passed", "failed", "skipped", "error", "not run"]
+# "not applicable": the target lacks a page the scenario needs (its profile says so).
+Outcome = Literal["passed", "failed", "skipped", "not applicable", "error", "not run"]
 StepStatus = Literal["passed", "failed", "skipped", "undefined"]
-OUTCOMES: tuple[Outcome, ...] = ("passed", "failed", "error", "skipped", "not run")
+OUTCOMES: tuple[Outcome, ...] = (
+    "passed",
+    "failed",
+    "error",
+    "skipped",
+    "not applicable",
+    "not run",
+)
 
 
 class FeatureInfo(TypedDict):
@@ -47,6 +55,7 @@ class StepRecord(TypedDict):
     duration: float
     error: str | None
     location: str | None  # of the step function, file:line, once the step has run
+    checked: list[str]  # the exact texts this step looked for, from the target's profile
 
 
 class Artifact(TypedDict):
@@ -93,7 +102,7 @@ def load_results(path: Path) -> Results:
 
 def worst(outcomes: list[Outcome]) -> Outcome:
     """One outcome for several tests of a scenario: a failure shows, a skip hides nothing."""
-    order: tuple[Outcome, ...] = ("failed", "error", "passed", "skipped")
+    order: tuple[Outcome, ...] = ("failed", "error", "passed", "skipped", "not applicable")
     return next((outcome for outcome in order if outcome in outcomes), "not run")
 
 

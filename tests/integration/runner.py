@@ -10,12 +10,15 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 from mock_site.personas import PERSONAS
+from mock_site.server import RunningMock, start_mock
 from suite.personas import variable_name
 from suite.targets import SITES, env_var_name, option_name
 
@@ -138,3 +141,32 @@ def separate_mock(*extra: str) -> Iterator[dict[str, str]]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@dataclass(frozen=True)
+class Mutation:
+    """A deliberate breakage of the mock, and the scenarios it must (and must not) fail."""
+
+    name: str
+    apply: Callable[[pytest.MonkeyPatch, RunningMock], None]
+    must_fail: tuple[str, ...]
+    must_pass: tuple[str, ...]
+
+
+def check_caught(mutation: Mutation, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run the mutation's scenarios against a mock broken by it: the ones about it fail,
+    none skips, and an unrelated one passes (so red means "this broke", not "all broke")."""
+    with start_mock(test_mode=True) as mock:
+        mutation.apply(monkeypatch, mock)
+        selection = " or ".join(mutation.must_fail + mutation.must_pass)
+        run = run_suite(workdir, *url_options(mock.urls), "-k", selection)
+    assert run.tests >= len(mutation.must_fail) + len(mutation.must_pass), run.output[-2000:]
+    for name in mutation.must_fail:
+        assert any(failed.startswith(name) for failed in run.failed), (
+            f"{name} should fail when {mutation.name}\n{run.output[-2000:]}"
+        )
+    for name in mutation.must_pass:
+        assert not any(failed.startswith(name) for failed in run.failed), (
+            f"{name} should not be affected by {mutation.name}"
+        )
+    assert run.skipped == {}

@@ -168,7 +168,10 @@ def _closed_port() -> int:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--env", "nope"], "unknown environment 'nope' for --env; known: local, mock, staging"),
+        (
+            ["--env", "nope"],
+            "unknown environment 'nope' for --env; known: alt, local, mock, staging",
+        ),
         (["--ecf-url", "ecf.example.test"], "--ecf-url: 'ecf.example.test' is not an http(s) URL"),
         (
             ["--court-url", "http://127.0.0.1:{port}"],

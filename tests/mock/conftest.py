@@ -12,8 +12,9 @@ import pytest
 from flask import Flask
 
 from mock_site import create_app
+from mock_site.dialects import get_dialect
 from mock_site.store import SITES, Store
-from tests.mock.helpers import URLS, Browser, Clock
+from tests.mock.helpers import URLS, Browser, Clock, DialectBrowser
 
 
 @pytest.fixture
@@ -33,11 +34,16 @@ def site_apps() -> dict[str, Flask]:
     return {site: create_app(site, Store(), URLS, {"TEST_MODE": True}) for site in SITES}
 
 
-@pytest.fixture
-def apps(site_apps: dict[str, Flask], store: Store) -> dict[str, Flask]:
+def with_store(site_apps: dict[str, Flask], store: Store) -> dict[str, Flask]:
+    """The apps, now on this store."""
     for app in site_apps.values():
         app.extensions["mock_site"] = dataclasses.replace(app.extensions["mock_site"], store=store)
     return site_apps
+
+
+@pytest.fixture
+def apps(site_apps: dict[str, Flask], store: Store) -> dict[str, Flask]:
+    return with_store(site_apps, store)
 
 
 @pytest.fixture
@@ -56,3 +62,29 @@ def production_apps() -> dict[str, Flask]:
     """The sites as people run them: no test mode, so no /_mock."""
     store = Store()
     return {site: create_app(site, store, URLS) for site in SITES}
+
+
+# --- the alt dialect (mock_site/dialects/alt.py) --------------------------------------------
+@pytest.fixture(scope="session")
+def alt_site_apps() -> dict[str, Flask]:
+    return {
+        site: create_app(site, Store(), URLS, {"TEST_MODE": True}, dialect="alt") for site in SITES
+    }
+
+
+@pytest.fixture
+def alt_apps(alt_site_apps: dict[str, Flask], store: Store) -> dict[str, Flask]:
+    return with_store(alt_site_apps, store)
+
+
+@pytest.fixture
+def alt_visitor(alt_apps: dict[str, Flask]) -> Browser:
+    """A person on the alt dialect's sites, who may be sent to the default's paths: the
+    Browser takes them to the alt dialect's own (the journeys of the default tests run)."""
+    return DialectBrowser(alt_apps, get_dialect("alt"))
+
+
+@pytest.fixture
+def alt_raw_visitor(alt_apps: dict[str, Flask]) -> Browser:
+    """A person on the alt dialect's sites who goes exactly where told (no path mapping)."""
+    return Browser(alt_apps)

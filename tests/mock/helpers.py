@@ -12,6 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from mock_site.dialects import Dialect
 from mock_site.personas import PERSONAS
 from mock_site.store import Store
 
@@ -107,6 +108,8 @@ def snapshot(store: Store) -> dict[str, Any]:
 class Browser:
     """One person's browser across the four sites: a test client (cookie jar) per origin,
     following redirects from site to site."""
+
+    verify_heading = "Verify the accounts to link"  # the linking verification page's h1
 
     def __init__(self, apps: dict[str, Flask]) -> None:
         self.clients: dict[str, FlaskClient] = {
@@ -241,5 +244,33 @@ class Browser:
 
     def link(self, login: str, password: str) -> TestResponse:
         verify = self.link_form(login, password)
-        assert h1(text(verify)) == "Verify the accounts to link", alerts(text(verify))
+        assert h1(text(verify)) == self.verify_heading, alerts(text(verify))
         return self.confirm(text(verify))
+
+
+class DialectBrowser(Browser):
+    """A Browser for a dialect's sites that takes the default dialect's paths: each is sent
+    to the dialect's own path, so the default tests' journeys run there unchanged."""
+
+    def __init__(self, apps: dict[str, Flask], dialect: Dialect) -> None:
+        super().__init__(apps)
+        self.dialect = dialect
+        self.verify_heading = dialect.text("LINK_VERIFY_TITLE")
+
+    def _split(self, site: str, url: str) -> tuple[str, str]:
+        site, path = super()._split(site, url)
+        bare, mark, query = path.partition("?")
+        return site, self.dialect.path(bare) + mark + query
+
+
+def notices(page: str) -> list[tuple[str, str]]:
+    """(role, text) of every message element: role="alert" (errors) or role="status"."""
+    found = re.findall(r'<p [^>]*role="(alert|status)"[^>]*>(.*?)</p>', page, re.S)
+    return [(role, html.unescape(message)) for role, message in found]
+
+
+def main_text(page: str) -> str:
+    """The text of the page's <main>, as a reader sees it."""
+    match = re.search(r"<main>(.*?)</main>", page, re.S)
+    assert match, "no <main>"
+    return plain(match.group(1))

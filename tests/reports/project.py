@@ -20,6 +20,7 @@ COPIED = (
     "conftest.py",
     "pyproject.toml",
     "environments.toml",
+    "profiles",
     "suite",
     "steps",
     "pages",
@@ -59,13 +60,13 @@ Feature: Who can I contact for help?
 
     Given a filer with an upgraded individual PACER account is on the court's website
     When the filer does something no step definition knows
-    Then the page says "866-450-1859"
+    Then the notice says "866-450-1859"
 
   Scenario: A scenario skipped on purpose
     FAQ: {HELP_DESK}
 
     Given the scenario is skipped on purpose
-    Then the page says "866-450-1859"
+    Then the notice says "866-450-1859"
 """
 
 FLAKY_FEATURE = f"""\

@@ -27,7 +27,7 @@ Feature: Who can I contact for help?
 
     Given a filer with an upgraded individual PACER account is on the court's website
     When the filer opens the contact pages
-    Then the page says "866-450-1859"
+    Then the notice says "866-450-1859"
 """
 
 

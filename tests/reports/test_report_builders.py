@@ -26,7 +26,7 @@ def test_cucumber_json_keeps_each_outcome() -> None:
     row["scenario"]["example"], row["scenario"]["example_index"] = {"who": "x"}, 1
     records = [
         make_record(),
-        make_record("Fails", 30, "failed", ("passed", "failed", "skipped")),
+        make_record("Fails", 32, "failed", ("passed", "failed", "skipped")),
         make_record("Undefined", 40, "failed", ("passed", "undefined")),
         make_record("Skipped", 50, "skipped", ("skipped",), reason="not on a real portal"),
         make_record("Set-up error", 60, "error", ("skipped",), phase="setup", error="boom"),
@@ -100,7 +100,7 @@ def test_the_faq_reads_as_on_its_web_page_not_as_markdown() -> None:
 def test_the_failures_list_names_the_step_and_what_the_page_showed() -> None:
     """For analysts: the step in the feature's words, expected and actual text, no selectors."""
     failed = make_record(
-        "The FAQ on the court's website gives the same contacts", 30, "failed", ("passed", "failed")
+        "The FAQ on the court's website gives the same contacts", 32, "failed", ("passed", "failed")
     )
     failed["steps"][1]["error"] = (
         "AssertionError: Locator expected to contain text '866-450-1850'\n"
@@ -132,7 +132,7 @@ def test_the_failures_list_calls_an_undefined_step_a_defect_of_the_suite() -> No
 def test_the_matrix_tells_quoted_from_verified() -> None:
     """A quote is no proof: a sentence whose only scenarios failed or did not run is not
     verified, though covered."""
-    page = render([make_record(), make_record("Fails", 30, "failed", ("passed", "failed"))])
+    page = render([make_record(), make_record("Fails", 32, "failed", ("passed", "failed"))])
     covered, total = re.search(r"answer sentences covered: <b>(\d+)/(\d+)</b>", page).groups()  # type: ignore[union-attr]
     verified = re.search(r"verified in this run: <b>(\d+)/(\d+)</b>", page)
     assert verified and verified.group(2) == total
@@ -195,7 +195,7 @@ def test_shards_merge_into_one_report(tmp_path: Path) -> None:
         artifacts=[{"kind": "screenshot", "path": "artifacts/a/test-failed-1.png"}],
     )
     again = make_record(started=first["started"] + 100)  # a later attempt of the same test
-    other = make_record("The FAQ on the court's website gives the same contacts", 30)
+    other = make_record("The FAQ on the court's website gives the same contacts", 32)
     one = shard(tmp_path / "reports-1", [first, other], 2)
     two = shard(tmp_path / "reports-2", [again], 1)
     out = tmp_path / "merged"

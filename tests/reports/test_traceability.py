@@ -154,7 +154,7 @@ def test_results_show_beside_each_scenario(
     results = tmp_path / "results.json"
     results.write_text(
         '{"session": {}, "records": [{"feature": {"path": "features/08_contact_for_help.feature"},'
-        ' "scenario": {"line": 22}, "outcome": "failed"}]}'
+        ' "scenario": {"line": 23}, "outcome": "failed"}]}'
     )
     assert traceability.main(["--results", str(results)]) == 0
     out = capsys.readouterr().out
