@@ -196,6 +196,13 @@ FILING_MENU_TITLE = f"{FILING_MENU} Events"
 LINK_CANCEL_BUTTON = "Cancel"
 CLERK_FIND_BUTTON = "Find account"
 CLERK_UNLINK_BUTTON = "Unlink accounts"
+# Form labels no public source shows (PACER login's "Username" and "Password" are [seen]).
+CURRENT_PASSWORD_LABEL = "Current password"
+NEW_PASSWORD_LABEL = "New password"
+CONFIRM_PASSWORD_LABEL = "Confirm new password"
+LEGACY_LOGIN_LABEL = "Login"  # the legacy CM/ECF's login field (`login` [seen])
+LEGACY_PASSWORD_LABEL = "Password"  # and its password field (`key` [seen])
+LEGACY_LOGIN_BUTTON = "Login"
 
 # --- Emails (all [guess]) -------------------------------------------------------------------
 EMAIL_LINKED_SUBJECT = "Your CM/ECF account has been linked to your PACER account"

@@ -141,6 +141,13 @@ TEXTS: dict[str, Any] = {
     "unlink_done": unlink_done,
     "CLERK_FIND_BUTTON": "Look up",
     "CLERK_UNLINK_BUTTON": "Remove link",
+    # Form labels
+    "CURRENT_PASSWORD_LABEL": "Current PACER password",
+    "NEW_PASSWORD_LABEL": "New PACER password",
+    "CONFIRM_PASSWORD_LABEL": "Repeat the new password",
+    "LEGACY_LOGIN_LABEL": "CM/ECF login",
+    "LEGACY_PASSWORD_LABEL": "CM/ECF password",
+    "LEGACY_LOGIN_BUTTON": "Sign in",
     # Emails
     "EMAIL_LINKED_SUBJECT": "CM/ECF and PACER accounts linked",
     "EMAIL_UNLINKED_SUBJECT": "CM/ECF and PACER accounts unlinked",
