@@ -191,6 +191,8 @@ ACCOUNT_LABELS = {
 ECF_HOME_HEADING = ECF_WELCOME  # ShowIndex's heading: the [seen] welcome text by default
 ECF_LOGGED_OUT_TITLE = "Logged out"
 QUERY_TITLE = "Query"  # the Query page's heading (the menu's name "Query" is [seen])
+# [seen] "Then click Run Query.": https://www.oknd.uscourts.gov/sites/default/files/
+# cmecf-information/CMECF_External_Query_Reports_Utilities.htm
 RUN_QUERY_BUTTON = "Run Query"
 FILING_MENU_TITLE = f"{FILING_MENU} Events"
 LINK_CANCEL_BUTTON = "Cancel"
@@ -200,8 +202,10 @@ CLERK_UNLINK_BUTTON = "Unlink accounts"
 CURRENT_PASSWORD_LABEL = "Current password"
 NEW_PASSWORD_LABEL = "New password"
 CONFIRM_PASSWORD_LABEL = "Confirm new password"
-LEGACY_LOGIN_LABEL = "Login"  # the legacy CM/ECF's login field (`login` [seen])
-LEGACY_PASSWORD_LABEL = "Password"  # and its password field (`key` [seen])
+# The legacy CM/ECF login: [seen] "The CM/ECf Login and Password fields …", "click Login"
+# (http://www.cacb.uscourts.gov/manual/logging-cmecf-pacer).
+LEGACY_LOGIN_LABEL = "Login"
+LEGACY_PASSWORD_LABEL = "Password"
 LEGACY_LOGIN_BUTTON = "Login"
 
 # --- Emails (all [guess]) -------------------------------------------------------------------

@@ -28,14 +28,13 @@ from tests.mock.test_bad_input import (
 NOT_ON_ALT = {"forgot-password", "reset-password", "reset-token"}
 
 
-# The default dialect's form labels -> the alt dialect's (in "<Label> is too long"), by form:
-# the legacy CM/ECF's "Password" is a guess, PACER login's "Password" is [seen].
+# The default dialect's form labels -> the alt dialect's (in "<Label> is too long"), by form
+# (a label may be a guess on one form and [seen] on another).
 def labels(*names: str) -> dict[str, str]:
     return {getattr(default_texts, name): DIALECT.text(name) for name in names}
 
 
 ALT_LABELS = {
-    "legacy-login": labels("LEGACY_LOGIN_LABEL", "LEGACY_PASSWORD_LABEL"),
     "change-password": labels(
         "CURRENT_PASSWORD_LABEL", "NEW_PASSWORD_LABEL", "CONFIRM_PASSWORD_LABEL"
     ),
