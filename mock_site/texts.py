@@ -209,11 +209,22 @@ ACCOUNT_LABELS = {
 ECF_HOME_HEADING = ECF_WELCOME  # ShowIndex's heading: the [seen] welcome text by default
 ECF_LOGGED_OUT_TITLE = "Logged out"
 QUERY_TITLE = "Query"  # the Query page's heading (the menu's name "Query" is [seen])
+# [seen] "Then click Run Query.": https://www.oknd.uscourts.gov/sites/default/files/
+# cmecf-information/CMECF_External_Query_Reports_Utilities.htm
 RUN_QUERY_BUTTON = "Run Query"
 FILING_MENU_TITLE = f"{FILING_MENU} Events"
 LINK_CANCEL_BUTTON = "Cancel"
 CLERK_FIND_BUTTON = "Find account"
 CLERK_UNLINK_BUTTON = "Unlink accounts"
+# Form labels no public source shows (PACER login's "Username" and "Password" are [seen]).
+CURRENT_PASSWORD_LABEL = "Current password"
+NEW_PASSWORD_LABEL = "New password"
+CONFIRM_PASSWORD_LABEL = "Confirm new password"
+# The legacy CM/ECF login: [seen] "The CM/ECf Login and Password fields …", "click Login"
+# (http://www.cacb.uscourts.gov/manual/logging-cmecf-pacer).
+LEGACY_LOGIN_LABEL = "Login"
+LEGACY_PASSWORD_LABEL = "Password"
+LEGACY_LOGIN_BUTTON = "Login"
 
 # --- Emails (all [guess]) -------------------------------------------------------------------
 EMAIL_LINKED_SUBJECT = "Your CM/ECF account has been linked to your PACER account"

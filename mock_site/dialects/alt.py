@@ -116,7 +116,6 @@ TEXTS: dict[str, Any] = {
     "LEGACY_LOGIN_TITLE": "Sign in to CM/ECF",
     "NOT_IN_MOCK": "The alt mock does not have this page.",
     "QUERY_TITLE": "Search for a case",
-    "RUN_QUERY_BUTTON": "Search",
     "QUERY_NO_CASE": "Nothing matches that case number.",
     "CASE_NUMBER_REQUIRED": "A case number is needed.",
     "MUST_LINK_TO_FILE": "Filing needs a CM/ECF account linked to your PACER account.",
@@ -141,6 +140,10 @@ TEXTS: dict[str, Any] = {
     "unlink_done": unlink_done,
     "CLERK_FIND_BUTTON": "Look up",
     "CLERK_UNLINK_BUTTON": "Remove link",
+    # Form labels
+    "CURRENT_PASSWORD_LABEL": "Current PACER password",
+    "NEW_PASSWORD_LABEL": "New PACER password",
+    "CONFIRM_PASSWORD_LABEL": "Repeat the new password",
     # Emails
     "EMAIL_LINKED_SUBJECT": "CM/ECF and PACER accounts linked",
     "EMAIL_UNLINKED_SUBJECT": "CM/ECF and PACER accounts unlinked",
@@ -186,7 +189,7 @@ DIALECT = Dialect("alt", TEXTS, PATHS, MISSING, MARKUP, BEHAVIOUR)
 # --- the same values for the suite's side ---------------------------------------------------
 def _text(name: str) -> Any:
     """This dialect's text; a message with a login in it shows {ecf_login} and {username}."""
-    value = TEXTS[name]
+    value = DIALECT.text(name)
     if callable(value):
         return value(*("{ecf_login}", "{username}")[: value.__code__.co_argcount])
     return value

@@ -191,7 +191,10 @@ def legacy_login() -> Response:
     login = security.text(request.form, "login").strip()
     key = security.text(request.form, "key")
     problems = security.length_errors(
-        [("Login", login, security.MAX_NAME), ("Password", key, security.MAX_PASSWORD)]
+        [
+            (texts.LEGACY_LOGIN_LABEL, login, security.MAX_NAME),
+            (texts.LEGACY_PASSWORD_LABEL, key, security.MAX_PASSWORD),
+        ]
     )
     if problems:
         return web.page(

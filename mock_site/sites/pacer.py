@@ -143,8 +143,8 @@ def new_password_from_form() -> tuple[str, list[str]]:
     confirm = security.text(request.form, "confirm_password")
     problems = security.length_errors(
         [
-            ("New password", new, security.MAX_PASSWORD),
-            ("Confirm new password", confirm, security.MAX_PASSWORD),
+            (texts.NEW_PASSWORD_LABEL, new, security.MAX_PASSWORD),
+            (texts.CONFIRM_PASSWORD_LABEL, confirm, security.MAX_PASSWORD),
         ]
     )
     if not problems:
@@ -165,7 +165,9 @@ def change_password() -> Response:
     if request.method == "GET":
         return web.page("change_password.html", title)
     current = security.text(request.form, "current_password")
-    problems = security.length_errors([("Current password", current, security.MAX_PASSWORD)])
+    problems = security.length_errors(
+        [(texts.CURRENT_PASSWORD_LABEL, current, security.MAX_PASSWORD)]
+    )
     store = web.mock().store
     if not problems and store.check_pacer(account.username, current) is None:
         problems = [texts.CURRENT_PASSWORD_WRONG]
