@@ -11,8 +11,8 @@ The FAQ's words and the [seen] values of portal-reference.md (PACER login's ids,
 CGI paths and menus, "Invalid username or password", the redaction and welcome texts) are
 the same as in the default dialect.
 
-PROFILE_VALUES lists this dialect's values under the names of pages/guesses.py, for a
-profile of the suite (`python -m mock_site.dialects.alt` prints them as JSON).
+PROFILE_VALUES lists this dialect's values under their former suite-side names (now the
+keys of profiles/alt.toml), for a profile of the suite (`python -m mock_site.dialects.alt` prints them as JSON).
 """
 
 from __future__ import annotations
@@ -199,7 +199,7 @@ def _path(default_path: str) -> str | None:
     return DIALECT.path(default_path) if DIALECT.has(default_path) else None
 
 
-# Keyed by the names of pages/guesses.py; None: this dialect has no such thing (a missing
+# Keyed by the suite's former constant names (profiles/*.toml now); None: this dialect has no such thing (a missing
 # page, or no messages container to find by id).
 GUESSES: dict[str, Any] = {
     "MESSAGES": None,  # no #messages: errors are role="alert", confirmations role="status"
