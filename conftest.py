@@ -8,6 +8,7 @@ found" at run time.
 pytest_plugins = [
     "suite.plugin",
     "suite.tracing",
+    "suite.accessibility",
     "suite.reporting.plugin",
     "steps.common",
     "steps.sign_in_state",

@@ -266,7 +266,23 @@ def render_html(
         verdict=_verdict(counted, len(tests), bool(session.get("interrupted"))),
         started=session.get("started"),
         finished=session.get("finished"),
+        accessibility=_accessibility(records),
     )
+
+
+def _accessibility(records: Sequence[Record]) -> dict[str, Any]:
+    """The axe-core audits of the run: (scenario name, scenario key, audit) per page state."""
+    audits = [
+        (record["scenario"]["name"], key_of(record), audit)
+        for record in records
+        for audit in record.get("accessibility") or []
+    ]
+    return {
+        "audits": audits,
+        "violations": sum(len(a["violations"]) for _, _, a in audits),
+        "pages_with_violations": sum(bool(a["violations"]) for _, _, a in audits),
+        "errors": sum(bool(a["error"]) for _, _, a in audits),
+    }
 
 
 def _verdict(counted: Counter[Outcome], total: int, interrupted: bool) -> tuple[str, str]:
