@@ -291,4 +291,5 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
 
 
 def audits_of(item: pytest.Item) -> list[PageAudit]:
-    return item.stash[AUDITS] if AUDITS in item.stash else []
+    audits: list[PageAudit] = item.stash.get(AUDITS, [])
+    return audits
