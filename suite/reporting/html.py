@@ -23,7 +23,14 @@ import jinja2
 from pytest_bdd.parser import Feature
 
 from suite.reporting.faq import Faq, as_read, normalise
-from suite.reporting.features import examples_of, faq_quotes, relative, rendered, scenario_key
+from suite.reporting.features import (
+    beyond_faq,
+    examples_of,
+    faq_quotes,
+    relative,
+    rendered,
+    scenario_key,
+)
 from suite.reporting.records import (
     OUTCOMES,
     Outcome,
@@ -186,6 +193,11 @@ def _groups(views: dict[str, FeatureView], faq: Faq | None) -> list[GroupView]:
                 group.features.append(view)
                 placed.add(path)
         groups.append(group)
+    beyond = [view for path, view in views.items() if path not in placed and beyond_faq(view.tags)]
+    if beyond:
+        title = "Beyond the FAQ: accessibility (Section 508, WCAG 2.1 AA); not an FAQ question"
+        groups.append(GroupView("A11y", title, beyond))
+        placed.update(view.path for view in beyond)
     rest = [view for path, view in views.items() if path not in placed]
     if rest:
         label = "Other" if faq else "Features"
