@@ -19,4 +19,5 @@ pytest_plugins = [
     "steps.help_desk",
     "steps.court_site",
     "steps.cutover",
+    "steps.keyboard",
 ]

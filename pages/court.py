@@ -11,10 +11,14 @@ from pages.base import ContactSections, SitePage
 class CourtHomePage(SitePage):
     path = "/"
 
-    def click_cmecf_tab(self) -> None:
-        self.page.get_by_role("navigation", name="Main").get_by_role(
+    @property
+    def cmecf_tab(self) -> Locator:
+        return self.page.get_by_role("navigation", name="Main").get_by_role(
             "link", name="CM/ECF", exact=True
-        ).click()
+        )
+
+    def click_cmecf_tab(self) -> None:
+        self.cmecf_tab.click()
 
     def open_contact_page(self) -> None:
         self.page.get_by_role("navigation", name="Main").get_by_role(
@@ -28,8 +32,12 @@ class CourtHomePage(SitePage):
 class CourtCmecfPage(SitePage):
     path = guesses.COURT_CMECF_PATH
 
+    @property
+    def live_database_link(self) -> Locator:
+        return self.page.get_by_role("link", name="Login to the Live CM/ECF Database")
+
     def login_to_live_database(self) -> None:
-        self.page.get_by_role("link", name="Login to the Live CM/ECF Database").click()
+        self.live_database_link.click()
 
     def open_linking_faq(self) -> None:
         self.page.get_by_role("link", name=guesses.COURT_FAQ_LINK).click()
