@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, ViewportSize, expect
 from pytest_bdd import given, parsers, then, when
 
 from pages.ecf import CONFIRM_BUTTON
@@ -24,7 +24,7 @@ from suite.personas import Persona
 
 # The screens of the feature's examples, as CSS pixels of the viewport. Zooming a 1280 px
 # wide window to 200% lays the page out in 640 CSS px, which is what the browser is given.
-DISPLAYS: dict[str, dict[str, int]] = {
+DISPLAYS: dict[str, ViewportSize] = {
     "a 1280 px wide screen": {"width": 1280, "height": 720},
     "a 320 CSS px wide screen": {"width": 320, "height": 640},  # WCAG 1.4.10 reflow
     "a 1280 px screen zoomed to 200%": {"width": 640, "height": 360},  # WCAG 1.4.4
