@@ -21,8 +21,10 @@ linking   the scenario "Linking the CM/ECF account from the Utilities menu" agai
           and one recording full traces (--trace-detail=full: DOM snapshots and a
           screencast, what pytest-playwright records) show what artefacts cost.
 suite     the whole suite: serial with sign-in reuse (the default), serial signing in
-          through the UI in every scenario, with `-n 2`, and serial without
-          pytest-playwright's artefacts (interleaved when --suite-runs > 1); wall time,
+          through the UI in every scenario, with `-n 2`, serial without
+          pytest-playwright's artefacts, and serial without the axe-core audits (--a11y=off;
+          their cost over the default is the row "suite: axe-core audits (--a11y) add")
+          (interleaved when --suite-runs > 1); wall time,
           median and slowest test, peak memory (the largest process, from wait4, and the
           whole process tree's proportional set size, sampled every 0.2 s), and CPU seconds
           by process kind, sampled from /proc (Chromium's processes, the Playwright driver,
@@ -71,6 +73,8 @@ TICK = os.sysconf("SC_CLK_TCK")
 TARGET_LINKING_RATIO = 1.2
 TARGET_STARTUP_SECONDS = 2.0
 TARGET_REUSE_SAVING = 0.30
+# axe-core audits (--a11y, on by default) may add at most this to the serial suite.
+TARGET_A11Y_COST = 0.15
 # "Close to linear where there are more cores": on K cores, the speed-up over one core is at
 # least 3/4 of K.
 TARGET_SCALING_EFFICIENCY = 0.75
@@ -481,6 +485,7 @@ def suite_run(name: str, *args: str, cpus: Sequence[int] | None = None) -> dict[
     return {
         "name": name,
         "args": list(args),
+        "audits": audits,
         "returncode": run.returncode,
         "wall": run.wall,
         "tests": len(tests),
@@ -498,6 +503,14 @@ def suite_run(name: str, *args: str, cpus: Sequence[int] | None = None) -> dict[
             for nodeid, entry in tests.items()
         },
     }
+
+
+def _audits(results: Path) -> int:
+    """How many page states axe-core audited in a run (0 with --a11y=off)."""
+    if not results.exists():
+        return 0
+    records = json.loads(results.read_text())["records"]
+    return sum(len(record.get("accessibility") or []) for record in records)
 
 
 def _all_passed(variants: Iterable[list[dict[str, Any]]]) -> bool:
@@ -522,6 +535,8 @@ SUITE_VARIANTS = {
         "--tracing=off",
         "--screenshot=off",
     ),
+    # The default runs the axe-core audits (--a11y=fail against the mock); this one does not.
+    "serial, sign-in reused, --a11y=off": ("--sign-in=reuse", "--a11y=off"),
 }
 
 
@@ -549,6 +564,7 @@ def suite(runs: int) -> dict[str, Any]:
     serial = walls["serial, sign-in reused (default)"]
     ui = walls["serial, UI sign-in every scenario"]
     parallel = walls["-n 2, sign-in reused"]
+    no_audits = walls["serial, sign-in reused, --a11y=off"]
     all_passed = _all_passed(results.values())
     signing_in, ui_seconds, ui_tests_seconds = sign_in_steps(
         results["serial, UI sign-in every scenario"][0]
@@ -571,6 +587,10 @@ def suite(runs: int) -> dict[str, Any]:
         },
         "reuse_saving": 1 - serial / ui,
         "parallel_speedup": serial / parallel,
+        "a11y_cost": serial / no_audits - 1,
+        "a11y_seconds": serial - no_audits,
+        "a11y_audits": results["serial, sign-in reused (default)"][0]["audits"],
+        "a11y_target_met": serial / no_audits - 1 <= TARGET_A11Y_COST,
         "all_passed": all_passed,
         "reuse_target_met": 1 - serial / ui >= TARGET_REUSE_SAVING,
         "parallel_target_met": parallel <= serial,
@@ -707,6 +727,16 @@ def table(results: dict[str, Any]) -> list[str]:
                 f"{sign_in['ui_tests_seconds']:.1f} s with UI sign-in, "
                 f"{sign_in['reused_tests_seconds']:.1f} s reused, "
                 f"{sign_in['saving_where_it_applies'] * 100:.0f}% saved",
+            )
+        )
+        rows.append(
+            (
+                "suite: axe-core audits (--a11y) add",
+                f"{s['a11y_cost'] * 100:.0f}% to the serial suite ({s['a11y_seconds']:.1f} s for "
+                f"{s['a11y_audits']} page states audited; medians: "
+                f"{s['walls']['serial, sign-in reused (default)']:.1f} s with audits, "
+                f"{s['walls']['serial, sign-in reused, --a11y=off']:.1f} s without) — target "
+                f"<= {TARGET_A11Y_COST * 100:.0f}% {_met(s['a11y_target_met'])}",
             )
         )
         rows.append(
