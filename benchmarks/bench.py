@@ -475,6 +475,7 @@ def suite_run(name: str, *args: str, cpus: Sequence[int] | None = None) -> dict[
         workdir = Path(folder)
         run = run_child(pytest_command(workdir, *args), monitor=True, cpus=cpus)
         timings = read_timings(workdir) if (workdir / "timings.json").exists() else {"tests": {}}
+        audits = _audits(workdir / "results.json")
     tests = timings["tests"]
     per_test = {nodeid: _own_time(entry) for nodeid, entry in tests.items()}
     slowest = max(per_test, key=lambda nodeid: per_test[nodeid]) if per_test else None
