@@ -199,7 +199,7 @@ class Auditor:
             {
                 "target": " ".join(map(str, node.get("target", []))),
                 "html": secrets.mask_text(str(node.get("html", ""))),
-                "summary": str(node.get("failureSummary", "")),
+                "summary": secrets.mask_text(str(node.get("failureSummary", ""))),
             }
             for node in raw.get("nodes", [])
         ]
