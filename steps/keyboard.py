@@ -89,9 +89,12 @@ class KeyboardJourney:
         self.focus(target)
         self.press(key)
 
-    def type_into(self, target: Locator, text: str) -> None:
-        self.focus(target)
-        self.page.keyboard.type(text)
+    def type_and_submit(self, *fields: tuple[Locator, str]) -> None:
+        """Type into each field in turn, reached by Tab, then submit the form with Enter."""
+        for target, text in fields:
+            self.focus(target)
+            self.page.keyboard.type(text)
+        self.press("Enter")
 
     def _check_reflow(self) -> None:
         overflow = int(self.page.evaluate(_SIDEWAYS))
@@ -131,9 +134,7 @@ def to_pacer_login(portal: Portal, journey: KeyboardJourney) -> None:
 def log_in_by_keyboard(portal: Portal, journey: KeyboardJourney, actor: Persona) -> None:
     login = portal.pacer_login
     assert actor.username and actor.password
-    journey.type_into(login.username, actor.username)
-    journey.type_into(login.password, actor.password)
-    journey.press("Enter")  # submits the form
+    journey.type_and_submit((login.username, actor.username), (login.password, actor.password))
     journey.focus(login.redaction_acknowledgement)
     journey.press("Space")
     expect(login.redaction_acknowledgement).to_be_checked()
@@ -150,8 +151,7 @@ def log_in_by_keyboard(portal: Portal, journey: KeyboardJourney, actor: Persona)
 def open_linking_and_submit_empty(portal: Portal, journey: KeyboardJourney) -> None:
     journey.activate(portal.cmecf_home.menu("Utilities"))
     journey.activate(portal.cmecf_home.link_account_link)
-    journey.focus(portal.link_account.login_field)
-    journey.press("Enter")  # nothing typed
+    journey.type_and_submit((portal.link_account.login_field, ""))  # nothing typed
 
 
 @then("the error is announced as an alert, and the focus is on it or on the field in error")
@@ -165,9 +165,9 @@ def error_announced(portal: Portal) -> None:
 def submit_and_confirm(portal: Portal, journey: KeyboardJourney, actor: Persona) -> None:
     link = portal.link_account
     assert actor.ecf_login and actor.ecf_password
-    journey.type_into(link.login_field, actor.ecf_login)
-    journey.type_into(link.password_field, actor.ecf_password)
-    journey.press("Enter")
+    journey.type_and_submit(
+        (link.login_field, actor.ecf_login), (link.password_field, actor.ecf_password)
+    )
     expect(link.heading).to_have_text(LINK_VERIFY_HEADING)
     journey.activate(portal.page.get_by_role("button", name=CONFIRM_BUTTON))
 
