@@ -28,13 +28,13 @@ import hashlib
 import os
 import re
 import urllib.parse
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypedDict
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, BrowserContext, Frame, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from suite import secrets
@@ -45,6 +45,10 @@ AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": list(AXE_TAGS)}, "resultTypes": ["violations"]}
 SCREENSHOT_FOLDER = "accessibility"
 AUDITS = pytest.StashKey[list["PageAudit"]]()
+# Pages a test navigated to, audited or not ("site path"): a step that passes through a page
+# on its way (the court's home page inside a sign-in) ends elsewhere, so that page is
+# audited only if some other step ends on it; the report lists those no step ended on.
+NAVIGATED = pytest.StashKey[set[str]]()
 AUDITOR = pytest.StashKey["Auditor"]()
 _WCAG_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
 
@@ -93,7 +97,8 @@ class Violation(TypedDict):
 
 
 class PageAudit(TypedDict):
-    page: str  # site path and state, e.g. "/csologin/login.jsf [state 3f2a…]"
+    page: str  # the path with its query's parameter names, e.g. "/csologin/login.jsf?appurl"
+    site: str  # "court", "pacer", "pacer-login", "ecf", or the origin of another site
     url: str
     state: str
     violations: list[Violation]
@@ -154,10 +159,45 @@ class Auditor:
     seen: set[tuple[str, str, str]] = field(default_factory=set)
     axe: Any = None  # axe_playwright_python's Axe, imported on the first audit
 
+    sites: dict[str, str] = field(default_factory=dict)  # origin -> site name
+
     def audit_pages(self, browser: Browser, item: pytest.Item) -> None:
         for context in browser.contexts:
             for page in context.pages:
                 self._audit(page, item)
+
+    def site_of(self, origin: str) -> str:
+        return self.sites.get(origin, origin)
+
+    def watch_navigations(self, context: BrowserContext, item: pytest.Item) -> None:
+        """Note every page the context's pages navigate to (no audit: only where steps end)."""
+        navigated = item.stash.setdefault(NAVIGATED, set())
+
+        def watch(page: Page) -> None:
+            def note(frame: Frame) -> None:
+                if frame == page.main_frame and frame.url.startswith("http"):
+                    navigated.add(frame.url)
+
+            page.on("framenavigated", note)
+
+        context.on("page", watch)
+
+    def navigated(self, item: pytest.Item) -> list[str]:
+        """The pages a test navigated to, as "site path" (the site's name where known)."""
+        pages = set()
+        for url in item.stash.get(NAVIGATED, set()):
+            origin, path, _ = page_key(url, "")
+            pages.add(f"{self.site_of(origin)} {path}")
+        return sorted(pages)
+
+    def learn_sites(self, item: pytest.Item) -> None:
+        if self.sites:
+            return
+        from suite.reporting.plugin import _cached_fixture
+
+        target = _cached_fixture(item, "target")
+        for site, url in getattr(target, "urls", {}).items():
+            self.sites[page_key(url, "")[0]] = site
 
     def _audit(self, page: Page, item: pytest.Item) -> None:
         if page.is_closed() or not page.url.startswith("http"):
@@ -171,6 +211,7 @@ class Auditor:
         self.seen.add(key)
         audit: PageAudit = {
             "page": key[1],
+            "site": self.site_of(key[0]),
             "url": secrets.mask_text(page.url.split("#")[0]),
             "state": key[2],
             "violations": [],
@@ -262,15 +303,40 @@ def describe(audit: PageAudit) -> list[str]:
 # --- hooks ------------------------------------------------------------------------------------
 
 
-def pytest_bdd_after_step(request: pytest.FixtureRequest) -> None:
+def _browser_and_auditor(request: pytest.FixtureRequest) -> tuple[Browser, Auditor] | None:
     auditor = request.config.stash.get(AUDITOR, None)
     if auditor is None or auditor.mode == "off":
-        return
+        return None
     from suite.reporting.plugin import _cached_fixture
 
     browser = _cached_fixture(request.node, "browser")
-    if isinstance(browser, Browser):
-        auditor.audit_pages(browser, request.node)
+    return (browser, auditor) if isinstance(browser, Browser) else None
+
+
+CreateContext = Callable[..., BrowserContext]
+
+
+@pytest.fixture
+def new_context(new_context: CreateContext, request: pytest.FixtureRequest) -> CreateContext:
+    """pytest-playwright's context factory (as suite.tracing extends it), with every page's
+    navigations noted, so the report can name pages that no step ended on."""
+    auditor = request.config.stash.get(AUDITOR, None)
+    if auditor is None or auditor.mode == "off":
+        return new_context
+
+    def watched_context(**kwargs: Any) -> BrowserContext:
+        context = new_context(**kwargs)
+        auditor.watch_navigations(context, request.node)
+        return context
+
+    return watched_context
+
+
+def pytest_bdd_after_step(request: pytest.FixtureRequest) -> None:
+    found = _browser_and_auditor(request)
+    if found is not None:
+        found[1].learn_sites(request.node)
+        found[1].audit_pages(found[0], request.node)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -288,6 +354,11 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
             f"pages this scenario reached first (--a11y=fail):\n" + "\n".join(problems)
         )
     return result
+
+
+def navigated_by(item: pytest.Item) -> list[str]:
+    auditor = item.config.stash.get(AUDITOR, None)
+    return auditor.navigated(item) if auditor is not None else []
 
 
 def audits_of(item: pytest.Item) -> list[PageAudit]:

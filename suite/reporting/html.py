@@ -289,8 +289,12 @@ def _accessibility(records: Sequence[Record]) -> dict[str, Any]:
         for record in records
         for audit in record.get("accessibility") or []
     ]
+    audited = {f"{a.get('site', '')} {a['page']}" for _, _, a in audits}
+    navigated = {page for record in records for page in record.get("navigated") or []}
     return {
         "audits": audits,
+        # reached only on the way inside a step, never where a step ended: not audited
+        "unaudited": sorted(navigated - audited) if audits else [],
         "violations": sum(len(a["violations"]) for _, _, a in audits),
         "pages_with_violations": sum(bool(a["violations"]) for _, _, a in audits),
         "errors": sum(bool(a["error"]) for _, _, a in audits),

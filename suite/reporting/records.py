@@ -71,6 +71,7 @@ class Record(TypedDict):
     artifacts: list[Artifact]
     # axe-core audits of the page states this test reached first (suite/accessibility.py)
     accessibility: NotRequired[list[dict[str, Any]]]
+    navigated: NotRequired[list[str]]  # "site path" of every page it navigated to
 
 
 class Results(TypedDict):
