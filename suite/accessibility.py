@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 import urllib.parse
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
@@ -103,6 +104,7 @@ class PageAudit(TypedDict):
     state: str
     violations: list[Violation]
     error: str | None  # axe could not run on this page
+    seconds: float  # what this audit cost the run (axe, and screenshots of violations)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -209,6 +211,7 @@ class Auditor:
         if key in self.seen:
             return
         self.seen.add(key)
+        started = time.perf_counter()
         audit: PageAudit = {
             "page": key[1],
             "site": self.site_of(key[0]),
@@ -216,6 +219,7 @@ class Auditor:
             "state": key[2],
             "violations": [],
             "error": None,
+            "seconds": 0.0,
         }
         try:
             results = self._axe().run(page, options=AXE_OPTIONS).response
@@ -224,6 +228,7 @@ class Auditor:
             ]
         except PlaywrightError as error:
             audit["error"] = str(error).splitlines()[0]
+        audit["seconds"] = time.perf_counter() - started
         item.stash.setdefault(AUDITS, []).append(audit)
 
     def _axe(self) -> Any:
