@@ -296,6 +296,7 @@ def _accessibility(records: Sequence[Record]) -> dict[str, Any]:
         # reached only on the way inside a step, never where a step ended: not audited
         "unaudited": sorted(navigated - audited) if audits else [],
         "violations": sum(len(a["violations"]) for _, _, a in audits),
+        "seconds": sum(float(a.get("seconds", 0.0)) for _, _, a in audits),
         "pages_with_violations": sum(bool(a["violations"]) for _, _, a in audits),
         "errors": sum(bool(a["error"]) for _, _, a in audits),
     }
