@@ -187,3 +187,4 @@ def focus_shown_and_reflowed(journey: KeyboardJourney) -> None:
     assert not journey.unseen_focus, f"focus not visible on: {journey.unseen_focus}"
     assert not journey.sideways, f"pages scroll sideways (CSS px too wide): {journey.sideways}"
     assert set(journey.keys) <= {"Tab", "Shift+Tab", "Enter", "Space"}, journey.keys
+    assert "Shift+Tab" in journey.keys, "the journey never moved the focus backwards"
