@@ -8,6 +8,7 @@ found" at run time.
 pytest_plugins = [
     "suite.plugin",
     "suite.tracing",
+    "suite.accessibility",
     "suite.reporting.plugin",
     "steps.common",
     "steps.sign_in_state",
@@ -18,4 +19,5 @@ pytest_plugins = [
     "steps.help_desk",
     "steps.court_site",
     "steps.cutover",
+    "steps.keyboard",
 ]

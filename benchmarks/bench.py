@@ -1,7 +1,7 @@
 """The suite's speed in one run: what it costs over a bare browser, and where the time goes.
 
     .venv/bin/python benchmarks/bench.py [--rounds 3] [--reps 5] [--suite-runs 1]
-        [--only machine,startup,mock,linking,suite,scaling] [--out benchmarks/results.json]
+        [--only machine,startup,mock,linking,suite,a11y,scaling] [--out benchmarks/results.json]
 
 Measures, each in child processes of this one (so nothing shares a browser, a mock or a
 warm cache with the next measurement):
@@ -21,7 +21,7 @@ linking   the scenario "Linking the CM/ECF account from the Utilities menu" agai
           and one recording full traces (--trace-detail=full: DOM snapshots and a
           screencast, what pytest-playwright records) show what artefacts cost.
 suite     the whole suite: serial with sign-in reuse (the default), serial signing in
-          through the UI in every scenario, with `-n 2`, and serial without
+          through the UI in every scenario, with `-n 2`, serial without
           pytest-playwright's artefacts (interleaved when --suite-runs > 1); wall time,
           median and slowest test, peak memory (the largest process, from wait4, and the
           whole process tree's proportional set size, sampled every 0.2 s), and CPU seconds
@@ -29,6 +29,9 @@ suite     the whole suite: serial with sign-in reuse (the default), serial signi
           pytest's main threads, other Python threads: the embedded mock's server threads
           and xdist's I/O). How many tests sign in as a precondition, and what their sign-in
           steps cost each way, bounds what reusing sign-ins can save.
+a11y      the whole suite, serial, with the axe-core audits (the default) and with
+          --a11y=off, alternating (--suite-runs times each): what the audits add, against
+          a target of at most 15%, and how many page states they audited
 scaling   the whole suite pinned to 1, 2, 4, ... of the machine's cores and all of them
           (sched_setaffinity, inherited by the workers, mocks and browsers): serial on one
           core, `-n K` on K cores. Speed-up over one core, and efficiency (speed-up / K): how
@@ -64,13 +67,15 @@ PYTHON = sys.executable
 LINKING_TEST = (
     "tests/acceptance/test_faq.py::test_linking_the_cmecf_account_from_the_utilities_menu"
 )
-STAGES = ("machine", "startup", "mock", "linking", "suite", "scaling")
+STAGES = ("machine", "startup", "mock", "linking", "suite", "a11y", "scaling")
 TICK = os.sysconf("SC_CLK_TCK")
 
 # The targets of issue 6, point 3.
 TARGET_LINKING_RATIO = 1.2
 TARGET_STARTUP_SECONDS = 2.0
 TARGET_REUSE_SAVING = 0.30
+# axe-core audits (--a11y, on by default) may add at most this to the serial suite.
+TARGET_A11Y_COST = 0.15
 # "Close to linear where there are more cores": on K cores, the speed-up over one core is at
 # least 3/4 of K.
 TARGET_SCALING_EFFICIENCY = 0.75
@@ -467,6 +472,7 @@ def suite_run(name: str, *args: str, cpus: Sequence[int] | None = None) -> dict[
         workdir = Path(folder)
         run = run_child(pytest_command(workdir, *args), monitor=True, cpus=cpus)
         timings = read_timings(workdir) if (workdir / "timings.json").exists() else {"tests": {}}
+        audits = _audits(workdir / "results.json")
     tests = timings["tests"]
     per_test = {nodeid: _own_time(entry) for nodeid, entry in tests.items()}
     slowest = max(per_test, key=lambda nodeid: per_test[nodeid]) if per_test else None
@@ -477,6 +483,8 @@ def suite_run(name: str, *args: str, cpus: Sequence[int] | None = None) -> dict[
     return {
         "name": name,
         "args": list(args),
+        "audits": audits[0],
+        "audit_seconds": audits[1],
         "returncode": run.returncode,
         "wall": run.wall,
         "tests": len(tests),
@@ -494,6 +502,16 @@ def suite_run(name: str, *args: str, cpus: Sequence[int] | None = None) -> dict[
             for nodeid, entry in tests.items()
         },
     }
+
+
+def _audits(results: Path) -> tuple[int, float]:
+    """How many page states axe-core audited in a run (0 with --a11y=off), and the seconds
+    the audits themselves took (the page-state fingerprints after each step not counted)."""
+    if not results.exists():
+        return 0, 0.0
+    records = json.loads(results.read_text())["records"]
+    audits = [audit for record in records for audit in record.get("accessibility") or []]
+    return len(audits), sum(float(audit.get("seconds", 0.0)) for audit in audits)
 
 
 def _all_passed(variants: Iterable[list[dict[str, Any]]]) -> bool:
@@ -570,6 +588,32 @@ def suite(runs: int) -> dict[str, Any]:
         "all_passed": all_passed,
         "reuse_target_met": 1 - serial / ui >= TARGET_REUSE_SAVING,
         "parallel_target_met": parallel <= serial,
+    }
+
+
+A11Y_ON = "whole suite, serial, audits on (the default, --a11y=fail)"
+A11Y_OFF = "whole suite, serial, --a11y=off"
+
+
+def accessibility(runs: int) -> dict[str, Any]:
+    """The whole suite with the axe-core audits and without, alternating, `runs` times each."""
+    results: dict[str, list[dict[str, Any]]] = {A11Y_ON: [], A11Y_OFF: []}
+    for _ in range(runs):
+        results[A11Y_ON].append(suite_run(A11Y_ON, "--sign-in=reuse"))
+        results[A11Y_OFF].append(suite_run(A11Y_OFF, "--sign-in=reuse", "--a11y=off"))
+    walls = {name: statistics.median(r["wall"] for r in rs) for name, rs in results.items()}
+    on, off = walls[A11Y_ON], walls[A11Y_OFF]
+    return {
+        "runs": results,
+        "walls": walls,
+        "audits": results[A11Y_ON][0]["audits"],
+        # within the runs with audits: the audits' own seconds over the run's wall time
+        "audit_share": statistics.median(r["audit_seconds"] / r["wall"] for r in results[A11Y_ON]),
+        "tests": results[A11Y_ON][0]["tests"],
+        "cost": on / off - 1,
+        "seconds": on - off,
+        "all_passed": _all_passed(results.values()),
+        "target_met": on / off - 1 <= TARGET_A11Y_COST,
     }
 
 
@@ -717,6 +761,20 @@ def table(results: dict[str, Any]) -> list[str]:
             total = sum(kinds.values()) or 1.0
             share = ", ".join(f"{k} {v:.0f} s ({v / total * 100:.0f}%)" for k, v in kinds.items())
             rows.append((f"CPU: {name}", share))
+    if "a11y" in results:
+        a = results["a11y"]
+        for name, runs in a["runs"].items():
+            walls = ", ".join(f"{r['wall']:.1f}" for r in runs)
+            rows.append((f"suite: {name}", f"{a['walls'][name]:.1f} s median (runs: {walls})"))
+        rows.append(
+            (
+                "suite: axe-core audits (--a11y) add",
+                f"{a['cost'] * 100:.0f}% to the serial suite ({a['seconds']:.1f} s for "
+                f"{a['audits']} page states audited in {a['tests']} tests; the audits "
+                f"themselves took {a['audit_share'] * 100:.0f}% of the audited run's wall "
+                f"time) — target <= {TARGET_A11Y_COST * 100:.0f}% {_met(a['target_met'])}",
+            )
+        )
     if "scaling" in results:
         c = results["scaling"]
         for point in c["points"]:
@@ -776,6 +834,7 @@ def main() -> int:
         "mock": mock_latency,
         "linking": lambda: linking(args.rounds, args.reps),
         "suite": lambda: suite(args.suite_runs),
+        "a11y": lambda: accessibility(args.suite_runs),
         "scaling": lambda: scaling(args.suite_runs),
     }
     for stage in STAGES:
@@ -792,7 +851,11 @@ def main() -> int:
     print(f"\nwritten: {args.out} and {args.out.with_suffix('.md')}", file=sys.stderr)
     ok = all(
         results[stage].get(flag, True)
-        for stage, flag in (("suite", "all_passed"), ("scaling", "all_passed"))
+        for stage, flag in (
+            ("suite", "all_passed"),
+            ("a11y", "all_passed"),
+            ("scaling", "all_passed"),
+        )
         if stage in results
     )
     return 0 if ok else 1

@@ -10,8 +10,13 @@ from pages.base import SitePage
 class CourtHomePage(SitePage):
     path = "/"
 
+    @property
+    def cmecf_tab(self) -> Locator:
+        """The FAQ's "CM/ECF tab at the top of the screen": a link (or button) of that name."""
+        return self.control("CM/ECF")
+
     def click_cmecf_tab(self) -> None:
-        self.control("CM/ECF").click()  # the FAQ's "CM/ECF tab at the top of the screen"
+        self.cmecf_tab.click()
 
     def open_contact_page(self) -> None:
         self.control(self.profile.name_of("court_contact_link")).click()
@@ -23,8 +28,12 @@ class CourtHomePage(SitePage):
 class CourtCmecfPage(SitePage):
     path_key = "court_cmecf"
 
+    @property
+    def live_database_link(self) -> Locator:
+        return self.control("Login to the Live CM/ECF Database")
+
     def login_to_live_database(self) -> None:
-        self.control("Login to the Live CM/ECF Database").click()
+        self.live_database_link.click()
 
     def open_linking_faq(self) -> None:
         self.control(self.profile.name_of("court_faq_link")).click()

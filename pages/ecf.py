@@ -49,9 +49,14 @@ class CmecfHomePage(SitePage):
     def open_menu(self, name: str) -> None:
         self.menu(name).click()
 
+    @property
+    def link_account_link(self) -> Locator:
+        """Under Utilities: the FAQ's "Link a CM/ECF account to my PACER account"."""
+        return self.control("Link a CM/ECF account to my PACER account")
+
     def open_link_account(self) -> None:
         self.open_menu("Utilities")
-        self.control("Link a CM/ECF account to my PACER account").click()
+        self.link_account_link.click()
 
     def log_out(self) -> None:
         self.open_menu("Log Out")
@@ -88,9 +93,13 @@ class LinkAccountPage(SitePage):
     def login_field(self) -> Locator:
         return self.page.get_by_label("CM/ECF login")
 
+    @property
+    def password_field(self) -> Locator:
+        return self.page.get_by_label("CM/ECF password")
+
     def submit_credentials(self, login: str, password: str) -> None:
         self.login_field.fill(login)
-        self.page.get_by_label("CM/ECF password").fill(password)
+        self.password_field.fill(password)
         self.page.get_by_role("button", name="Submit").click()
 
     @staticmethod

@@ -5,7 +5,8 @@
 Checks, each named in its messages:
   parse           the file parses (gherkin-official, as pytest-bdd reads it)
   one-feature     exactly one Feature per file
-  faq-title       the Feature title is an FAQ question, word for word
+  faq-title       the Feature title is an FAQ question, word for word (unless the feature
+                  is tagged @accessibility: a check beyond the FAQ, see suite.traceability)
   description     the Feature has a description (the FAQ's answer); a scenario's
                   description is made of `FAQ: <sentence>` lines only
   indent          2 spaces per level: Scenario/Background 2, steps and Examples 4,
@@ -45,7 +46,14 @@ from pytest_bdd.gherkin_parser import (
 )
 
 from suite.reporting.faq import REPO_ROOT, FaqNotFound, load_faq, normalise
-from suite.reporting.features import FAQ_PREFIX, FEATURES_DIR, Problem, feature_files, relative
+from suite.reporting.features import (
+    FAQ_PREFIX,
+    FEATURES_DIR,
+    Problem,
+    beyond_faq,
+    feature_files,
+    relative,
+)
 
 MAX_STEPS = 9
 INDENT = 2
@@ -145,7 +153,12 @@ class FileLint:
         line = feature.location.line
         self.check_tags(feature.tags, 0)
         self.expect_indent(line, 0, "Feature")
-        if self.questions is not None and normalise(feature.name) not in self.questions:
+        beyond = beyond_faq({tag.name.lstrip("@") for tag in feature.tags})
+        if (
+            self.questions is not None
+            and not beyond
+            and normalise(feature.name) not in self.questions
+        ):
             self.add(
                 "faq-title", line, f"the Feature title is not an FAQ question: {feature.name!r}"
             )

@@ -11,7 +11,9 @@ scenario quotes it.
 
 prints the matrix (with each scenario's latest result when --results is given) and exits 1
 when a question or an answer sentence is uncovered, a quote matches nothing, a scenario
-quotes nothing, or a feature's title is not an FAQ question.
+quotes nothing, or a feature's title is not an FAQ question. A feature tagged @accessibility
+checks what the FAQ does not ask (Section 508): it is listed apart, "beyond the FAQ", and
+counts neither towards the FAQ's coverage nor against it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from suite.reporting.features import (
     FEATURES_DIR,
     Problem,
     Quote,
+    beyond_faq,
     faq_quotes,
     load_features,
     relative,
@@ -126,11 +129,23 @@ class QuestionCoverage:
 
 
 @dataclass
+class BeyondFaq:
+    """A feature that checks what the FAQ does not ask (@accessibility): shown apart, and
+    counted neither towards the FAQ's coverage nor against it."""
+
+    path: str
+    name: str
+    tags: list[str]
+    scenarios: list[ScenarioRef] = field(default_factory=list)
+
+
+@dataclass
 class Matrix:
     questions: list[QuestionCoverage]
     problems: list[Problem]
     ignored: tuple[str, ...]
     faq_path: str = ""
+    beyond: list[BeyondFaq] = field(default_factory=list)
 
     @property
     def sentences(self) -> list[SentenceCoverage]:
@@ -207,8 +222,12 @@ def build_matrix(
     ]
     by_text = {normalise(q.question.text): q for q in coverage}
     problems: list[Problem] = []
+    beyond: list[BeyondFaq] = []
     for feature in features:
         path = relative(feature.filename, root)
+        if beyond_faq(feature.tags):
+            beyond.append(_beyond(feature, path, outcomes))
+            continue
         owner = by_text.get(normalise(feature.name))
         if owner is None:
             problems.append(
@@ -226,7 +245,16 @@ def build_matrix(
             if owner is not None:
                 owner.scenarios.append(ref)
             problems += _trace_scenario(template, ref, coverage)
-    return Matrix(coverage, problems, faq.ignored)
+    return Matrix(coverage, problems, faq.ignored, beyond=beyond)
+
+
+def _beyond(feature: Feature, path: str, outcomes: dict[str, list[Outcome]]) -> BeyondFaq:
+    entry = BeyondFaq(path, feature.name, sorted(feature.tags))
+    for template in feature.scenarios.values():
+        ref = ScenarioRef(path, template.line_number, template.name)
+        ref.outcomes = outcomes.get(ref.key, [])
+        entry.scenarios.append(ref)
+    return entry
 
 
 def _trace_scenario(
@@ -297,6 +325,14 @@ def format_matrix(matrix: Matrix, with_results: bool) -> str:
         f"Coverage: questions {covered_q}/{len(questions)} ({q_share}), "
         f"answer sentences {covered_s}/{len(sentences)} ({s_share})"
     )
+    for extra in matrix.beyond:
+        lines.append(
+            f"Beyond the FAQ (not counted above): {extra.path} {extra.name!r} "
+            f"({len(extra.scenarios)} scenarios)"
+        )
+        for ref in extra.scenarios:
+            result = f"  [{ref.result}]" if with_results else ""
+            lines.append(f"{'':10}- {ref.feature_path}:{ref.line} {_shorten(ref.name, 70)}{result}")
     if matrix.ignored:
         lines.append(
             "Ignored FAQ lines (not questions, no full stop): "

@@ -12,7 +12,8 @@ CGI paths and menus, "Invalid username or password", the redaction and welcome t
 the same as in the default dialect.
 
 PROFILE_VALUES lists this dialect's values under their former suite-side names (now the
-keys of profiles/alt.toml), for a profile of the suite (`python -m mock_site.dialects.alt` prints them as JSON).
+keys of profiles/alt.toml), for a profile of the suite (`python -m mock_site.dialects.alt`
+prints them as JSON).
 """
 
 from __future__ import annotations
@@ -199,8 +200,8 @@ def _path(default_path: str) -> str | None:
     return DIALECT.path(default_path) if DIALECT.has(default_path) else None
 
 
-# Keyed by the suite's former constant names (profiles/*.toml now); None: this dialect has no such thing (a missing
-# page, or no messages container to find by id).
+# Keyed by the suite's former constant names (profiles/*.toml now); None: this dialect has
+# no such thing (a missing page, or no messages container to find by id).
 GUESSES: dict[str, Any] = {
     "MESSAGES": None,  # no #messages: errors are role="alert", confirmations role="status"
     "DETAIL": "th:text-is('{term}') + td",  # account details: a table, term as row header

@@ -13,9 +13,11 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+from suite.accessibility import describe
 from suite.reporting.records import Record
 
 _NANOSECONDS = 1_000_000_000
+AUDIT = "axe-core accessibility audit (WCAG 2.1 A/AA)"
 
 
 def _slug(text: str) -> str:
@@ -79,7 +81,23 @@ def _element(record: Record) -> dict[str, Any]:
         element["after"] = [_hook("failed", message, "pytest")]
     elif outcome == "skipped" and record["reason"]:
         element["before"] = [_hook("skipped", f"Skipped: {record['reason']}", "pytest")]
+    audit = _accessibility_hook(record)
+    if audit is not None:
+        element.setdefault("after", []).append(audit)
     return element
+
+
+def _accessibility_hook(record: Record) -> dict[str, Any] | None:
+    """The axe-core audits of the pages this test reached first, as an `after` hook whose
+    output lists each violation (failed when they failed the test, with --a11y=fail)."""
+    audits = record.get("accessibility") or []
+    if not audits:
+        return None
+    lines = [line for audit in audits for line in describe(audit)]  # type: ignore[arg-type]
+    failed = bool(lines) and "accessibility:" in (record["error"] or "")
+    hook = _hook("failed" if failed else "passed", "\n".join(lines) if failed else None, AUDIT)
+    hook["output"] = lines or [f"axe-core: no violation on {len(audits)} page state(s)"]
+    return hook
 
 
 def _timestamp(epoch: float) -> str:

@@ -23,7 +23,14 @@ import jinja2
 from pytest_bdd.parser import Feature
 
 from suite.reporting.faq import Faq, as_read, normalise
-from suite.reporting.features import examples_of, faq_quotes, relative, rendered, scenario_key
+from suite.reporting.features import (
+    beyond_faq,
+    examples_of,
+    faq_quotes,
+    relative,
+    rendered,
+    scenario_key,
+)
 from suite.reporting.records import (
     OUTCOMES,
     Outcome,
@@ -186,6 +193,11 @@ def _groups(views: dict[str, FeatureView], faq: Faq | None) -> list[GroupView]:
                 group.features.append(view)
                 placed.add(path)
         groups.append(group)
+    beyond = [view for path, view in views.items() if path not in placed and beyond_faq(view.tags)]
+    if beyond:
+        title = "Beyond the FAQ: accessibility (Section 508, WCAG 2.1 AA); not an FAQ question"
+        groups.append(GroupView("A11y", title, beyond))
+        placed.update(view.path for view in beyond)
     rest = [view for path, view in views.items() if path not in placed]
     if rest:
         label = "Other" if faq else "Features"
@@ -266,7 +278,28 @@ def render_html(
         verdict=_verdict(counted, len(tests), bool(session.get("interrupted"))),
         started=session.get("started"),
         finished=session.get("finished"),
+        accessibility=_accessibility(records),
     )
+
+
+def _accessibility(records: Sequence[Record]) -> dict[str, Any]:
+    """The axe-core audits of the run: (scenario name, scenario key, audit) per page state."""
+    audits = [
+        (record["scenario"]["name"], key_of(record), audit)
+        for record in records
+        for audit in record.get("accessibility") or []
+    ]
+    audited = {f"{a.get('site', '')} {a['page']}" for _, _, a in audits}
+    navigated = {page for record in records for page in record.get("navigated") or []}
+    return {
+        "audits": audits,
+        # reached only on the way inside a step, never where a step ended: not audited
+        "unaudited": sorted(navigated - audited) if audits else [],
+        "violations": sum(len(a["violations"]) for _, _, a in audits),
+        "seconds": sum(float(a.get("seconds", 0.0)) for _, _, a in audits),
+        "pages_with_violations": sum(bool(a["violations"]) for _, _, a in audits),
+        "errors": sum(bool(a["error"]) for _, _, a in audits),
+    }
 
 
 def _verdict(counted: Counter[Outcome], total: int, interrupted: bool) -> tuple[str, str]:

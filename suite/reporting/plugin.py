@@ -30,6 +30,7 @@ from pytest_bdd.parser import Feature, Scenario, ScenarioTemplate, Step
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from suite import secrets
+from suite.accessibility import audits_of, navigated_by
 from suite.plugin import BROWSER, PLAN, PROFILE
 from suite.profiles import NOT_APPLICABLE
 from suite.reporting.build import ARTIFACTS_FOLDER, JUNIT_FILE, ReportPaths, write_reports
@@ -324,6 +325,8 @@ class Recorder:
             self._capture_session(item)
         if report.when == "teardown":
             self._artifacts(record, report)
+            record["accessibility"] = [dict(audit) for audit in audits_of(item)]
+            record["navigated"] = navigated_by(item)
             self._cut_short(record, item.nodeid)
             self.write(record)
             del self.current[item.nodeid]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict
 
 from suite.reporting.features import scenario_key
 
@@ -78,6 +78,9 @@ class Record(TypedDict):
     error: str | None
     longrepr: str | None
     artifacts: list[Artifact]
+    # axe-core audits of the page states this test reached first (suite/accessibility.py)
+    accessibility: NotRequired[list[dict[str, Any]]]
+    navigated: NotRequired[list[str]]  # "site path" of every page it navigated to
 
 
 class Results(TypedDict):
