@@ -9,6 +9,7 @@ pytest_plugins = [
     "suite.plugin",
     "suite.tracing",
     "suite.reporting.plugin",
+    "suite.reporting.allure",
     "steps.common",
     "steps.sign_in_state",
     "steps.navigation",
