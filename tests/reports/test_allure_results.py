@@ -40,6 +40,7 @@ PASSED = "The FAQ on the court's website gives the same contacts"
 FAILED = "A scenario that fails on purpose"
 SKIPPED = "A scenario skipped on purpose"
 QUESTION = "Who can I contact for help?"
+COPY = "https://court.example/cmecf/faq"  # --allure-link-pattern in the -n 2 run
 FILER_PASSWORD = next(p.password for p in PERSONAS if p.key == "filer")
 
 
@@ -61,7 +62,12 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, AllureRun]:
     done_runs = {}
     for mode, extra, folder in (
         ("serial", [], "reports"),
-        ("-n 2", ["-n", "2", "--reports-dir", "out"], "out"),
+        # and the FAQ links pointed at a lasting copy of the court's page
+        (
+            "-n 2",
+            ["-n", "2", "--reports-dir", "out", f"--allure-link-pattern=faq:{COPY}{{}}"],
+            "out",
+        ),
     ):
         where = tmp_path_factory.mktemp(mode.replace(" ", ""))
         project = make_project(where, ("08_contact_for_help.feature",), deliberate=True)
@@ -175,7 +181,11 @@ def test_links_lead_to_each_quoted_faq_sentence_on_the_courts_faq_page(
     assert [link["name"] for link in links] == [f"FAQ: {q}" for q in quotes]
     for link, quoted in zip(links, quotes, strict=True):
         url = urlsplit(link["url"])
-        assert url.scheme == "http" and url.path == "/cmecf/faq", link
+        if mode == "serial":  # the court site of the run: its embedded mock
+            assert url.scheme == "http" and url.hostname == "127.0.0.1", link
+        else:
+            assert link["url"].startswith(COPY + "#:~:text="), link
+        assert url.path == "/cmecf/faq", link
         assert unquote(url.fragment) == f":~:text={as_read(quoted)}"
 
 
@@ -191,14 +201,14 @@ def test_no_password_in_the_results_and_the_failure_shows_where_it_was(
 
 
 def _comparable(result: dict[str, Any]) -> tuple[Any, ...]:
-    """A result without what differs from run to run: ids, times, host, thread, the mock's
-    port in the links (each xdist worker has a mock of its own) and attachment file names."""
+    """A result without what differs from run to run: ids, times, host, thread, the host of
+    the links (the mock's, or the copy given to the -n 2 run) and attachment file names."""
     labels = sorted(
         (label["name"], label["value"])
         for label in result["labels"]
         if label["name"] not in ("host", "thread")
     )
-    links = sorted((link["name"], urlsplit(link["url"])._replace(netloc="").geturl())
+    links = sorted((link["name"], urlsplit(link["url"])._replace(scheme="", netloc="").geturl())
                    for link in result.get("links", []))  # fmt: skip
     steps = [(s["name"], s["status"]) for s in result["steps"]]
     attachments = sorted((a["name"], a["type"]) for a in result.get("attachments", []))
