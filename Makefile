@@ -68,4 +68,4 @@ serve: setup
 	$(PY) -m mock_site --test-mode $(ARGS)
 
 clean:
-	rm -rf reports/artifacts reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache
+	rm -rf reports/artifacts reports/allure-results reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache

@@ -14,8 +14,9 @@ DIR`); this plugin only adds what it cannot know, and closes three gaps:
 - a scenario that never starts: the adapter opens a result when pytest-bdd starts the
   scenario, in the test's call phase, so a scenario skipped before that (a `skip` marker:
   `@mock_only` or `@destructive` against a real portal) or whose fixtures failed left no
-  result at all (tests/reports/test_allure_results.py shows it). Here the adapter's own
-  code opens the result at that point, with every Gherkin step as a skipped step.
+  result at all (tests/reports/test_allure_results.py shows it for skips). Here the
+  adapter's own code opens the result at that point, with every Gherkin step as a skipped
+  step; the adapter then sets its status and reason from the setup report.
 
 `--allure` is the short way: the results go to `<reports dir>/allure-results` (so
 `reports/allure-results`, or `DIR/allure-results` with `--reports-dir DIR`), emptied at the
@@ -192,10 +193,15 @@ def _open_result_of_unstarted_scenario(
     # The adapter then gives the result the setup report's status and reason.
 
 
-def _faq(config: pytest.Config) -> Faq | None:
+def _faq(item: pytest.Item) -> Faq | None:
+    """The FAQ, read once per process, with the features' titles as known questions (as
+    the HTML report reads it, so that both number the questions alike)."""
+    config = item.config
     if FAQ not in config.stash:
+        templates = (_template_of(i) for i in item.session.items)
+        titles = {t.feature.name for t in templates if t is not None}
         try:
-            config.stash[FAQ] = load_faq(find_faq_file())
+            config.stash[FAQ] = load_faq(find_faq_file(), titles)
         except (FaqNotFound, OSError):
             config.stash[FAQ] = None  # the features are then named without their numbers
     return config.stash[FAQ]
@@ -204,7 +210,7 @@ def _faq(config: pytest.Config) -> Faq | None:
 def _describe(result: TestResult, item: pytest.Item, template: ScenarioTemplate) -> None:
     config = item.config
     feature = template.feature
-    faq = _faq(config)
+    faq = _faq(item)
     question = faq.question(feature.name) if faq else None
     title = next((q for q in faq.questions if q.is_title), None) if faq else None
     feature_label = f"{question.label}: {feature.name}" if question else feature.name
