@@ -110,7 +110,10 @@ def pytest_configure(config: pytest.Config) -> None:
     # Before the adapter's own pytest_configure, which builds its writer from these options.
     if not hasattr(config.option, "allure_report_dir"):
         if config.getoption("allure"):
-            raise pytest.UsageError("--allure needs the allure-pytest-bdd plugin (-p no:... ?)")
+            raise pytest.UsageError(
+                "--allure needs the allure-pytest-bdd plugin, which is not loaded: run `make "
+                "setup`, and do not disable it (-p no:allure_pytest_bdd)"
+            )
         return
     adapter.AllureFileLogger = MaskingFileLogger
     if config.getoption("allure") and not config.option.allure_report_dir:

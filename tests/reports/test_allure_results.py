@@ -312,3 +312,21 @@ def test_every_skipped_scenario_has_a_result_with_its_reason_and_its_steps(
         parameters = {p["name"]: p["value"] for p in result["parameters"]}
         assert parameters["target"] == "real portal"
         assert result["links"], "each quoted FAQ sentence is linked"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--alluredir", "/proc/no-such-dir"], "--alluredir /proc/no-such-dir: "),
+        (["--allure", "-p", "no:allure_pytest_bdd"], "--allure needs the allure-pytest-bdd plugin"),
+    ],
+    ids=["results folder that cannot be made", "adapter disabled"],
+)
+def test_a_bad_allure_option_is_one_line_before_any_browser(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    done = run_suite(tmp_path, "-k", "contact", *args)
+    assert done.returncode == 4, done.output
+    errors = [line for line in done.output.splitlines() if line.startswith("ERROR: ")]
+    assert len(errors) == 1 and errors[0].startswith(f"ERROR: {message}"), done.output
+    assert "Traceback" not in done.output and done.tests == 0
