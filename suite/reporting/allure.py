@@ -115,6 +115,8 @@ def pytest_configure(config: pytest.Config) -> None:
                 "setup`, and do not disable it (-p no:allure_pytest_bdd)"
             )
         return
+    # The adapter's pytest_configure makes its writer from this name in its own module:
+    # rebinding it is the one change of the adapter's behaviour (tests show it holds).
     adapter.AllureFileLogger = MaskingFileLogger
     if config.getoption("allure") and not config.option.allure_report_dir:
         config.option.allure_report_dir = str(_reports_dir(config) / RESULTS_FOLDER)
