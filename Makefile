@@ -80,4 +80,4 @@ fresh-check:
 	@bash scripts/fresh_check.sh
 
 clean:
-	rm -rf reports/alt reports/artifacts reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache
+	rm -rf reports/alt reports/artifacts reports/allure-results reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache

@@ -10,6 +10,7 @@ pytest_plugins = [
     "suite.tracing",
     "suite.accessibility",
     "suite.reporting.plugin",
+    "suite.reporting.allure",
     "steps.common",
     "steps.sign_in_state",
     "steps.navigation",

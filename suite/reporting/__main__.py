@@ -5,8 +5,9 @@
 Each input is a reports folder of one shard (results.json, junit.xml, artifacts/). The
 output gets the union of their results (a test reported twice keeps its latest attempt),
 their artefacts copied under artifacts/ (the paths stay valid: artefact folders are named
-after the test, which only one shard runs), one junit.xml, and cucumber.json and
-report.html rebuilt from the merged results.
+after the test, which only one shard runs), their Allure results (when the shards ran with
+--allure) into allure-results/, one junit.xml, and cucumber.json and report.html rebuilt
+from the merged results.
 
     python -m suite.reporting render [--reports reports]
 
@@ -24,6 +25,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from suite.reporting.allure import RESULTS_FOLDER as ALLURE_FOLDER
+from suite.reporting.allure import merge_results as merge_allure_results
 from suite.reporting.build import (
     ARTIFACTS_FOLDER,
     JUNIT_FILE,
@@ -88,6 +91,7 @@ def merge(inputs: Sequence[Path], out: Path, features: Path) -> int:
         if (shard / ARTIFACTS_FOLDER).is_dir() and shard.resolve() != out.resolve():
             shutil.copytree(shard / ARTIFACTS_FOLDER, out / ARTIFACTS_FOLDER, dirs_exist_ok=True)
     merge_junit([d / JUNIT_FILE for d in shards], out / JUNIT_FILE)
+    allure_results = merge_allure_results(shards, out)
     paths = write_reports(
         out,
         None,
@@ -98,6 +102,8 @@ def merge(inputs: Sequence[Path], out: Path, features: Path) -> int:
     )
     for line in paths.describe(Path.cwd()):
         print(line)
+    if allure_results:
+        print(f"Allure results:  {out / ALLURE_FOLDER} ({allure_results} result(s))")
     return 0
 
 

@@ -134,6 +134,8 @@ def test_a_sentinel_password_appears_in_no_artefact(tmp_path: Path) -> None:
             # the most a trace can hold: DOM snapshots (typed values) and a screencast
             "--trace-detail=full",
             "--screenshot=on",
+            # Allure results too: failure texts, step arguments and copies of the artefacts
+            f"--alluredir={tmp_path / 'allure-results'}",
             "-k",
             "upgraded_pacer_account_and_acknowledging or the_pacer_login_information",
             environ=clean_environment(**personas),
@@ -142,6 +144,8 @@ def test_a_sentinel_password_appears_in_no_artefact(tmp_path: Path) -> None:
     assert run.passed >= 2
     traces = list(tmp_path.rglob("trace.zip"))
     assert traces, "tracing was on: every scenario should have left a trace"
+    allure_traces = list((tmp_path / "allure-results").glob("*-attachment.zip"))
+    assert len(allure_traces) == len(traces), "each kept trace is attached to its Allure result"
     masked = False
     for path in tmp_path.rglob("*"):
         if not path.is_file():

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from suite.reporting import __main__ as reporting_cli
 from tests.integration.runner import REPO, SuiteRun, clean_environment, run_suite
 
 DURATIONS = REPO / ".test_durations"
@@ -60,12 +61,14 @@ def test_the_stored_durations_are_valid_and_name_every_current_scenario() -> Non
 
 @pytest.mark.slow
 def test_two_shards_run_every_scenario_exactly_once(tmp_path: Path) -> None:
-    split = ["--splits", "2", "--durations-path", str(DURATIONS)]
+    # --allure: each shard's Allure results beside its reports, merged as the workflow does.
+    split = ["--splits", "2", "--durations-path", str(DURATIONS), "--allure"]
     shards = {
         1: (tmp_path / "shard-1", ["--group", "1", "-n", "2"]),
         2: (tmp_path / "shard-2", ["--group", "2"]),
     }
-    for workdir, _ in shards.values():
+    shards_dirs = [workdir for workdir, _ in shards.values()]
+    for workdir in shards_dirs:
         workdir.mkdir()
 
     def run(group: int) -> SuiteRun:
@@ -82,3 +85,9 @@ def test_two_shards_run_every_scenario_exactly_once(tmp_path: Path) -> None:
     assert names[1] and names[2], "a shard ran nothing"
     assert not set(names[1]) & set(names[2]), "a scenario ran in both shards"
     assert sorted(names[1] + names[2]) == sorted(everything)
+
+    merged = tmp_path / "merged"
+    assert reporting_cli.main(["merge", "--out", str(merged), *map(str, shards_dirs)]) == 0
+    results = [json.loads(p.read_text()) for p in merged.glob("allure-results/*-result.json")]
+    assert len(results) == len(everything)
+    assert {r["status"] for r in results} == {"passed"}
