@@ -138,7 +138,7 @@ def test_each_gherkin_step_is_a_step_with_its_status(runs: dict[str, AllureRun],
     ]  # fmt: skip
     assert steps[SKIPPED] == [
         ("Given the scenario is skipped on purpose", "skipped"),
-        ('Then the page says "866-450-1859"', "skipped"),
+        ('Then the notice says "866-450-1859"', "skipped"),
     ]
     assert len(steps[PASSED]) == 7 and {s for _, s in steps[PASSED]} == {"passed"}
     # Step parameters are the values from the step's text, not the fixtures' objects.
