@@ -29,6 +29,7 @@ import pytest
 from suite import secrets
 from suite.plugin import PROFILE
 from suite.profiles import Profile
+from suite.staff_pages import STAFF_PAGES, find_staff_page
 
 FEATURES = Path(__file__).resolve().parent.parent / "features"
 # A failing action gives up after this long in calibrate mode (Playwright's own is 30 s):
@@ -135,7 +136,11 @@ def pytest_bdd_step_error(
             f"{path.text} answered {status}: no such page on the target, and no link of its "
             "own led calibrate there"
         )
-        observations = [(path, None, how)]
+        found: str | None = None
+        if path.key in STAFF_PAGES:
+            found, staff_how = find_staff_page(request)
+            how = staff_how if found else f"{how}; {staff_how}"
+        observations = [(path, found, how)]
     else:
         observations = observe(page, culprits, request.config)
     for lookup, observed, how in observations:
