@@ -20,9 +20,9 @@ Feature: Catalogue phrases put where their precondition does not hold
     Given a filer with an upgraded individual PACER account is on the court's website
     When the filer logs out of CM/ECF
 
-  Scenario: "Forgot password?" while signed in to CM/ECF
+  Scenario: The forgotten-password link while signed in to CM/ECF
     Given a filer with an upgraded individual PACER account is signed in to CM/ECF
-    When the filer clicks on "Forgot password?"
+    When the filer follows PACER login's link for a forgotten password
 
   Scenario: Manage My Account without signing in to PACER
     Given a filer with an upgraded individual PACER account is not signed in

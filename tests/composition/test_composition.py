@@ -42,7 +42,7 @@ EXPECTED_PRECONDITIONS = {
     "the_courts_cmecf_tab_on_the_pacer_website": ON_COURT_WEBSITE.needs,
     "confirming_a_link_nobody_asked_for": ON_VERIFICATION_PAGE.needs,
     "logging_out_of_cmecf_from_the_courts_website": IN_CMECF_SIGNED_IN.needs,
-    "forgot_password_while_signed_in_to_cmecf": ON_PACER_LOGIN.needs,
+    "the_forgottenpassword_link_while_signed_in_to_cmecf": ON_PACER_LOGIN.needs,
     "manage_my_account_without_signing_in_to_pacer": SIGNED_IN_TO_PACER_WEBSITE.needs,
     "on_the_way_to_pacer_login_while_signed_in_to_cmecf": SIGNED_OUT_OF_CMECF.needs,
     "the_help_desk_unlinks_an_account_nobody_linked": (
