@@ -10,6 +10,7 @@ pass) and show what each `--a11y` mode makes of it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -72,16 +73,27 @@ def mock_without_a_label() -> Iterator[RunningMock]:
         yield mock
 
 
+def only_the_missing_label(results: Path) -> list[dict[str, Any]]:
+    """The violations of a run against mock_without_a_label: the one label, on PACER login.
+    A step may end while the login page is still settling, so the page can be audited in a
+    second state (a second fingerprint) and show the same violation twice; never more."""
+    found = [(a["page"], v) for a in audits(results) for v in a["violations"]]
+    assert 1 <= len(found) <= 2, found
+    assert {v["rule"] for _, v in found} == {"label"}, found
+    assert all(page.startswith("/csologin/login.jsf") for page, _ in found), found
+    return [v for _, v in found]
+
+
 def test_a_missing_label_fails_the_run(tmp_path: Path, mock_without_a_label: RunningMock) -> None:
     # No --a11y: against a mock, `fail` is the default.
     run = run_suite(tmp_path, *url_options(mock_without_a_label.urls), "-k", TO_PACER_LOGIN)
     assert run.returncode == 1, run.output[-3000:]
     assert run.failed == [TO_PACER_LOGIN]
-    assert "accessibility: 1 axe-core violation(s)" in run.output
+    assert re.search(r"accessibility: [12] axe-core violation\(s\)", run.output), run.output
     assert "label (critical, WCAG 4.1.2)" in run.output
-    [violation] = [v for a in audits(tmp_path / "results.json") for v in a["violations"]]
-    assert violation["rule"] == "label"
-    assert violation["elements"][0]["target"] == "#loginForm\\:clientCode"
+    violations = only_the_missing_label(tmp_path / "results.json")
+    assert {v["elements"][0]["target"] for v in violations} == {"#loginForm\\:clientCode"}
+    violation = violations[0]
     screenshot = tmp_path / str(violation["screenshot"])
     assert screenshot.is_file(), "no screenshot outlining the unlabelled field"
 
@@ -92,9 +104,7 @@ def test_report_mode_records_the_missing_label_and_fails_nothing(
     urls = url_options(mock_without_a_label.urls)
     run = run_suite(tmp_path, *urls, "-k", TO_PACER_LOGIN, "--a11y=report")
     assert run.returncode == 0, run.output[-3000:]
-    assert [v["rule"] for a in audits(tmp_path / "results.json") for v in a["violations"]] == [
-        "label"
-    ]
+    only_the_missing_label(tmp_path / "results.json")
     junit = (tmp_path / "junit.xml").read_text(encoding="utf-8")
     assert 'name="accessibility_violation"' in junit
     cucumber = (tmp_path / "cucumber.json").read_text(encoding="utf-8")

@@ -364,8 +364,9 @@ def test_linking_and_unlinking_in_alt_words(
 
 
 def test_the_inactive_notice_shows_on_show_index_and_query(alt_visitor: Browser) -> None:
+    """On the home page it is a notice (a status message); on the refused Query page, an error."""
     index = text(alt_visitor.quick_sign_in("bwong2020"))
-    assert notices(index) == [("alert", default_texts.INACTIVE_NOTICE)]
+    assert notices(index) == [("status", default_texts.INACTIVE_NOTICE)]
     query = alt_visitor.get("ecf", "/cgi-bin/iquery.pl")
     assert query.status_code == 403
     assert notices(text(query)) == [("alert", default_texts.INACTIVE_NOTICE)]
