@@ -45,6 +45,11 @@ A11Y_MODES = ("fail", "report", "off")
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": list(AXE_TAGS)}, "resultTypes": ["violations"]}
 SCREENSHOT_FOLDER = "accessibility"
+# What Playwright says when the document an evaluate ran in is replaced or gone.
+NAVIGATED_AWAY = (
+    "Execution context was destroyed",
+    "Target page, context or browser has been closed",
+)
 AUDITS = pytest.StashKey[list["PageAudit"]]()
 # Pages a test navigated to, audited or not ("site path"): a step that passes through a page
 # on its way (the court's home page inside a sign-in) ends elsewhere, so that page is
@@ -227,6 +232,12 @@ class Auditor:
                 self._violation(page, item, key, raw) for raw in results["violations"]
             ]
         except PlaywrightError as error:
+            if left_mid_audit(page, error):
+                # A step may end while its click's navigation is still in flight: the page
+                # was replaced under axe. Not this state's fault, and not audited: the next
+                # step audits where the page landed, and this state when it is seen again.
+                self.seen.discard(key)
+                return
             audit["error"] = str(error).splitlines()[0]
         audit["seconds"] = time.perf_counter() - started
         item.stash.setdefault(AUDITS, []).append(audit)
@@ -284,6 +295,12 @@ class Auditor:
         except PlaywrightError:
             return None
         return os.path.relpath(path, _reports_dir(config))
+
+
+def left_mid_audit(page: Page, error: PlaywrightError) -> bool:
+    """Whether axe failed because the page went away (navigated or closed) during the audit."""
+    said = str(error)
+    return page.is_closed() or any(sign in said for sign in NAVIGATED_AWAY)
 
 
 def _reports_dir(config: pytest.Config) -> Path:

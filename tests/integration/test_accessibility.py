@@ -50,7 +50,8 @@ def test_every_page_state_the_scenarios_reach_has_no_violation(tmp_path: Path) -
     audited = audits(tmp_path / "results.json")
     violations = [(a["url"], v["rule"]) for a in audited for v in a["violations"]]
     assert not violations
-    assert not [a for a in audited if a["error"]], "axe could not run on some pages"
+    failed = [(a["url"], a["error"]) for a in audited if a["error"]]
+    assert not failed, f"axe could not run on some pages: {failed}"
     states: dict[str, int] = {}
     for audit in audited:
         states[audit["page"]] = states.get(audit["page"], 0) + 1

@@ -3,7 +3,13 @@ accessibility feature kept apart from the FAQ's coverage."""
 
 from __future__ import annotations
 
-from suite.accessibility import page_key, wcag_criteria
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+
+from suite.accessibility import AUDITS, Auditor, page_key, wcag_criteria
 from suite.traceability import matrix_for
 
 
@@ -33,3 +39,46 @@ def test_the_accessibility_feature_is_beyond_the_faq_and_not_counted() -> None:
     assert all(beyond.path not in q.features for q in matrix.questions)
     quoted_by = {use.scenario.feature_path for s in matrix.sentences for use in s.uses}
     assert beyond.path not in quoted_by
+
+
+class PageUnderAxe:
+    """Just enough of a Playwright page for one audit, whose axe run raises `error`."""
+
+    url = "http://127.0.0.1:5004/cgi-bin/LinkAccount.pl"
+
+    def __init__(self, error: str) -> None:
+        self.error = error
+
+    def is_closed(self) -> bool:
+        return False
+
+    def evaluate(self, script: str, *args: Any) -> Any:
+        return "form"  # the page-state fingerprint
+
+
+class RaisingAxe:
+    def run(self, page: PageUnderAxe, options: Any = None) -> Any:
+        raise PlaywrightError(page.error)
+
+
+def audit_once(error: str) -> tuple[Auditor, Any]:
+    auditor = Auditor(mode="fail", axe=RaisingAxe())
+    item = SimpleNamespace(stash=pytest.Stash())
+    auditor._audit(PageUnderAxe(error), item)  # type: ignore[arg-type]
+    return auditor, item
+
+
+def test_a_page_that_navigates_away_during_its_audit_is_left_for_later() -> None:
+    # A step's click may still be navigating when the step ends: axe's document is replaced.
+    auditor, item = audit_once(
+        "Page.evaluate: Execution context was destroyed, most likely because of a navigation"
+    )
+    assert item.stash.get(AUDITS, []) == []
+    assert auditor.seen == set()  # audited when that state is seen again
+
+
+def test_any_other_axe_failure_is_recorded_as_the_pages_error() -> None:
+    auditor, item = audit_once("Page.evaluate: ReferenceError: axe is not defined")
+    [audit] = item.stash[AUDITS]
+    assert audit["error"] == "Page.evaluate: ReferenceError: axe is not defined"
+    assert len(auditor.seen) == 1
