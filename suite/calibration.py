@@ -29,7 +29,6 @@ import pytest
 from suite import secrets
 from suite.plugin import PROFILE
 from suite.profiles import Profile
-from suite.staff_pages import STAFF_PAGES, find_staff_page
 
 FEATURES = Path(__file__).resolve().parent.parent / "features"
 # A failing action gives up after this long in calibrate mode (Playwright's own is 30 s):
@@ -136,6 +135,9 @@ def pytest_bdd_step_error(
             f"{path.text} answered {status}: no such page on the target, and no link of its "
             "own led calibrate there"
         )
+        # Imported here: suite.staff_pages uses this module's path_of.
+        from suite.staff_pages import STAFF_PAGES, find_staff_page
+
         found: str | None = None
         if path.key in STAFF_PAGES:
             found, staff_how = find_staff_page(request)

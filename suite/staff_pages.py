@@ -11,13 +11,14 @@ Two or more such links, or none, is not one thing a person could accept: not cal
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from pages.portal import Portal
+from suite.calibration import path_of
 
 UTILITIES = "Utilities"  # [seen] CM/ECF menu name
-# The profile's paths that only court staff reach, by what they are for.
-STAFF_PAGES = {"ecf_clerk_unlink": "the court staff's unlink page"}
+# The profile's paths that only court staff reach: the clerk's unlink page.
+STAFF_PAGES = frozenset({"ecf_clerk_unlink"})
 
 
 def utilities_links(portal: Portal) -> dict[str, str]:
@@ -31,9 +32,7 @@ def utilities_links(portal: Portal) -> dict[str, str]:
     for link in page.get_by_role("main").get_by_role("link").all():
         address = urljoin(page.url, link.get_attribute("href") or "")
         if address.startswith(ecf_url + "/"):
-            parts = urlsplit(address)
-            path = parts.path + (f"?{parts.query}" if parts.query else "")
-            links[path] = link.inner_text().strip()
+            links[path_of(address)] = link.inner_text().strip()
     return links
 
 
