@@ -25,6 +25,7 @@ wcag2a, wcag2aa, wcag21a and wcag21aa run.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import time
@@ -39,15 +40,22 @@ from playwright.sync_api import Browser, BrowserContext, Frame, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from suite import secrets
+from suite.page_scripts import PageScripts
 from suite.plugin import check_choice
 
 A11Y_MODES = ("fail", "report", "off")
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": list(AXE_TAGS)}, "resultTypes": ["violations"]}
+# Only the violations come back: the passes and the rules that did not apply, which the
+# reports do not use, would be 30 kB more per page to serialise (20 ms of each audit).
+_RUN_AXE = f"axe.run(document, {json.dumps(AXE_OPTIONS)}).then(results => results.violations)"
+# A state of a document already audited (an error shown in place) has axe-core already.
+_AXE_LOADED = "typeof axe !== 'undefined' && typeof axe.run === 'function'"
 SCREENSHOT_FOLDER = "accessibility"
 # What Playwright says when the document an evaluate ran in is replaced or gone.
 NAVIGATED_AWAY = (
-    "Execution context was destroyed",
+    "Execution context was destroyed",  # page.evaluate
+    "Inspected target navigated or closed",  # a CDP session's Runtime.evaluate
     "Target page, context or browser has been closed",
 )
 AUDITS = pytest.StashKey[list["PageAudit"]]()
@@ -60,7 +68,10 @@ _WCAG_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
 
 # What a page is made of, without its text: a person who sees an error, a dialog or a
 # new form sees another page; the same form for another persona is the same page.
-_FINGERPRINT = """() => {
+# None while the document is still loading: a step may end with its click's navigation
+# under way, and a half-built page is no state of its own (it would be audited as one).
+_FINGERPRINT = """(() => {
+  if (document.readyState !== 'complete') return null;
   const parts = [];
   for (const e of document.querySelectorAll('body *')) {
     if (e.checkVisibility && !e.checkVisibility()) continue;
@@ -68,7 +79,7 @@ _FINGERPRINT = """() => {
                 e.disabled ? 'disabled' : '', e.getAttribute('aria-invalid') || ''].join(':'));
   }
   return parts.join('|');
-}"""
+})()"""
 
 # Outlines the elements of one violation for its screenshot; undone right after.
 _OUTLINE = """(selectors) => {
@@ -164,7 +175,8 @@ class Auditor:
 
     mode: str
     seen: set[tuple[str, str, str]] = field(default_factory=set)
-    axe: Any = None  # axe_playwright_python's Axe, imported on the first audit
+    axe_source: str | None = None  # axe.min.js from axe-playwright-python, read on first use
+    scripts: dict[Page, PageScripts] = field(default_factory=dict)  # the open pages'
 
     sites: dict[str, str] = field(default_factory=dict)  # origin -> site name
 
@@ -209,10 +221,14 @@ class Auditor:
     def _audit(self, page: Page, item: pytest.Item) -> None:
         if page.is_closed() or not page.url.startswith("http"):
             return
+        scripts = self._scripts_for(page)
         try:
-            key = page_key(page.url, page.evaluate(_FINGERPRINT))
+            fingerprint = scripts.value(_FINGERPRINT)
         except PlaywrightError:
             return  # the page is navigating away: the next step sees where it lands
+        if fingerprint is None:
+            return  # still loading: the next step that ends on it audits it
+        key = page_key(page.url, fingerprint)
         if key in self.seen:
             return
         self.seen.add(key)
@@ -227,10 +243,10 @@ class Auditor:
             "seconds": 0.0,
         }
         try:
-            results = self._axe().run(page, options=AXE_OPTIONS).response
-            audit["violations"] = [
-                self._violation(page, item, key, raw) for raw in results["violations"]
-            ]
+            if not scripts.value(_AXE_LOADED):
+                scripts.value(self._axe_source() + "\n;0")
+            violations = scripts.value(_RUN_AXE, await_promise=True)
+            audit["violations"] = [self._violation(page, item, key, raw) for raw in violations]
         except PlaywrightError as error:
             if left_mid_audit(page, error):
                 # A step may end while its click's navigation is still in flight: the page
@@ -242,12 +258,20 @@ class Auditor:
         audit["seconds"] = time.perf_counter() - started
         item.stash.setdefault(AUDITS, []).append(audit)
 
-    def _axe(self) -> Any:
-        if self.axe is None:
-            from axe_playwright_python.sync_playwright import Axe
+    def _scripts_for(self, page: Page) -> PageScripts:
+        """One per page, for its lifetime: the CDP session is opened once, not per step."""
+        if page not in self.scripts:
+            for closed in [known for known in self.scripts if known.is_closed()]:
+                del self.scripts[closed]  # an earlier scenario's, with its context
+            self.scripts[page] = PageScripts(page)
+        return self.scripts[page]
 
-            self.axe = Axe()
-        return self.axe
+    def _axe_source(self) -> str:
+        if self.axe_source is None:
+            from axe_playwright_python.base import AXE_SCRIPT
+
+            self.axe_source = AXE_SCRIPT
+        return self.axe_source
 
     def _violation(
         self, page: Page, item: pytest.Item, key: tuple[str, str, str], raw: dict[str, Any]

@@ -9,7 +9,14 @@ from typing import Any
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from suite.accessibility import AUDITS, Auditor, page_key, wcag_criteria
+from suite.accessibility import (
+    _FINGERPRINT,
+    _RUN_AXE,
+    AUDITS,
+    Auditor,
+    page_key,
+    wcag_criteria,
+)
 from suite.traceability import matrix_for
 
 
@@ -42,43 +49,62 @@ def test_the_accessibility_feature_is_beyond_the_faq_and_not_counted() -> None:
 
 
 class PageUnderAxe:
-    """Just enough of a Playwright page for one audit, whose axe run raises `error`."""
+    """Just enough of a Playwright page for one audit: not Chromium (no CDP session), so the
+    auditor's scripts go through `evaluate`; its fingerprint is `fingerprint`, and its axe
+    run raises `error`."""
 
     url = "http://127.0.0.1:5004/cgi-bin/LinkAccount.pl"
 
-    def __init__(self, error: str) -> None:
-        self.error = error
+    def __init__(self, error: str, fingerprint: str | None = "form") -> None:
+        self.error, self.fingerprint = error, fingerprint
+        self.context = self
+        self.axe_runs = 0
+
+    def new_cdp_session(self, page: Any) -> Any:
+        raise PlaywrightError(
+            "BrowserContext.new_cdp_session: CDP session is only available in Chromium"
+        )
 
     def is_closed(self) -> bool:
         return False
 
-    def evaluate(self, script: str, *args: Any) -> Any:
-        return "form"  # the page-state fingerprint
+    def evaluate(self, expression: str) -> Any:
+        if expression == _FINGERPRINT:
+            return self.fingerprint
+        if expression == _RUN_AXE:
+            self.axe_runs += 1
+            raise PlaywrightError(self.error)
+        return True  # axe-core is loaded
 
 
-class RaisingAxe:
-    def run(self, page: PageUnderAxe, options: Any = None) -> Any:
-        raise PlaywrightError(page.error)
-
-
-def audit_once(error: str) -> tuple[Auditor, Any]:
-    auditor = Auditor(mode="fail", axe=RaisingAxe())
+def audit_once(error: str, fingerprint: str | None = "form") -> tuple[Auditor, Any, PageUnderAxe]:
+    auditor = Auditor(mode="fail")
     item = SimpleNamespace(stash=pytest.Stash())
-    auditor._audit(PageUnderAxe(error), item)  # type: ignore[arg-type]
-    return auditor, item
+    page = PageUnderAxe(error, fingerprint)
+    auditor._audit(page, item)  # type: ignore[arg-type]
+    return auditor, item, page
 
 
 def test_a_page_that_navigates_away_during_its_audit_is_left_for_later() -> None:
     # A step's click may still be navigating when the step ends: axe's document is replaced.
-    auditor, item = audit_once(
+    auditor, item, _ = audit_once(
         "Page.evaluate: Execution context was destroyed, most likely because of a navigation"
     )
     assert item.stash.get(AUDITS, []) == []
     assert auditor.seen == set()  # audited when that state is seen again
 
 
+def test_a_page_still_loading_is_no_state_and_is_not_audited() -> None:
+    # readyState not yet "complete": the fingerprint says None, and nothing is run or kept.
+    auditor, item, page = audit_once("unused", fingerprint=None)
+    assert page.axe_runs == 0
+    assert item.stash.get(AUDITS, []) == []
+    assert auditor.seen == set()
+
+
 def test_any_other_axe_failure_is_recorded_as_the_pages_error() -> None:
-    auditor, item = audit_once("Page.evaluate: ReferenceError: axe is not defined")
+    auditor, item, page = audit_once("Page.evaluate: ReferenceError: axe is not defined")
+    assert page.axe_runs == 1
     [audit] = item.stash[AUDITS]
     assert audit["error"] == "Page.evaluate: ReferenceError: axe is not defined"
     assert len(auditor.seen) == 1
