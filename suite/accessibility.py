@@ -10,8 +10,9 @@ cost stays low.
 
 axe-core comes from the PyPI package axe-playwright-python, which ships axe.min.js in its
 wheel: pip installs it like any other dependency, with no Node.js and no download at run
-time, and requirements.lock pins it (and so the axe-core version). Only axe's rules tagged
-wcag2a, wcag2aa, wcag21a and wcag21aa run.
+time, and requirements.lock pins it (and so the axe-core version). The suite runs that file
+itself (suite/page_scripts.py: by CDP on Chromium), and only axe's rules tagged wcag2a,
+wcag2aa, wcag21a and wcag21aa.
 
 `--a11y` (or CIT_FAQ_A11Y):
     fail    a violation fails the scenario that reached the page (default against the mock:
@@ -25,7 +26,6 @@ wcag2a, wcag2aa, wcag21a and wcag21aa run.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import time
@@ -40,17 +40,17 @@ from playwright.sync_api import Browser, BrowserContext, Frame, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from suite import secrets
-from suite.page_scripts import PageScripts
+from suite.page_scripts import (
+    AXE_LOADED,
+    FINGERPRINT,
+    OUTLINE,
+    RUN_AXE,
+    UNOUTLINE,
+    PageScripts,
+)
 from suite.plugin import check_choice
 
 A11Y_MODES = ("fail", "report", "off")
-AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": list(AXE_TAGS)}, "resultTypes": ["violations"]}
-# Only the violations come back: the passes and the rules that did not apply, which the
-# reports do not use, would be 30 kB more per page to serialise (20 ms of each audit).
-_RUN_AXE = f"axe.run(document, {json.dumps(AXE_OPTIONS)}).then(results => results.violations)"
-# A state of a document already audited (an error shown in place) has axe-core already.
-_AXE_LOADED = "typeof axe !== 'undefined' && typeof axe.run === 'function'"
 SCREENSHOT_FOLDER = "accessibility"
 # What Playwright says when the document an evaluate ran in is replaced or gone.
 NAVIGATED_AWAY = (
@@ -65,41 +65,6 @@ AUDITS = pytest.StashKey[list["PageAudit"]]()
 NAVIGATED = pytest.StashKey[set[str]]()
 AUDITOR = pytest.StashKey["Auditor"]()
 _WCAG_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
-
-# What a page is made of, without its text: a person who sees an error, a dialog or a
-# new form sees another page; the same form for another persona is the same page.
-# None while the document is still loading: a step may end with its click's navigation
-# under way, and a half-built page is no state of its own (it would be audited as one).
-_FINGERPRINT = """(() => {
-  if (document.readyState !== 'complete') return null;
-  const parts = [];
-  for (const e of document.querySelectorAll('body *')) {
-    if (e.checkVisibility && !e.checkVisibility()) continue;
-    parts.push([e.tagName, e.getAttribute('role') || '', e.getAttribute('type') || '',
-                e.disabled ? 'disabled' : '', e.getAttribute('aria-invalid') || ''].join(':'));
-  }
-  return parts.join('|');
-})()"""
-
-# Outlines the elements of one violation for its screenshot; undone right after.
-_OUTLINE = """(selectors) => {
-  const marked = [];
-  for (const selector of selectors) {
-    for (const e of document.querySelectorAll(selector)) {
-      e.dataset.citA11yOutline = e.style.outline;
-      e.style.outline = '4px solid #d83933';
-      e.style.outlineOffset = '2px';
-      marked.push(e);
-    }
-  }
-  return marked.length;
-}"""
-_UNOUTLINE = """() => {
-  for (const e of document.querySelectorAll('[data-cit-a11y-outline]')) {
-    e.style.outline = e.dataset.citA11yOutline; e.style.outlineOffset = '';
-    delete e.dataset.citA11yOutline;
-  }
-}"""
 
 
 class Violation(TypedDict):
@@ -223,7 +188,7 @@ class Auditor:
             return
         scripts = self._scripts_for(page)
         try:
-            fingerprint = scripts.value(_FINGERPRINT)
+            fingerprint = scripts.value(FINGERPRINT)
         except PlaywrightError:
             return  # the page is navigating away: the next step sees where it lands
         if fingerprint is None:
@@ -243,9 +208,9 @@ class Auditor:
             "seconds": 0.0,
         }
         try:
-            if not scripts.value(_AXE_LOADED):
+            if not scripts.value(AXE_LOADED):
                 scripts.value(self._axe_source() + "\n;0")
-            violations = scripts.value(_RUN_AXE, await_promise=True)
+            violations = scripts.value(RUN_AXE, await_promise=True)
             audit["violations"] = [self._violation(page, item, key, raw) for raw in violations]
         except PlaywrightError as error:
             if left_mid_audit(page, error):
@@ -312,10 +277,10 @@ class Auditor:
         path = folder / f"{name}.png"
         selectors = [e["target"] for e in elements if e["target"]]
         try:
-            page.evaluate(_OUTLINE, selectors)
+            page.evaluate(OUTLINE, selectors)
             folder.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=path, full_page=True)
-            page.evaluate(_UNOUTLINE)
+            page.evaluate(UNOUTLINE)
         except PlaywrightError:
             return None
         return os.path.relpath(path, _reports_dir(config))

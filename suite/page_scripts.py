@@ -1,27 +1,72 @@
-"""The audits' own JavaScript, run in a page's main frame by the cheapest means the browser has.
+"""The audits' own JavaScript, and the cheapest means the browser has to run it in a page.
 
 The auditor fingerprints every open page after every step, and sends each audited page
 axe-core's 570 kB source. Through `page.evaluate`, each of these pays for Playwright's
 convenience: before the first evaluate in a new document Playwright installs its utility
 script there, and the source travels through its serializer. The audits need neither, and on
-Chromium a CDP session's `Runtime.evaluate` skips both. Measured on the 2-core machine
-(benchmarks/results.md, medians of 7, a new context per sample, PACER's login page):
+Chromium a CDP session's `Runtime.evaluate` skips both. `benchmarks/audit_parts.py` measured
+on the 2-core machine (2026-12-03, medians of 14, a new context per sample, PACER's login
+page on the mock):
 
-    first fingerprint in a new document   page.evaluate  8.5 ms   Runtime.evaluate  2.8 ms
-    injecting axe-core                    page.evaluate  121 ms   Runtime.evaluate   93 ms
+    first fingerprint in a new document   page.evaluate  7.5 ms   Runtime.evaluate  4.7 ms
+    injecting axe-core                    page.evaluate  108 ms   Runtime.evaluate   95 ms
 
-Most steps load a new document, so the first line is paid about 300 times a run. Where no
-CDP session can be opened (a browser other than Chromium), `page.evaluate` does the same work.
-Both evaluate in the page's main world, as axe-core expects; neither changes the page's
-Content-Security-Policy, which does not apply to either.
+In a run against the mock about 230 of the 340 fingerprints are the first in their document.
+Where no CDP session can be opened (a browser other than Chromium), `page.evaluate` does the
+same work. Both evaluate in the page's main world, as axe-core expects, and a page's
+Content-Security-Policy stops neither (tests/integration/test_page_scripts.py).
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from playwright.sync_api import CDPSession, Page
 from playwright.sync_api import Error as PlaywrightError
+
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": list(AXE_TAGS)}, "resultTypes": ["violations"]}
+# Only the violations come back: the passes and the rules that did not apply, which the
+# reports do not use, are 30 kB more per page (by page.evaluate a run took 87 ms, not 67).
+RUN_AXE = f"axe.run(document, {json.dumps(AXE_OPTIONS)}).then(results => results.violations)"
+# A state of a document already audited (an error shown in place) has axe-core already.
+AXE_LOADED = "typeof axe !== 'undefined' && typeof axe.run === 'function'"
+
+# What a page is made of, without its text: a person who sees an error, a dialog or a
+# new form sees another page; the same form for another persona is the same page.
+# None while the document is still loading: a step may end with its click's navigation
+# under way, and a half-built page is no state of its own (it would be audited as one).
+FINGERPRINT = """(() => {
+  if (document.readyState !== 'complete') return null;
+  const parts = [];
+  for (const e of document.querySelectorAll('body *')) {
+    if (e.checkVisibility && !e.checkVisibility()) continue;
+    parts.push([e.tagName, e.getAttribute('role') || '', e.getAttribute('type') || '',
+                e.disabled ? 'disabled' : '', e.getAttribute('aria-invalid') || ''].join(':'));
+  }
+  return parts.join('|');
+})()"""
+
+# Outlines the elements of one violation for its screenshot; undone right after.
+OUTLINE = """(selectors) => {
+  const marked = [];
+  for (const selector of selectors) {
+    for (const e of document.querySelectorAll(selector)) {
+      e.dataset.citA11yOutline = e.style.outline;
+      e.style.outline = '4px solid #d83933';
+      e.style.outlineOffset = '2px';
+      marked.push(e);
+    }
+  }
+  return marked.length;
+}"""
+UNOUTLINE = """() => {
+  for (const e of document.querySelectorAll('[data-cit-a11y-outline]')) {
+    e.style.outline = e.dataset.citA11yOutline; e.style.outlineOffset = '';
+    delete e.dataset.citA11yOutline;
+  }
+}"""
 
 
 class PageScripts:

@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Route
 
-from suite.accessibility import _FINGERPRINT, AUDITS, Auditor, left_mid_audit
-from suite.page_scripts import PageScripts
+from suite.accessibility import AUDITS, Auditor, left_mid_audit
+from suite.page_scripts import FINGERPRINT, PageScripts
 
 # A page served (by Playwright's router, so no server) with no inline script and no eval
 # allowed: what a locked-down portal may send.
@@ -46,7 +46,7 @@ def scripts(page: Page, request: pytest.FixtureRequest) -> PageScripts:
 
 
 def test_the_fingerprint_is_what_is_visible_on_the_page(scripts: PageScripts) -> None:
-    assert scripts.value(_FINGERPRINT) == "MAIN::::|H1::::|FORM::::|INPUT::text::|BUTTON::::"
+    assert scripts.value(FINGERPRINT) == "MAIN::::|H1::::|FORM::::|INPUT::text::|BUTTON::::"
 
 
 def test_a_promise_is_awaited_and_a_throw_is_raised(scripts: PageScripts) -> None:
@@ -93,7 +93,7 @@ def test_a_page_still_loading_has_no_fingerprint_until_it_has_loaded(page: Page)
     page.route("http://portal.test/held.css", lambda route: held.append(route))
     page.goto(STRICT_PAGE, wait_until="domcontentloaded")
     scripts = PageScripts(page)
-    assert scripts.value(_FINGERPRINT) is None
+    assert scripts.value(FINGERPRINT) is None
     held[0].fulfill(content_type="text/css", body="")
     page.wait_for_load_state("load")
-    assert scripts.value(_FINGERPRINT) == "MAIN::::|H1::::|FORM::::|INPUT::text::|BUTTON::::"
+    assert scripts.value(FINGERPRINT) == "MAIN::::|H1::::|FORM::::|INPUT::text::|BUTTON::::"

@@ -9,14 +9,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from suite.accessibility import (
-    _FINGERPRINT,
-    _RUN_AXE,
-    AUDITS,
-    Auditor,
-    page_key,
-    wcag_criteria,
-)
+from suite.accessibility import AUDITS, Auditor, page_key, wcag_criteria
+from suite.page_scripts import FINGERPRINT, RUN_AXE
 from suite.traceability import matrix_for
 
 
@@ -69,9 +63,9 @@ class PageUnderAxe:
         return False
 
     def evaluate(self, expression: str) -> Any:
-        if expression == _FINGERPRINT:
+        if expression == FINGERPRINT:
             return self.fingerprint
-        if expression == _RUN_AXE:
+        if expression == RUN_AXE:
             self.axe_runs += 1
             raise PlaywrightError(self.error)
         return True  # axe-core is loaded
