@@ -39,19 +39,26 @@ RUN_ALL = f"axe.run(document, {json.dumps(AXE_OPTIONS)})"
 PARTS = ("fingerprint", "inject", "run", "run, all")
 
 
+def milliseconds(script: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    script()
+    return (time.perf_counter() - started) * 1000
+
+
 def sample(scripts: PageScripts) -> dict[str, float]:
     """One page's audit, part by part, in milliseconds."""
-    times: dict[str, float] = {}
+    return {
+        "fingerprint": milliseconds(lambda: scripts.value(FINGERPRINT)),
+        "inject": milliseconds(lambda: scripts.value(AXE_SCRIPT + "\n;0")),
+        "run": milliseconds(lambda: scripts.value(RUN_AXE, await_promise=True)),
+    }
 
-    def timed(part: str, script: Callable[[], Any]) -> None:
-        started = time.perf_counter()
-        script()
-        times[part] = (time.perf_counter() - started) * 1000
 
-    timed("fingerprint", lambda: scripts.value(FINGERPRINT))
-    timed("inject", lambda: scripts.value(AXE_SCRIPT + "\n;0"))
-    timed("run", lambda: scripts.value(RUN_AXE, await_promise=True))
-    return times
+def sample_run_all(scripts: PageScripts) -> dict[str, float]:
+    """The run alone, answering everything axe found, on a page made ready as in `sample`."""
+    scripts.value(FINGERPRINT)
+    scripts.value(AXE_SCRIPT + "\n;0")
+    return {"run, all": milliseconds(lambda: scripts.value(RUN_ALL, await_promise=True))}
 
 
 def main() -> int:
@@ -72,14 +79,7 @@ def main() -> int:
                     scripts = PageScripts(page)
                     if means == "page.evaluate":
                         scripts.session = None
-                    if answer == "everything":
-                        scripts.value(FINGERPRINT)
-                        scripts.value(AXE_SCRIPT + "\n;0")
-                        started = time.perf_counter()
-                        scripts.value(RUN_ALL, await_promise=True)
-                        times = {"run, all": (time.perf_counter() - started) * 1000}
-                    else:
-                        times = sample(scripts)
+                    times = sample_run_all(scripts) if answer == "everything" else sample(scripts)
                     for part, ms in times.items():
                         found.setdefault((means, part), []).append(ms)
                     context.close()

@@ -100,7 +100,7 @@ def _cdp_session(page: Page) -> CDPSession | None:
 
 
 def _exception_text(details: dict[str, Any]) -> str:
-    """ "TypeError: boom" from CDP's exceptionDetails (the thrown value's own description)."""
+    """The thrown value's own description from CDP's exceptionDetails: "TypeError: boom"."""
     thrown = details.get("exception") or {}
     said = thrown.get("description") or str(thrown.get("value", "")) or details.get("text", "")
     return str(said).splitlines()[0] if said else "the script threw"
