@@ -76,8 +76,9 @@ class ReportPaths:
         if replaced_next_run:
             folder = show(reports)
             lines.append(
-                f"the next run replaces {folder}/: to keep this one, copy it (cp -r {folder} "
-                f"{folder}-keep) or give the next run a folder of its own (--reports-dir DIR)"
+                f"the next run into {folder}/ replaces these reports: to keep them, copy the "
+                f"folder (cp -r {folder} {folder}-keep) or give the next run a folder of its "
+                f"own (--reports-dir DIR)"
             )
         return lines
 
