@@ -30,10 +30,14 @@ import sys
 
 from suite import retarget, trace_viewer
 from suite.persona_needs import persona_needs
-from suite.personas import FIELDS, PERSONA_KINDS, SECRET_FIELDS, personas_from_environment
+from suite.personas import FIELDS, PERSONA_KINDS, personas_from_environment
 from suite.profiles import ProfileError, load_profile, summary
 from suite.targets import SITES, TargetError, mock_profile_warning, plan_target, probe_mock
 from suite.trace_viewer import TraceError
+
+# Shown as they are: who a persona is, never how it signs in. Every other field, a password
+# or any field added later (an MFA secret), shows only "set" or "-": safe by default.
+SHOWN_FIELDS = ("username", "name", "email", "ecf_login", "wrong_ecf_login")
 
 
 def show_target(args: argparse.Namespace) -> int:
@@ -86,8 +90,8 @@ def show_personas(args: argparse.Namespace) -> int:
     needs = persona_needs()
     print(f"environment {plan.environment!r}: personas from CIT_FAQ_* variables")
     print(
-        "  (what each needs is read from the features and the steps; a secret field shows "
-        "only 'set' or '-')"
+        "  (what each needs is read from the features and the steps; a password or secret "
+        "shows only 'set' or '-')"
     )
     for key, kind in PERSONA_KINDS.items():
         persona, need = personas[key], needs.get(key)
@@ -106,7 +110,7 @@ def show_personas(args: argparse.Namespace) -> int:
                 + ", ".join(allowed_only)
             )
         shown = (
-            f"{name}={('set' if name in SECRET_FIELDS else value) if value else '-'}"
+            f"{name}={(value if name in SHOWN_FIELDS else 'set') if value else '-'}"
             for name in FIELDS
             for value in [getattr(persona, name)]
         )

@@ -190,11 +190,11 @@ def show(
             return _open_window(browser, url)
         if browser is not None:
             out(f"trace: cannot open a window: {browser}")
+        served = urllib.parse.urlsplit(url).port
         out(f"trace: {trace}")
         out(f"trace viewer: {url}")
         out(
-            "open it in any browser (from another machine: ssh -L "
-            f"{urllib.parse.urlsplit(url).port}:127.0.0.1:{urllib.parse.urlsplit(url).port} "
+            f"open it in any browser (from another machine: ssh -L {served}:127.0.0.1:{served} "
             "this-host); Ctrl-C stops serving"
         )
         sys.stdout.flush()

@@ -15,7 +15,7 @@ import pytest
 
 from suite import __main__ as suite_cli
 from suite.persona_needs import persona_needs
-from suite.personas import PERSONA_KINDS, variable_name
+from suite.personas import FIELDS, PERSONA_KINDS, SECRET_FIELDS, variable_name
 from suite.profiles import PROFILES_DIR, load_profile
 from suite.targets import SITES, env_var_name, mock_profile_warning, plan_target
 
@@ -127,6 +127,9 @@ def test_personas_name_every_field_each_still_needs(
     ) in out
     assert lines["clerk"].startswith("  clerk         needs nothing")
     assert "username=qa-filer password=set name=- email=- ecf_login=- ecf_password=-" in out
+    # Only who a persona is shows as it is; any other field, a new one too, only "set".
+    assert not set(suite_cli.SHOWN_FIELDS) & set(SECRET_FIELDS)
+    assert set(suite_cli.SHOWN_FIELDS) < set(FIELDS)
 
 
 def test_a_field_a_step_asks_for_is_found_in_the_code(
