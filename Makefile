@@ -8,7 +8,7 @@ ARGS ?=
 # make soak: how many times the whole suite runs, serially and with -n 2
 SOAK_RUNS ?= 20
 
-.PHONY: help setup acceptance acceptance-alt test test-mock lint typecheck serve bench soak clean reports-check steps fresh-check
+.PHONY: help setup acceptance acceptance-alt test test-mock lint typecheck serve bench soak clean reports-check steps durations fresh-check
 
 help:
 	@echo "make setup        .venv, the pinned dependencies and a Chromium (the targets that run something run it first)"
@@ -21,6 +21,7 @@ help:
 	@echo "make typecheck    only mypy"
 	@echo "make reports-check  FAQ traceability, dry run of the steps, Gherkin lint (no browser)"
 	@echo "make steps        the step catalogue, reports/steps.md"
+	@echo "make durations    refresh .test_durations (pytest-split's shard balance) after adding or renaming scenarios"
 	@echo "make bench        speed: suite vs bare Playwright, start-up, mock latency, -n 2, scaling over cores, memory (benchmarks/results.md)"
 	@echo "make soak         the suite SOAK_RUNS times (default 20) in random order, serial and -n 2; fails on any flake"
 	@echo "make fresh-check  (root) the README's two commands on a minimal Debian (debootstrap minbase, cached in /var/tmp)"
@@ -66,6 +67,12 @@ reports-check: setup steps
 steps: setup
 	$(PY) -m suite.steps_catalogue
 
+# pytest-split's record of each scenario's duration, which balances CI's shards: the whole
+# suite, serially, keeping no name that is gone. Its reports go to reports/durations, so the
+# last run's reports/ stays. (An out-of-date file only warns: python -m suite.durations.)
+durations: setup
+	$(PYTEST) tests/acceptance --store-durations --clean-durations --reports-dir reports/durations
+
 bench: setup
 	$(PY) benchmarks/bench.py $(ARGS)
 
@@ -80,4 +87,4 @@ fresh-check:
 	@bash scripts/fresh_check.sh
 
 clean:
-	rm -rf reports/alt reports/artifacts reports/allure-results reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache
+	rm -rf reports/alt reports/durations reports/artifacts reports/allure-results reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache

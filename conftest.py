@@ -6,6 +6,7 @@ found" at run time.
 """
 
 pytest_plugins = [
+    "suite.feature_paths",
     "suite.plugin",
     "suite.tracing",
     "suite.accessibility",

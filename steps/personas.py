@@ -27,6 +27,10 @@ PERSONA_PHRASES: dict[str, str] = {
 WHO = "(?P<who>" + "|".join(re.escape(phrase) for phrase in PERSONA_PHRASES) + ")"
 # "the filer", "the user" and "the clerk" all mean the scenario's actor.
 THE_ACTOR = "the (?:filer|user|clerk)"
+# What every scenario needs of its persona; steps ask `require` for more. `python -m suite
+# personas` reads this and each require()/persona_for() call of the steps
+# (suite/persona_needs.py), so a field a step asks for here is one it names.
+ALWAYS_NEEDED = ("username", "password")
 
 
 def require(personas: dict[str, Persona], key: str, *fields: str) -> Persona:
@@ -36,7 +40,7 @@ def require(personas: dict[str, Persona], key: str, *fields: str) -> Persona:
     a skip there would let `make acceptance` pass without running it.
     """
     persona = personas[key]
-    needed = ("username", "password", *fields)
+    needed = (*ALWAYS_NEEDED, *fields)
     if persona.from_mock and (lacking := [name for name in needed if not getattr(persona, name)]):
         pytest.fail(f"the mock seeds persona {key!r} without {', '.join(lacking)}", pytrace=False)
     missing = persona.missing(*needed)

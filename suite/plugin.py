@@ -23,6 +23,7 @@ from suite import secrets
 from suite.browser import BrowserChoice, BrowserNotFound, choose_browser
 from suite.mock_control import MockControl
 from suite.personas import Persona, personas_from_environment, personas_from_mock
+from suite.playwright_options import refuse_unused_playwright_options
 from suite.profiles import NOT_APPLICABLE, Profile, ProfileError, Wording, load_profile, summary
 from suite.targets import (
     SITES,
@@ -32,6 +33,7 @@ from suite.targets import (
     check_reachable,
     check_sign_on,
     env_var_name,
+    mock_profile_warning,
     option_name,
     plan_target,
     probe_mock,
@@ -109,6 +111,7 @@ def check_choice(config: pytest.Config, dest: str, variable: str, choices: tuple
 def pytest_configure(config: pytest.Config) -> None:
     check_choice(config, "sign_in", "CIT_FAQ_SIGN_IN", SIGN_IN_CHOICES)
     refuse_unused_playwright_options(config)
+    offline = bool(config.option.collectonly)
     options = {site: config.getoption(f"cit_url_{site}") for site in SITES}
     try:
         plan = plan_target(
@@ -118,13 +121,15 @@ def pytest_configure(config: pytest.Config) -> None:
             profile=config.getoption("cit_profile"),
         )
         config.stash[PROFILE] = load_profile(plan.profile)
-        for site, url in plan.urls.items():
+        # --collect-only runs nothing: it checks the options and the profile offline.
+        for site, url in {} if offline else plan.urls.items():
             check_reachable(site, url)
     except (TargetError, ProfileError) as error:
         raise pytest.UsageError(str(error)) from None
     config.stash[PLAN] = plan
-    config.stash[EXTERNAL_IS_MOCK] = "ecf" in plan.urls and probe_mock(plan.urls["ecf"])
-    if "ecf" in plan.urls and not config.stash[EXTERNAL_IS_MOCK]:
+    given_ecf = "ecf" in plan.urls and not offline
+    config.stash[EXTERNAL_IS_MOCK] = given_ecf and probe_mock(plan.urls["ecf"])
+    if given_ecf and not config.stash[EXTERNAL_IS_MOCK]:
         # Real portals only: a mock's clock may be before the cut-over, when login.pl is
         # the legacy login form and sends no one to PACER login.
         try:
@@ -145,31 +150,6 @@ def pytest_configure(config: pytest.Config) -> None:
         config.stash[BROWSER] = _browser_choice(config)
     # The embedded mock's request log would drown the test output; failures say enough.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
-
-
-def refuse_unused_playwright_options(config: pytest.Config) -> None:
-    """pytest-playwright's options that this suite would silently ignore or misuse."""
-    if not config.pluginmanager.hasplugin("playwright"):
-        return
-    others = [name for name in config.getoption("browser") or [] if name != "chromium"]
-    if others:
-        # The suite hands Playwright a Chromium executable and Chromium's flags: Firefox
-        # would be started as Chromium and hang until the launch timeout (180 s).
-        raise pytest.UsageError(
-            f"--browser {others[0]}: this suite drives Chromium only (Playwright's own or the "
-            f"system's, see README 'Quick start')"
-        )
-    if config.getoption("browser_channel"):
-        raise pytest.UsageError(
-            "--browser-channel is not used here: choose the browser with CHROMIUM_PATH=/path, "
-            "or a remote one with --browser-ws (see README 'Quick start')"
-        )
-    if getattr(config.option, "base_url", None):
-        raise pytest.UsageError(
-            "--base-url is not used here: the suite has four sites; set them with --court-url, "
-            "--pacer-url, --pacer-login-url and --ecf-url, or --env (see README 'Against a "
-            "staging portal')"
-        )
 
 
 def _needs_browser(config: pytest.Config) -> bool:
@@ -206,6 +186,8 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     if plan.dialect:
         lines.append(f"  embedded mock dialect: {plan.dialect}")
     lines.append(summary(config.stash[PROFILE]))
+    warning = mock_profile_warning(plan, config.stash[PROFILE], config.stash[EXTERNAL_IS_MOCK])
+    lines += [warning] if warning else []
     if BROWSER in config.stash:
         lines.append(f"browser: {config.stash[BROWSER].describe()}")
     return lines

@@ -10,6 +10,7 @@ this target, and where that wording comes from (faq, seen with its source, or gu
 
 from __future__ import annotations
 
+import string
 import tomllib
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -140,7 +141,38 @@ def load_profile(name: str = DEFAULT_PROFILE, check_against_default: bool = True
         if missing:
             named = ", ".join(f"[{g}] {k!r}" for g, k in missing)
             raise ProfileError(f"{path} lacks what the suite needs: {named}")
+        _check_fields(profile, default)
     return profile
+
+
+def _fields_of(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _check_fields(profile: Profile, default: Profile) -> None:
+    """A value the steps fill in ({ecf_login}, {username}) may use only the fields the steps
+    give: another one would fail the scenario that shows it, not the start of the run."""
+    for (group, key), wanted in default.values.items():
+        if not isinstance(wanted.value, str) or not _fields_of(wanted.value):
+            continue  # the steps never fill it in, so braces in it are plain text
+        value = profile.values[group, key].value
+        given = _fields_of(wanted.value)
+        where = f"{profile.path}: [{group}] {key!r}"
+        try:
+            unknown = _fields_of(str(value)) - given
+        except ValueError as error:
+            raise ProfileError(
+                f"{where}: {error} (a literal brace is written {{{{ or }}}})"
+            ) from None
+        if unknown:
+            raise ProfileError(
+                f"{where} uses {_braced(unknown)}, which the steps do not give; "
+                f"it may use {_braced(given)}"
+            )
+
+
+def _braced(names: set[str]) -> str:
+    return ", ".join("{" + name + "}" for name in sorted(names))
 
 
 def _value(path: Path, group: str, key: str, entry: object) -> Value:

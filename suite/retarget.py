@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from suite.profiles import load_profile
-from suite.targets import TargetPlan, plan_target
+from suite.targets import TargetPlan, plan_target, unreachable
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -73,6 +73,11 @@ def probe_command(args: argparse.Namespace) -> int:
         print(
             f"probe: environment {target.environment!r}, profile {profile.name!r} ({profile.path})"
         )
+        # Offline, every value would be "missing" for want of an answer: say that once.
+        cannot = unreachable({site: target.urls[site] for site in target.urls})
+        if cannot:
+            print(f"probe: cannot reach {'; '.join(cannot)}: nothing probed")
+            return 2
         status = probe(urls, profile)
     print(f"probe: {time.monotonic() - started:.1f} s")
     return status

@@ -6,17 +6,19 @@ named environment (environments.toml, chosen with --env), the embedded mock.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import tomllib
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from suite.profiles import DEFAULT_PROFILE, Profile, load_profile
+from suite.profiles import DEFAULT_PROFILE, Profile, load_profile, profile_file
 
 SITES: tuple[str, ...] = ("court", "pacer", "pacer-login", "ecf")
 # PACER login signs people in to the PACER website and CM/ECF: these three are real together
@@ -174,6 +176,22 @@ def check_reachable(site: str, url: str, timeout: float = 5.0) -> None:
         raise TargetError(f"cannot reach the {site} site at {url}: {reason}") from None
 
 
+def unreachable(urls: Mapping[str, str], timeout: float = 5.0) -> list[str]:
+    """Why each site that does not answer at all cannot be reached, asked all at once: offline,
+    four sites would otherwise take four time-outs in turn."""
+
+    def reason(site: str) -> str | None:
+        try:
+            check_reachable(site, urls[site], timeout)
+        except TargetError as error:
+            return str(error).removeprefix("cannot reach ")
+        return None
+
+    with ThreadPoolExecutor(max_workers=max(len(urls), 1)) as pool:
+        reasons = list(pool.map(reason, urls))
+    return [r for r in reasons if r is not None]
+
+
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args: object, **kwargs: object) -> None:
         return None  # the redirect itself is the answer wanted
@@ -233,3 +251,32 @@ def probe_mock(ecf_url: str, timeout: float = 5.0) -> bool:
             return json.load(answer).get("mock") is True
     except (urllib.error.URLError, OSError, ValueError):
         return False
+
+
+def _loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def mock_profile_warning(plan: TargetPlan, profile: Profile, is_mock: bool) -> str | None:
+    """One line when sites that are not this project's mock are checked with the mock's own
+    profile: its paths and wording are the mock's, so a real portal fails wherever it differs.
+
+    is_mock: whether the given sites answered the mock's control API (False when not asked,
+    offline). Sites on this machine are taken for a mock started by hand (environment
+    'mock') even when it does not answer: precision first.
+    """
+    if not plan.urls or profile.path.resolve() != profile_file(DEFAULT_PROFILE).resolve():
+        return None
+    if is_mock or all(_loopback(url) for url in plan.urls.values()):
+        return None
+    return (
+        f"WARNING: environment {plan.environment!r} points at sites that are not this "
+        f"project's mock, and uses profile {profile.name!r}, the mock's own paths and wording; "
+        f"a real portal differs: write its profile (python -m suite probe, then calibrate, "
+        f"README 'Target profiles') and name it (profile = \"NAME\" in environments.toml, "
+        f"--profile or {PROFILE_VARIABLE})"
+    )

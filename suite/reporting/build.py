@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +37,10 @@ class ReportPaths:
     artifacts: Path
     failures: tuple[Record, ...] = ()
 
-    def describe(self, relative_to: Path) -> list[str]:
+    def describe(self, relative_to: Path, replaced_next_run: bool = False) -> list[str]:
+        """The lines that end a run (or a merge): each failure, then where everything is;
+        replaced_next_run adds that the next run writes over them, and how to keep them."""
+
         def show(path: Path) -> str:
             try:
                 return str(path.relative_to(relative_to))
@@ -44,7 +48,12 @@ class ReportPaths:
                 return str(path)
 
         reports = self.html.parent  # artefact paths in records are relative to it
-        lines = [line for record in self.failures for line in _failure_lines(record, reports, show)]
+        python = python_command(relative_to)
+        lines = [
+            line
+            for record in self.failures
+            for line in _failure_lines(record, reports, show, python)
+        ]
 
         artifacts = (
             sorted(p for p in self.artifacts.rglob("*") if p.is_file())
@@ -64,10 +73,28 @@ class ReportPaths:
             f"artefacts:       {show(self.artifacts)} "
             f"({traces} trace(s), {screenshots} screenshot(s))"
         )
+        if replaced_next_run:
+            folder = show(reports)
+            lines.append(
+                f"the next run into {folder}/ replaces these reports: to keep them, copy the "
+                f"folder (cp -r {folder} {folder}-keep) or give the next run a folder of its "
+                f"own (--reports-dir DIR)"
+            )
         return lines
 
 
-def _failure_lines(record: Record, reports: Path, show: Callable[[Path], str]) -> list[str]:
+def python_command(relative_to: Path) -> str:
+    """The Python that runs this suite, as a person would type it here: .venv/bin/python
+    in a checkout set up by make, else plain python."""
+    try:
+        return str(Path(sys.executable).relative_to(relative_to))
+    except ValueError:
+        return "python"
+
+
+def _failure_lines(
+    record: Record, reports: Path, show: Callable[[Path], str], python: str
+) -> list[str]:
     """A failed scenario as the feature file names it, and where to look: for the terminal,
     whose traceback shows pytest-bdd's fixtures rather than the FAQ question and the step."""
     step = failed_step(record)
@@ -83,7 +110,7 @@ def _failure_lines(record: Record, reports: Path, show: Callable[[Path], str]) -
     for artifact in record["artifacts"]:
         path = show(reports / artifact["path"])
         if artifact["kind"] == "trace":
-            lines.append(f"  trace:      .venv/bin/playwright show-trace {path}")
+            lines.append(f"  trace:      {python} -m suite trace {path}")
         elif artifact["kind"] == "screenshot":
             lines.append(f"  screenshot: {path}")
     return lines

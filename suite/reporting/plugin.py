@@ -114,6 +114,8 @@ def _worker_id(config: pytest.Config) -> str:
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
     reports = _reports_dir(config)
+    if config.option.collectonly and not _given(config, "--junitxml", "--junit-xml"):
+        config.option.xmlpath = None  # an empty junit.xml would replace the last run's
     if config.getoption("reports_dir"):
         try:  # now, not at the end of the run, with a traceback
             reports.mkdir(parents=True, exist_ok=True)
@@ -629,6 +631,6 @@ def pytest_terminal_summary(
     written = config.stash.get(WRITTEN, None)
     if written is not None:
         terminalreporter.write_sep("-", "reports")
-        for line in written.describe(Path(config.invocation_params.dir)):
+        for line in written.describe(Path(config.invocation_params.dir), replaced_next_run=True):
             terminalreporter.write_line(line)
     return result

@@ -1,43 +1,33 @@
 """Sharding across CI machines with pytest-split: the shards together run every scenario once.
 
 pytest-split divides the scenarios into groups of about equal total duration, using the
-durations stored in .test_durations (refresh with `pytest tests/acceptance
---store-durations`). Each machine runs one group: `--splits N --group K`, with `-n auto`
-inside the machine. Here two shards run at once in child pytests (one with `-n 2`, as CI
-does), each with its own embedded mocks, and their union must be the whole suite, with no
-scenario in both.
+durations stored in .test_durations (refreshed with `make durations`). Each machine runs one
+group: `--splits N --group K`, with `-n auto` inside the machine. Here two shards run at once
+in child pytests (one with `-n 2`, as CI does), each with its own embedded mocks, from a
+durations file that lacks some scenarios and names one that is gone, as after a scenario
+was added and another renamed: their union must still be the whole suite, with no scenario
+in both.
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+import warnings
 import xml.etree.ElementTree as ElementTree
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from suite import durations
 from suite.reporting import __main__ as reporting_cli
-from tests.integration.runner import REPO, SuiteRun, clean_environment, run_suite
+from tests.integration.runner import REPO, SuiteRun, run_suite
 
-DURATIONS = REPO / ".test_durations"
-REFRESH = "rm .test_durations && .venv/bin/python -m pytest tests/acceptance --store-durations"
+DURATIONS = REPO / durations.DURATIONS_FILE
 
 
 def collected_scenarios() -> list[str]:
-    """The node ids of every acceptance test, from a child `pytest --collect-only`."""
-    command = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"]
-    child = subprocess.run(
-        [*command, "tests/acceptance"],
-        cwd=REPO,
-        env=clean_environment(),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return [line for line in child.stdout.splitlines() if line.startswith("tests/acceptance/")]
+    return durations.collected_scenarios(REPO)
 
 
 def junit_names(workdir: Path) -> list[str]:
@@ -45,24 +35,31 @@ def junit_names(workdir: Path) -> list[str]:
     return [case.get("name", "") for case in cases]
 
 
-def test_the_stored_durations_are_valid_and_name_every_current_scenario() -> None:
-    durations = json.loads(DURATIONS.read_text())
-    assert isinstance(durations, dict) and durations
-    assert all(isinstance(v, int | float) and v > 0 for v in durations.values())
-    scenarios = set(collected_scenarios())
-    missing, stale = scenarios - set(durations), set(durations) - scenarios
-    # pytest-split gives unknown scenarios the average duration, so a stale file still runs
-    # everything; it only balances the shards less well.
-    assert not missing and not stale, (
-        f"{DURATIONS.name} is out of date ({len(missing)} scenarios missing, {len(stale)} "
-        f"gone): refresh it with `{REFRESH}`"
-    )
+def test_the_stored_durations_are_readable_and_an_outdated_file_only_warns() -> None:
+    # pytest-split gives unknown scenarios the average duration, so an out-of-date file runs
+    # everything and only balances the shards less well: a warning with the refresh command,
+    # never a failure (a new scenario must not break make test). An unreadable file fails.
+    found, lines = durations.check(REPO)
+    if not found.current:
+        warnings.warn(DurationsOutOfDate("\n".join(lines)), stacklevel=1)
+
+
+class DurationsOutOfDate(UserWarning):
+    """.test_durations does not name exactly the current scenarios (`make durations`)."""
 
 
 @pytest.mark.slow
 def test_two_shards_run_every_scenario_exactly_once(tmp_path: Path) -> None:
+    # Out of date, as after adding three scenarios and renaming one: pytest-split gives the
+    # three the average duration and ignores the name that is gone.
+    stored = durations.read_durations(DURATIONS)
+    for name in sorted(stored)[:3]:
+        del stored[name]
+    stored["tests/acceptance/test_faq.py::test_a_scenario_renamed_since"] = 1.0
+    outdated = tmp_path / ".test_durations"
+    outdated.write_text(json.dumps(stored))
     # --allure: each shard's Allure results beside its reports, merged as the workflow does.
-    split = ["--splits", "2", "--durations-path", str(DURATIONS), "--allure"]
+    split = ["--splits", "2", "--durations-path", str(outdated), "--allure"]
     shards = {
         1: (tmp_path / "shard-1", ["--group", "1", "-n", "2"]),
         2: (tmp_path / "shard-2", ["--group", "2"]),
