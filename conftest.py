@@ -7,12 +7,15 @@ found" at run time.
 
 pytest_plugins = [
     "suite.plugin",
+    "suite.restores",
+    "suite.profile_hints",
     "suite.tracing",
     "suite.accessibility",
     "suite.reporting.plugin",
     "suite.reporting.allure",
     "steps.common",
     "steps.sign_in_state",
+    "steps.account_state",
     "steps.navigation",
     "steps.sign_in",
     "steps.linking",
