@@ -84,6 +84,15 @@ def pytest_bdd_step_error(request: pytest.FixtureRequest, exception: Exception) 
         exception.args = (f"{exception.args[0]}\n{hint}", *exception.args[1:])
 
 
+def looked_for(failure: str) -> str:
+    """What a failure says was looked for: its first line, and the lines of Playwright's call
+    log that say what it waited for. Not what the page showed instead ("Actual value:", "Aria
+    snapshot:", "unexpected value"): the page's words may hold other values of the profile."""
+    lines = failure.splitlines()
+    waited = [line for line in lines[1:] if "waiting for " in line or 'Expect "' in line]
+    return "\n".join(lines[:1] + waited)
+
+
 def mentioned(text: str, failure: str) -> bool:
     """As given, as a pattern (re.escape), or JSON-escaped, as Playwright quotes it."""
     pattern = re.escape(text)
@@ -95,9 +104,10 @@ def hint_for(
     failure: str, lookups: list[tuple[str, str, str]], profile: Profile, command: str
 ) -> str:
     """The line naming each profile value of `lookups` that `failure` mentions; "" if none."""
+    wanted = looked_for(failure)
     named = list(
         dict.fromkeys(
-            (group, key, text) for group, key, text in lookups if text and mentioned(text, failure)
+            (group, key, text) for group, key, text in lookups if text and mentioned(text, wanted)
         )
     )
     if not named:
