@@ -11,10 +11,10 @@ Feature: I'm trying to login to CM/ECF and I keep getting redirected to PACER.
   Scenario Outline: A CM/ECF page sends a visitor who is not signed in to PACER: <page>
     FAQ: You will now log into the Court's CM/ECF system through PACER using your PACER Username and Password.
 
-    Given a filer with an upgraded individual PACER account is not signed in
-    When the filer opens the CM/ECF <page> page directly
-    Then the filer is redirected to the PACER login page
-    And PACER login will send the filer back to the court's CM/ECF
+    Given a visitor is not signed in
+    When the visitor opens the CM/ECF <page> page directly
+    Then the visitor is redirected to the PACER login page
+    And PACER login will send the visitor back to the court's CM/ECF
 
     Examples:
       | page      |

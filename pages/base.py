@@ -12,8 +12,42 @@ import re
 from typing import ClassVar
 
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from suite.profiles import Profile
+
+# How long a link, button, field or heading may take to show once the page in front has
+# loaded: a person sees at once whether it is there, and a script may draw it a moment later
+# (expect()'s own wait). Past it the step fails, naming what is missing, instead of waiting
+# out Playwright's 30 s action time-out.
+SETTLE_MS = 5_000
+
+
+class NotOnPage(AssertionError):
+    """What a step was to act on is not on the page, seconds after the page loaded."""
+
+
+def present(page: Page, locator: Locator, what: str) -> Locator:
+    """`locator`, once it shows; else fail SETTLE_MS after the page in front has loaded.
+
+    `what` names it as a person would ('the link or button "Contact"'): the failure says
+    that and the page, and suite/profile_hints.py adds which profile value it is. A page
+    still on its way when the wait began (the click before it answered late) gets its own
+    SETTLE_MS once it is there.
+    """
+    for _ in range(2):
+        page.wait_for_load_state()  # the navigation time-out covers a slow server
+        shown = page.url
+        try:
+            locator.first.wait_for(state="visible", timeout=SETTLE_MS)
+            return locator
+        except PlaywrightTimeoutError:
+            if page.url == shown:
+                break
+    raise NotOnPage(
+        f"{what} is not on {page.url} (still not there {SETTLE_MS / 1000:g} s after the page "
+        "loaded)"
+    )
 
 
 class SitePage:
@@ -68,10 +102,28 @@ class SitePage:
         """A form field by its label, the profile's wording."""
         return self.page.get_by_label(self.profile.name_of(key), exact=True)
 
+    # Acting on what a person sees: each waits only SETTLE_MS once the page has loaded.
+    def click(self, locator: Locator, what: str) -> None:
+        present(self.page, locator, what).click()
+
+    def click_control(self, name: str) -> None:
+        """Click the link or button of that name (see control)."""
+        self.click(self.control(name), f'the link or button "{name}"')
+
+    def click_button(self, name: str) -> None:
+        self.click(self.page.get_by_role("button", name=name), f'the button "{name}"')
+
+    def fill(self, locator: Locator, what: str, text: str) -> None:
+        present(self.page, locator, what).fill(text)
+
+    def fill_label(self, key: str, text: str) -> None:
+        """Type into the field labelled with the profile's [names] key."""
+        self.fill(self.label(key), f'the field labelled "{self.profile.name_of(key)}"', text)
+
     def text_under(self, heading: str) -> str:
         """The main content's text below a heading, up to the next heading: what a reader
         takes as that heading's section, whatever elements the target wraps it in."""
-        self.heading_named(heading).first.wait_for()
+        present(self.page, self.heading_named(heading), f'the heading "{heading}"')
         text = self.main.inner_text()
         headings = self.main.get_by_role("heading").all_inner_texts()
         starts, position = [], 0

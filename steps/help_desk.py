@@ -9,6 +9,7 @@ from pytest_bdd import given, parsers, then, when
 
 from pages.base import SitePage, listed_with
 from pages.portal import Portal
+from steps import journeys
 from steps.linking import filing_menu_absent
 from steps.personas import THE_ACTOR, require
 from steps.preconditions import ON_COURT_WEBSITE, needs
@@ -39,20 +40,17 @@ def clerk_unlinks(
     clerk = require(personas, "clerk")
     desk = Portal(new_context().new_page(), target.urls, target.profile)
     sign_in(sign_in_states, desk, clerk, "ecf")
-    desk.clerk_unlink.open()
     assert actor.wrong_ecf_login
     unlink = desk.clerk_unlink
-    unlink.find(actor.wrong_ecf_login)
     # Nothing to unlink (the filer never linked that account): say so now, not after a 30 s
     # wait for the unlink button.
-    expect(unlink.unlink_button.or_(unlink.refusal).first).to_be_visible()
-    if not unlink.unlink_button.is_visible():
+    if not journeys.find_for_unlinking(desk, actor.wrong_ecf_login):
         said = "; ".join(unlink.refusal.all_inner_texts())
         raise AssertionError(
             "this step needs a filer who has linked the wrong CM/ECF account, as after "
             f"`Given <who> has linked the wrong CM/ECF account`; the clerk's page says: {said}"
         )
-    unlink.unlink_button.click()
+    unlink.click_control(unlink.profile.name_of("clerk_unlink_button"))
     return desk
 
 

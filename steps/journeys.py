@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from pages.base import present
 from pages.portal import Portal
 from suite.personas import Persona
+
+LINKING_FORM = 'the linking form (a field labelled "CM/ECF login") or a refusal'
+
+
+class SignInRefused(AssertionError):
+    """PACER login refused a persona's username and password (its message says why)."""
 
 
 def log_in_at_pacer(portal: Portal, username: str, password: str) -> None:
@@ -22,7 +29,7 @@ def log_in_at_pacer(portal: Portal, username: str, password: str) -> None:
     login.redaction_agreement.or_(home.menu_bar).or_(login.refusal).first.wait_for()
     if login.refusal.is_visible():
         said = "; ".join(login.refusal.all_inner_texts())  # one alert per problem
-        raise AssertionError(f"PACER login refused {username}: {said}")
+        raise SignInRefused(f"PACER login refused {username}: {said}")
     if login.redaction_agreement.is_visible():
         login.acknowledge_redaction()
 
@@ -55,7 +62,7 @@ def fill_in_linking_form(portal: Portal, login: str, password: str) -> None:
     link = portal.link_account
     # CM/ECF offers no form to an account that may not link (on a real portal: a persona
     # linked by an earlier run): fail saying why, not after a 30 s wait for the field.
-    link.login_field.or_(link.refusal).first.wait_for()
+    present(portal.page, link.login_field.or_(link.refusal), LINKING_FORM)
     if not link.login_field.is_visible():
         said = "; ".join(link.refusal.all_inner_texts())
         raise AssertionError(f"CM/ECF offers no linking form: {said}")
@@ -72,16 +79,41 @@ def link_accounts(portal: Portal, login: str, password: str) -> None:
     expect(link.heading_named(portal.profile.heading("link_done"))).to_be_visible()
 
 
-def try_to_link(portal: Portal, login: str, password: str) -> None:
+def try_to_link(portal: Portal, login: str, password: str) -> bool:
     """Go as far as CM/ECF lets an account go: the form if offered, then the verification
-    page's Submit if shown. A target may refuse before the form or upon either Submit."""
+    page's Submit if shown. A target may refuse before the form or upon either Submit.
+    True when it got as far as confirming (the accounts may then be linked)."""
     link = portal.link_account
-    link.login_field.or_(link.refusal).first.wait_for()
+    present(portal.page, link.login_field.or_(link.refusal), LINKING_FORM)
     if not link.login_field.is_visible():
-        return  # refused before the form
+        return False  # refused before the form
     link.submit_credentials(login, password)
-    verify = link.heading_named(portal.profile.heading("link_verify"))
-    verify.or_(link.refusal).first.wait_for()
-    if verify.is_visible():
-        link.confirm()
-        link.heading_named(portal.profile.heading("link_done")).or_(link.refusal).first.wait_for()
+    verify_heading = portal.profile.heading("link_verify")
+    verify = link.heading_named(verify_heading)
+    present(portal.page, verify.or_(link.refusal), f'the heading "{verify_heading}" or a refusal')
+    if not verify.is_visible():
+        return False  # refused upon Submit
+    link.confirm()
+    done_heading = portal.profile.heading("link_done")
+    done = link.heading_named(done_heading)
+    present(portal.page, done.or_(link.refusal), f'the heading "{done_heading}" or a refusal')
+    return True
+
+
+def change_pacer_password(portal: Portal, current: str, new: str) -> None:
+    """Signed in to the PACER website: Manage My Account, Change password, current and new."""
+    portal.manage_account.open()
+    portal.manage_account.open_change_password()
+    portal.change_password.change(current, new)
+
+
+def find_for_unlinking(desk: Portal, ecf_login: str) -> bool:
+    """As court staff, on CM/ECF's unlink page: look the CM/ECF account up. True when the
+    page offers to unlink it (it is linked); False when it says why not (say, not linked)."""
+    unlink = desk.clerk_unlink
+    unlink.open()
+    unlink.find(ecf_login)
+    button = unlink.profile.name_of("clerk_unlink_button")
+    offered = unlink.unlink_button.or_(unlink.refusal)
+    present(desk.page, offered, f'the button "{button}" or why not')
+    return unlink.unlink_button.is_visible()

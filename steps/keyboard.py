@@ -19,8 +19,10 @@ from playwright.sync_api import Locator, Page, ViewportSize, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from pytest_bdd import given, parsers, then, when
 
+from pages.base import present
 from pages.ecf import CONFIRM_BUTTON
 from pages.portal import Portal
+from steps.account_state import PutBack, check_link_state
 from steps.personas import THE_ACTOR, WHO, persona_for
 from suite.personas import Persona
 from suite.profiles import Wording
@@ -78,7 +80,7 @@ class KeyboardJourney:
 
     def focus(self, target: Locator) -> None:
         """Tab (or Shift+Tab, when the control lies behind the focus) until target has it."""
-        target.wait_for()
+        present(self.page, target, f"what the keyboard is to reach ({target})")
         self._check_reflow()
         key = "Shift+Tab" if target.evaluate(_BEHIND_FOCUS) else "Tab"
         for _ in range(MAX_PRESSES):
@@ -145,6 +147,7 @@ def log_in_by_keyboard(portal: Portal, journey: KeyboardJourney, actor: Persona)
     expect(login.redaction_acknowledgement).to_be_checked()
     journey.activate(login.continue_button)
     expect(portal.cmecf_home.menu_bar).to_be_visible()
+    check_link_state(portal, actor)  # the filer's first time in CM/ECF in this scenario
 
 
 @when(
@@ -173,7 +176,7 @@ def error_announced(portal: Portal) -> None:
 
 @when(parsers.re(rf"{THE_ACTOR} submits their own CM/ECF login and password and confirms"))
 def submit_and_confirm(
-    portal: Portal, journey: KeyboardJourney, wording: Wording, actor: Persona
+    portal: Portal, journey: KeyboardJourney, wording: Wording, put_back: PutBack, actor: Persona
 ) -> None:
     link = portal.link_account
     assert actor.ecf_login and actor.ecf_password
@@ -181,6 +184,7 @@ def submit_and_confirm(
         (link.login_field, actor.ecf_login), (link.password_field, actor.ecf_password)
     )
     expect(link.heading_named(wording.heading("link_verify"))).to_be_visible()
+    put_back.link(actor, actor.ecf_login)
     journey.activate(portal.page.get_by_role("button", name=CONFIRM_BUTTON))
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from pages.ecf import CONFIRM_BUTTON, LinkAccountPage
 from pages.portal import Portal
 from steps import journeys
+from steps.account_state import PutBack, check_link_state, sign_in_checked
 from steps.common import on_site
 from steps.personas import THE_ACTOR, WHO, persona_for, require
 from steps.preconditions import (
@@ -19,7 +21,7 @@ from steps.preconditions import (
     SIGNED_OUT_OF_CMECF,
     needs,
 )
-from steps.sign_in_state import SignInStates, sign_in
+from steps.sign_in_state import SignInStates
 from suite.mock_control import MockControl
 from suite.personas import Persona
 from suite.profiles import Wording
@@ -56,11 +58,14 @@ def has_linked_wrong_account(
     portal: Portal,
     personas: dict[str, Persona],
     sign_in_states: SignInStates | None,
+    put_back: PutBack,
     who: str,
 ) -> Persona:
     persona = persona_for(personas, who, "wrong_ecf_login", "wrong_ecf_password")
-    sign_in(sign_in_states, portal, persona, "ecf")
+    sign_in_checked(sign_in_states, portal, persona, "ecf")
+    check_link_state(portal, persona)
     assert persona.wrong_ecf_login and persona.wrong_ecf_password
+    put_back.link(persona, persona.wrong_ecf_login)
     journeys.link_accounts(portal, persona.wrong_ecf_login, persona.wrong_ecf_password)
     return persona
 
@@ -76,23 +81,40 @@ def open_link_account(portal: Portal) -> None:
     portal.cmecf_home.open_link_account()
 
 
-@when(parsers.re(rf'{THE_ACTOR} enters the CM/ECF login and password and clicks "Submit"'))
+# The CM/ECF login a step submitted for linking: what a later Confirm would link.
+@when(
+    parsers.re(rf'{THE_ACTOR} enters the CM/ECF login and password and clicks "Submit"'),
+    target_fixture="submitted_login",
+)
 @needs(ON_LINKING_PAGE)
-def enter_cmecf_credentials(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
-    journeys.fill_in_linking_form(portal, *_own(personas, actor))
+def enter_cmecf_credentials(portal: Portal, personas: dict[str, Persona], actor: Persona) -> str:
+    login, password = _own(personas, actor)
+    journeys.fill_in_linking_form(portal, login, password)
+    return login
 
 
-@when(parsers.re(rf"{THE_ACTOR} submits (?P<credentials>.+) for linking"))
+@when(
+    parsers.re(rf"{THE_ACTOR} submits (?P<credentials>.+) for linking"),
+    target_fixture="submitted_login",
+)
 @needs(ON_LINKING_PAGE)
 def submit_for_linking(
     portal: Portal, personas: dict[str, Persona], actor: Persona, credentials: str
-) -> None:
-    journeys.fill_in_linking_form(portal, *LINKING_CREDENTIALS[credentials](personas, actor))
+) -> str:
+    login, password = LINKING_CREDENTIALS[credentials](personas, actor)
+    journeys.fill_in_linking_form(portal, login, password)
+    return login
 
 
 @when(parsers.re(rf"{THE_ACTOR} tries to link their own CM/ECF account"))
-def try_to_link_own_account(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
-    journeys.try_to_link(portal, *_own(personas, actor))
+def try_to_link_own_account(
+    portal: Portal, personas: dict[str, Persona], put_back: PutBack, actor: Persona
+) -> None:
+    login, password = _own(personas, actor)
+    # CM/ECF should refuse; should it link all the same, the restore puts it back.
+    restore = put_back.link(actor, login)
+    if not journeys.try_to_link(portal, login, password) and restore is not None:
+        put_back.restores.discard(restore)  # refused before anything could be linked
 
 
 @then(parsers.parse("CM/ECF refuses to link: {meaning}"))
@@ -114,13 +136,30 @@ def refuses_to_link(
 
 @when(parsers.re(rf"{THE_ACTOR} links the CM/ECF account to the PACER account"))
 @needs(IN_CMECF_SIGNED_IN)
-def link_the_accounts(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
-    journeys.link_accounts(portal, *_own(personas, actor))
+def link_the_accounts(
+    portal: Portal, personas: dict[str, Persona], put_back: PutBack, actor: Persona
+) -> None:
+    login, password = _own(personas, actor)
+    put_back.link(actor, login)
+    journeys.link_accounts(portal, login, password)
 
 
 @when(parsers.re(rf"{THE_ACTOR} confirms"))
 @needs(ON_VERIFICATION_PAGE)
-def confirm(portal: Portal) -> None:
+def confirm(
+    portal: Portal,
+    personas: dict[str, Persona],
+    put_back: PutBack,
+    actor: Persona,
+    request: pytest.FixtureRequest,
+) -> None:
+    # The login a step submitted, asked for only now: out of place, this step fails on its
+    # precondition, not on a missing fixture.
+    try:
+        login = str(request.getfixturevalue("submitted_login"))
+    except pytest.FixtureLookupError:  # a step of another module led here: the filer's own
+        login = _own(personas, actor)[0]
+    put_back.link(actor, login)
     portal.link_account.confirm()
 
 

@@ -9,7 +9,7 @@ from pytest_bdd import given, parsers, then, when
 
 from pages.portal import Portal
 from steps.common import on_site, starts_with
-from steps.personas import THE_ACTOR, WHO, persona_for
+from steps.personas import THE_ACTOR, WHO, who_is
 from steps.preconditions import (
     ON_COURT_CMECF_PAGE,
     ON_COURT_LINKS,
@@ -36,13 +36,13 @@ DIRECT_PAGES = {
 @given(parsers.re(rf"{WHO} is on the court's website"), target_fixture="actor")
 def on_court_website(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
     portal.court_home.open()
-    return persona_for(personas, who)
+    return who_is(personas, who)
 
 
 @given(parsers.re(rf"{WHO} is on the PACER website"), target_fixture="actor")
 def on_pacer_website(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
     portal.pacer_home.open()
-    return persona_for(personas, who)
+    return who_is(personas, who)
 
 
 @given(parsers.re(rf"{WHO} is not signed in"), target_fixture="actor")
@@ -50,7 +50,7 @@ def not_signed_in(portal: Portal, personas: dict[str, Persona], who: str) -> Per
     # A scenario starts in a fresh browser context; after another Given signed someone in,
     # this makes the phrase true rather than assume it.
     portal.page.context.clear_cookies()
-    return persona_for(personas, who)
+    return who_is(personas, who)
 
 
 @given(
@@ -61,7 +61,7 @@ def not_signed_in(portal: Portal, personas: dict[str, Persona], who: str) -> Per
 def on_pacer_login(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
     portal.cmecf_login.open()
     expect(portal.pacer_login.username).to_be_visible()
-    return persona_for(personas, who)
+    return who_is(personas, who)
 
 
 @when(parsers.re(rf"{THE_ACTOR} clicks on the CM/ECF tab at the top of the screen"))

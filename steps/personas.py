@@ -2,8 +2,15 @@
 one into a Persona (skipping, or failing against the mock, when it lacks what a step needs).
 
 No fixture lives here: each `Given <who> ...` step returns its persona as the `actor`
-fixture (pytest-bdd's target_fixture); later steps about "the filer", "the user" or "the
-clerk" (THE_ACTOR) act as that persona.
+fixture (pytest-bdd's target_fixture); later steps about "the filer", "the user", "the
+clerk" or "the visitor" (THE_ACTOR) act as that persona.
+
+Credentials are asked for by the steps that use them, not by who a scenario is about: a
+Given on a public page (the court's website, PACER's, the way to PACER login) takes the
+persona as configured, perhaps not at all (who_is), and a step that signs in or types a
+password asks for what it needs (require, persona_for). So given URLs alone, with no persona
+set, every scenario that only reads public pages runs. "a visitor" is someone with no account
+at all: a step that needs one says so.
 """
 
 from __future__ import annotations
@@ -23,14 +30,26 @@ PERSONA_PHRASES: dict[str, str] = {
     "a CM/ECF Help Desk clerk": "clerk",
 }
 
+# Someone on public pages, with no account: nothing to configure.
+VISITOR_PHRASE = "a visitor"
+VISITOR = "visitor"
+
 # A regular-expression group that matches any persona phrase, for step patterns.
-WHO = "(?P<who>" + "|".join(re.escape(phrase) for phrase in PERSONA_PHRASES) + ")"
-# "the filer", "the user" and "the clerk" all mean the scenario's actor.
-THE_ACTOR = "the (?:filer|user|clerk)"
+WHO = "(?P<who>" + "|".join(re.escape(p) for p in (*PERSONA_PHRASES, VISITOR_PHRASE)) + ")"
+# "the filer", "the user", "the clerk" and "the visitor" all mean the scenario's actor.
+THE_ACTOR = "the (?:filer|user|clerk|visitor)"
 # What every scenario needs of its persona; steps ask `require` for more. `python -m suite
 # personas` reads this and each require()/persona_for() call of the steps
 # (suite/persona_needs.py), so a field a step asks for here is one it names.
 ALWAYS_NEEDED = ("username", "password")
+
+
+def who_is(personas: dict[str, Persona], who: str) -> Persona:
+    """The persona a phrase names, as configured (perhaps not at all), for a step on public
+    pages; a later step that types its credentials asks for them with require()."""
+    if who == VISITOR_PHRASE:
+        return Persona(VISITOR)
+    return personas[PERSONA_PHRASES[who]]
 
 
 def require(personas: dict[str, Persona], key: str, *fields: str) -> Persona:
@@ -39,6 +58,12 @@ def require(personas: dict[str, Persona], key: str, *fields: str) -> Persona:
     Against the mock nothing is left to configure, so a missing field fails the scenario:
     a skip there would let `make acceptance` pass without running it.
     """
+    if key == VISITOR:
+        pytest.fail(
+            f"a visitor has no account, and this step needs one: name a persona instead "
+            f"({', '.join(repr(phrase) for phrase in PERSONA_PHRASES)})",
+            pytrace=False,
+        )
     persona = personas[key]
     needed = (*ALWAYS_NEEDED, *fields)
     if persona.from_mock and (lacking := [name for name in needed if not getattr(persona, name)]):

@@ -10,6 +10,7 @@ from pytest_bdd import given, parsers, then, when
 
 from pages.portal import Portal
 from steps import journeys
+from steps.account_state import PutBack, check_link_state, sign_in_checked
 from steps.personas import THE_ACTOR, WHO, persona_for, require
 from steps.preconditions import (
     ON_PACER_LOGIN,
@@ -18,7 +19,7 @@ from steps.preconditions import (
     SIGNED_OUT_OF_CMECF,
     needs,
 )
-from steps.sign_in_state import SignInStates, sign_in
+from steps.sign_in_state import SignInStates
 from suite import secrets
 from suite.mock_control import MockControl
 from suite.personas import Persona
@@ -51,8 +52,12 @@ def signed_in(
     who: str,
     site: str,
 ) -> Persona:
+    """Checks the persona's state first: PACER login takes its password, and (CM/ECF) its
+    CM/ECF account is linked or not as its kind says (steps/account_state.py)."""
     persona = persona_for(personas, who)
-    sign_in(sign_in_states, portal, persona, SIGN_IN_SITES[site])
+    sign_in_checked(sign_in_states, portal, persona, SIGN_IN_SITES[site])
+    if SIGN_IN_SITES[site] == "ecf":
+        check_link_state(portal, persona)
     return persona
 
 
@@ -61,7 +66,7 @@ def actor_signed_in_to_cmecf(
     portal: Portal, sign_in_states: SignInStates | None, actor: Persona
 ) -> None:
     """After a Given that introduced the filer (`Given <who> ...`)."""
-    sign_in(sign_in_states, portal, actor, "ecf")
+    sign_in_checked(sign_in_states, portal, actor, "ecf")
 
 
 @when(
@@ -70,9 +75,10 @@ def actor_signed_in_to_cmecf(
     )
 )
 @needs(ON_PACER_LOGIN)
-def log_in_with_pacer_account(portal: Portal, actor: Persona) -> None:
-    assert actor.username and actor.password
-    portal.pacer_login.log_in(actor.username, actor.password)
+def log_in_with_pacer_account(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
+    persona = require(personas, actor.key)
+    assert persona.username and persona.password
+    portal.pacer_login.log_in(persona.username, persona.password)
 
 
 def _old_cmecf_login(personas: dict[str, Persona], actor: Persona) -> tuple[str, str]:
@@ -112,16 +118,22 @@ def log_in_with_old_cmecf_credentials(
     portal.pacer_login.log_in(username, password)
 
 
-# Each phrase of the feature files, and the (username, password) it stands for.
+def _username(personas: dict[str, Persona], actor: Persona) -> str:
+    """The actor's PACER username, for a phrase that types it (a visitor has none)."""
+    return require(personas, actor.key).username or ""
+
+
+# Each phrase of the feature files, and the (username, password) it stands for. Only the
+# phrases that type the persona's own username ask for it: the others need no persona.
 BAD_CREDENTIALS: dict[str, Callable[[dict[str, Persona], Persona], tuple[str, str]]] = {
-    "the PACER username and a wrong password": lambda ps, p: (p.username or "", WRONG_PASSWORD),
+    "the PACER username and a wrong password": lambda ps, p: (_username(ps, p), WRONG_PASSWORD),
     "the PACER username and their old CM/ECF password": _pacer_username_with_old_cmecf_password,
     "a username PACER does not know": lambda ps, p: (UNKNOWN_USERNAME, WRONG_PASSWORD),
     "an empty username": lambda ps, p: ("", WRONG_PASSWORD),
-    "the PACER username and an empty password": lambda ps, p: (p.username or "", ""),
+    "the PACER username and an empty password": lambda ps, p: (_username(ps, p), ""),
     "a username of 5 characters": lambda ps, p: ("jdoe2", WRONG_PASSWORD),
     "the PACER username and a password of 7 characters": lambda ps, p: (
-        p.username or "",
+        _username(ps, p),
         "Pacer-J",
     ),
 }
@@ -190,10 +202,13 @@ def on_forgot_password_page(portal: Portal, wording: Wording) -> None:
 
 
 @when(parsers.re(rf"{THE_ACTOR} asks PACER to reset the forgotten password"))
-def ask_for_password_reset(portal: Portal, wording: Wording, actor: Persona) -> None:
-    assert actor.username and actor.email
+def ask_for_password_reset(
+    portal: Portal, wording: Wording, personas: dict[str, Persona], actor: Persona
+) -> None:
+    persona = require(personas, actor.key, "email")
+    assert persona.username and persona.email
     portal.pacer_home.open_forgot_password()
-    portal.forgot_password.request_reset(actor.username, actor.email)
+    portal.forgot_password.request_reset(persona.username, persona.email)
     portal.forgot_password.expect_confirmation(wording.message("password reset sent"))
 
 
@@ -202,7 +217,7 @@ def ask_for_password_reset(portal: Portal, wording: Wording, actor: Persona) -> 
     target_fixture="new_password",
 )
 def follow_reset_link(
-    portal: Portal, wording: Wording, control: MockControl, actor: Persona
+    portal: Portal, wording: Wording, control: MockControl, put_back: PutBack, actor: Persona
 ) -> str:
     """After `When the filer asks PACER to reset the forgotten password`."""
     subject = wording.message("email: password reset")
@@ -213,6 +228,7 @@ def follow_reset_link(
     assert link, "the reset email has no reset link"
     portal.page.goto(link.group(0))
     new_password = new_password_for(actor)
+    put_back.password(actor, new_password)
     portal.reset_password.choose_new_password(new_password)
     portal.reset_password.expect_confirmation(wording.message("password changed"))
     return new_password
@@ -223,12 +239,11 @@ def follow_reset_link(
     target_fixture="new_password",
 )
 @needs(SIGNED_IN_TO_PACER_WEBSITE)
-def change_password(portal: Portal, wording: Wording, actor: Persona) -> str:
+def change_password(portal: Portal, wording: Wording, put_back: PutBack, actor: Persona) -> str:
     assert actor.password
-    portal.manage_account.open()
-    portal.manage_account.open_change_password()
     new_password = new_password_for(actor)
-    portal.change_password.change(actor.password, new_password)
+    put_back.password(actor, new_password)
+    journeys.change_pacer_password(portal, actor.password, new_password)
     portal.manage_account.expect_confirmation(wording.message("password changed"))
     return new_password
 

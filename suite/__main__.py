@@ -41,14 +41,27 @@ SHOWN_FIELDS = ("username", "name", "email", "ecf_login", "wrong_ecf_login")
 
 
 def show_target(args: argparse.Namespace) -> int:
+    """Every key of the environment (ENVIRONMENT_KEYS), its value and where it comes from."""
     plan = plan_target({}, os.environ, args.env, profile=args.profile)
-    print(f"environment: {plan.environment}")
+    profile = load_profile(plan.profile)
+    print(f"environment: {plan.environment}  (environments.toml [{plan.environment}])")
+    print(f"  {'description':<12} {plan.description or '-'}")
     for site in SITES:
         where = plan.urls.get(site, "embedded mock")
         print(f"  {site:<12} {where}  ({plan.sources.get(site, 'default')})")
-    if plan.dialect:
-        print(f"  embedded mock dialect: {plan.dialect}")
-    profile = load_profile(plan.profile)
+    if plan.pacer_gov_url:
+        pacer_gov = f"{plan.pacer_gov_url}  (environment {plan.environment!r})"
+    else:
+        pacer = plan.urls.get("pacer", "<the embedded mock's PACER website>")
+        pacer_gov = (
+            f"{pacer}{profile.path_of('www_pacer_gov')}  (default: the PACER website and the "
+            f"profile's [paths] www_pacer_gov)"
+        )
+    print(f"  {'pacer-gov':<12} {pacer_gov}")
+    print(f"  {'profile':<12} {plan.profile}  ({plan.profile_source}; {profile.path})")
+    dialect = plan.dialect or "default"
+    used = "" if plan.needs_embedded_mock else "; not used: every site has a URL"
+    print(f"  {'dialect':<12} {dialect}  (the embedded mock's{used})")
     print(summary(profile))
     is_mock = "ecf" in plan.urls and probe_mock(plan.urls["ecf"])
     warning = mock_profile_warning(plan, profile, is_mock)

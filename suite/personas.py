@@ -27,6 +27,16 @@ PERSONA_KINDS: dict[str, str] = {
     "legacy": "legacy (not upgraded) PACER account with a CM/ECF account",
     "clerk": "court staff (CM/ECF Help Desk) account",
 }
+# Whether each persona's CM/ECF account is linked when a scenario starts, as PERSONA_KINDS
+# says: checked before a scenario relies on it, put back after one changes it
+# (steps/account_state.py). The clerk has no CM/ECF account of its own to link.
+STARTS_LINKED: dict[str, bool] = {
+    "filer": False,
+    "linked_filer": True,
+    "firm": False,
+    "inactive": False,
+    "legacy": False,
+}
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,21 @@ SITES: tuple[str, ...] = ("court", "pacer", "pacer-login", "ecf")
 # or the mock together. The court website only links to them, so it may be pointed alone.
 SIGN_ON_SITES: tuple[str, ...] = ("pacer", "pacer-login", "ecf")
 ENVIRONMENTS_FILE = Path(__file__).resolve().parent.parent / "environments.toml"
+# Every key an environment of environments.toml may hold (README "Named environments";
+# `python -m suite target` shows each). Any other key is refused: a misspelt site would
+# otherwise fall through to the embedded mock without a word.
+ENVIRONMENT_KEYS: dict[str, str] = {
+    "description": "what the environment is, for people (shown by python -m suite target)",
+    "court": "base URL of the court website",
+    "pacer": "base URL of the PACER website",
+    "pacer-login": "base URL of PACER login (Central Sign-On)",
+    "ecf": "base URL of the court's NextGen CM/ECF",
+    "pacer-gov": "the old www.pacer.gov address, which must send people to the PACER website; "
+    "default: the PACER website's address plus the profile's [paths] www_pacer_gov",
+    "profile": "the target's profile, profiles/NAME.toml; default mock",
+    "dialect": "the embedded mock's dialect (default or alt), for sites the environment gives "
+    "no URL",
+}
 DEFAULT_ENVIRONMENT = "local"
 PROFILE_VARIABLE = "CIT_FAQ_PROFILE"
 
@@ -52,6 +67,8 @@ class TargetPlan:
     # The target's profile (profiles/NAME.toml), and the embedded mock's dialect.
     profile: str = DEFAULT_PROFILE
     dialect: str | None = None
+    description: str = ""
+    profile_source: str = "default"  # --profile, CIT_FAQ_PROFILE, the environment's, default
 
     @property
     def needs_embedded_mock(self) -> bool:
@@ -106,6 +123,12 @@ def plan_target(
         known = ", ".join(sorted(environments))
         raise TargetError(f"unknown environment {name!r} for --env; known: {known}")
     named = environments[name]
+    unknown = sorted(set(named) - set(ENVIRONMENT_KEYS))
+    if unknown:
+        raise TargetError(
+            f"environment {name!r} in environments.toml has unknown key(s) "
+            f"{', '.join(repr(key) for key in unknown)}; known: {', '.join(ENVIRONMENT_KEYS)}"
+        )
     urls: dict[str, str] = {}
     sources: dict[str, str] = {}
     for site in SITES:
@@ -120,14 +143,26 @@ def plan_target(
                 break
     check_sign_on_sites(urls)
     pacer_gov = named.get("pacer-gov")
+    # --profile (or CIT_FAQ_PROFILE), else the environment's own, else the mock's.
+    profile_source, chosen_profile = next(
+        (source, value)
+        for source, value in (
+            ("--profile", profile),
+            (PROFILE_VARIABLE, environ.get(PROFILE_VARIABLE)),
+            (f"environment {name!r}", named.get("profile")),
+            ("default", DEFAULT_PROFILE),
+        )
+        if value
+    )
     return TargetPlan(
         name,
         urls,
         sources,
-        validate_url(pacer_gov, "pacer-gov") if pacer_gov else None,
-        # --profile (or CIT_FAQ_PROFILE), else the environment's own, else the mock's.
-        profile=profile or environ.get(PROFILE_VARIABLE) or named.get("profile") or DEFAULT_PROFILE,
+        validate_url(pacer_gov, f"environment {name!r}: pacer-gov") if pacer_gov else None,
+        profile=chosen_profile,
         dialect=named.get("dialect"),
+        description=str(named.get("description", "")),
+        profile_source=profile_source,
     )
 
 

@@ -35,10 +35,15 @@ class SuiteRun:
     tests: int = 0
     failed: list[str] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)  # test name -> reason
+    names: list[str] = field(default_factory=list)  # every test's, in the order run
 
     @property
     def passed(self) -> int:
         return self.tests - len(self.failed) - len(self.skipped)
+
+    @property
+    def passed_names(self) -> list[str]:
+        return [n for n in self.names if n not in self.failed and n not in self.skipped]
 
 
 def clean_environment(**extra: str) -> dict[str, str]:
@@ -107,6 +112,7 @@ def run_suite(workdir: Path, *args: str, environ: dict[str, str] | None = None) 
         for case in ElementTree.parse(junit).iter("testcase"):
             run.tests += 1
             name = case.get("name", "")
+            run.names.append(name)
             if case.find("failure") is not None or case.find("error") is not None:
                 run.failed.append(name)
             skipped = case.find("skipped")

@@ -45,7 +45,9 @@ def test_an_undefined_step_fails_with_file_line_and_the_closest_phrase(tmp_path:
     assert (
         "features/99_undefined.feature:10: undefined step: When the filer opens the contact pages"
     ) in done.stdout
-    assert "closest known phrase: the (filer|user|clerk) opens the contact page" in done.stdout
+    assert (
+        "closest known phrase: the (filer|user|clerk|visitor) opens the contact page" in done.stdout
+    )
     assert "FAILED: 1 undefined step(s)" in done.stdout
     assert "browser" not in done.stderr.lower()
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from steps.personas import require
+from steps.personas import PERSONA_PHRASES, THE_ACTOR, WHO, require, who_is
 from suite import secrets
 from suite.personas import (
     PERSONA_KINDS,
@@ -106,3 +107,31 @@ def test_a_persona_not_yet_configured_for_a_real_portal_is_skipped_naming_the_va
     )
     assert isinstance(outcome, pytest.skip.Exception), repr(outcome)
     assert "set CIT_FAQ_FILER_WRONG_ECF_LOGIN" in str(outcome)
+
+
+def test_a_public_page_step_takes_the_persona_as_configured_even_not_at_all() -> None:
+    # Given URLs alone, a Given on the court's website must not ask for credentials.
+    personas = personas_from_environment({})
+    try:  # a skip here would let this test pass without checking anything
+        filer = who_is(personas, "a filer with an upgraded individual PACER account")
+        visitor = who_is(personas, "a visitor")
+    except BaseException as raised:  # pytest's Skipped and Failed are BaseExceptions
+        pytest.fail(f"a public-page step asked for credentials: {raised!r}")
+    assert filer.key == "filer" and filer.username is None
+    assert visitor.key == "visitor" and visitor.username is None
+    # A later step that types the filer's credentials asks for them, and skips naming them.
+    outcome = outcome_of(lambda: require(personas, filer.key))
+    assert isinstance(outcome, pytest.skip.Exception), repr(outcome)
+    assert "set CIT_FAQ_FILER_USERNAME, CIT_FAQ_FILER_PASSWORD" in str(outcome)
+
+
+def test_a_visitor_has_no_account_for_a_step_that_needs_one() -> None:
+    outcome = outcome_of(lambda: require(personas_from_environment({}), "visitor"))
+    assert isinstance(outcome, pytest.fail.Exception), repr(outcome)
+    assert str(outcome).startswith("a visitor has no account, and this step needs one")
+
+
+def test_every_persona_phrase_and_the_visitor_are_phrases_of_who() -> None:
+    for phrase in [*PERSONA_PHRASES, "a visitor"]:
+        assert re.fullmatch(WHO, phrase), phrase
+    assert re.fullmatch(THE_ACTOR, "the visitor")
