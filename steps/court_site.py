@@ -9,6 +9,12 @@ from pages.portal import Portal
 from steps.personas import THE_ACTOR
 from steps.preconditions import ON_COURT_FAQ, ON_COURT_HOME, ON_COURT_WEBSITE, needs
 
+TOPIC = (
+    "The court's website: the NextGen notice and the FAQ",
+    "The notice of the NextGen upgrade, the linking FAQ, its answers, and the linking "
+    "instructions it links to.",
+)
+
 
 @when(parsers.re(rf"{THE_ACTOR} reads the notice of the NextGen CM/ECF upgrade"))
 @needs(ON_COURT_HOME)
@@ -19,6 +25,8 @@ def read_nextgen_notice(portal: Portal) -> None:
 @when(parsers.re(rf"{THE_ACTOR} opens the linking FAQ on the court's website"))
 @needs(ON_COURT_WEBSITE)
 def open_linking_faq(portal: Portal) -> None:
+    """Target: tag the scenario @needs_court_faq_page: "not applicable" on a target whose
+    profile says its website has no FAQ page."""
     portal.court_home.click_cmecf_tab()
     portal.court_cmecf.open_linking_faq()
     expect(portal.page).to_have_url(portal.court_faq.url)

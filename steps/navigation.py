@@ -9,7 +9,7 @@ from pytest_bdd import given, parsers, then, when
 
 from pages.portal import Portal
 from steps.common import on_site, starts_with
-from steps.personas import THE_ACTOR, WHO, persona_for
+from steps.personas import THE_ACTOR, WHO, one_of, persona_for
 from steps.preconditions import (
     ON_COURT_CMECF_PAGE,
     ON_COURT_LINKS,
@@ -20,6 +20,12 @@ from steps.preconditions import (
 )
 from suite.personas import Persona
 from suite.targets import Target
+
+TOPIC = (
+    "Who the scenario is about, and getting to the court's CM/ECF",
+    "Where the person starts (the court's website, the PACER website, PACER login), and the "
+    "routes and redirects between the sites.",
+)
 
 LOGIN_ROUTES = {
     "the court website's CM/ECF link": "court",
@@ -47,6 +53,7 @@ def on_pacer_website(portal: Portal, personas: dict[str, Persona], who: str) -> 
 
 @given(parsers.re(rf"{WHO} is not signed in"), target_fixture="actor")
 def not_signed_in(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
+    """Signs out of every site (clears the browser's cookies), whoever signed in before."""
     # A scenario starts in a fresh browser context; after another Given signed someone in,
     # this makes the phrase true rather than assume it.
     portal.page.context.clear_cookies()
@@ -78,14 +85,14 @@ def click_login_to_live_database(portal: Portal) -> None:
 
 @when(parsers.re(rf"{THE_ACTOR} goes to the court's CM/ECF"))
 def go_to_cmecf(portal: Portal) -> None:
+    """From the court's home page, its CM/ECF tab, then "Login to the Live CM/ECF Database";
+    whatever page the browser was on."""
     portal.court_home.open()
     portal.court_home.click_cmecf_tab()
     portal.court_cmecf.login_to_live_database()
 
 
-@when(
-    parsers.re(rf"{THE_ACTOR} opens the CM/ECF (?P<name>login|home|Utilities|Query) page directly")
-)
+@when(parsers.re(rf"{THE_ACTOR} opens the CM/ECF {one_of('name', DIRECT_PAGES)} page directly"))
 def open_cmecf_page_directly(portal: Portal, name: str) -> None:
     getattr(portal, DIRECT_PAGES[name]).open()
 
@@ -107,7 +114,9 @@ def choose_court(portal: Portal, court: str) -> None:
     portal.court_links.choose_court(court)
 
 
-@when(parsers.re(rf"{THE_ACTOR} follows (?P<route>.+) to the court's CM/ECF login"))
+@when(
+    parsers.re(rf"{THE_ACTOR} follows {one_of('route', LOGIN_ROUTES)} to the court's CM/ECF login")
+)
 def follow_route_to_cmecf_login(portal: Portal, route: str) -> None:
     """Needs the filer on the home page the route starts from: the court's website for "the
     court website's CM/ECF link", the PACER website for "PACER's Court Links"."""

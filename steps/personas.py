@@ -9,6 +9,7 @@ clerk" (THE_ACTOR) act as that persona.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pytest
 
@@ -23,8 +24,15 @@ PERSONA_PHRASES: dict[str, str] = {
     "a CM/ECF Help Desk clerk": "clerk",
 }
 
+
+def one_of(name: str, phrases: Iterable[str]) -> str:
+    """A named regular-expression group matching exactly these phrases: the step catalogue
+    lists them for the parameter, and the dry run refuses any other, as the run would."""
+    return f"(?P<{name}>" + "|".join(re.escape(phrase) for phrase in phrases) + ")"
+
+
 # A regular-expression group that matches any persona phrase, for step patterns.
-WHO = "(?P<who>" + "|".join(re.escape(phrase) for phrase in PERSONA_PHRASES) + ")"
+WHO = one_of("who", PERSONA_PHRASES)
 # "the filer", "the user" and "the clerk" all mean the scenario's actor.
 THE_ACTOR = "the (?:filer|user|clerk)"
 

@@ -10,7 +10,7 @@ from pytest_bdd import given, parsers, then, when
 
 from pages.portal import Portal
 from steps import journeys
-from steps.personas import THE_ACTOR, WHO, persona_for, require
+from steps.personas import THE_ACTOR, WHO, one_of, persona_for, require
 from steps.preconditions import (
     ON_PACER_LOGIN,
     ON_REDACTION_AGREEMENT,
@@ -24,6 +24,11 @@ from suite.mock_control import MockControl
 from suite.personas import Persona
 from suite.profiles import Wording
 
+TOPIC = (
+    "Signing in, the redaction agreement and passwords",
+    "PACER login, what it refuses, the redaction agreement filers acknowledge, and changing "
+    "or resetting the PACER password.",
+)
 WRONG_PASSWORD = "not-the-right-password-1"  # a value no persona has
 UNKNOWN_USERNAME = "nobody-at-pacer-0000"
 NEW_PASSWORD_SUFFIX = "-renewed-2026"
@@ -41,7 +46,7 @@ SIGN_IN_SITES = {"CM/ECF": "ecf", "the PACER website": "pacer"}
 
 
 @given(
-    parsers.re(rf"{WHO} is signed in to (?P<site>{'|'.join(SIGN_IN_SITES)})"),
+    parsers.re(rf"{WHO} is signed in to {one_of('site', SIGN_IN_SITES)}"),
     target_fixture="actor",
 )
 def signed_in(
@@ -51,6 +56,10 @@ def signed_in(
     who: str,
     site: str,
 ) -> Persona:
+    """Signed in as that person, whatever page the browser was on.
+
+    Persona: accounts that cannot file (shared/firm, legacy) are signed in too; CM/ECF then
+    shows them no filing menu."""
     persona = persona_for(personas, who)
     sign_in(sign_in_states, portal, persona, SIGN_IN_SITES[site])
     return persona
@@ -71,6 +80,10 @@ def actor_signed_in_to_cmecf(
 )
 @needs(ON_PACER_LOGIN)
 def log_in_with_pacer_account(portal: Portal, actor: Persona) -> None:
+    """The person's own PACER username and password.
+
+    Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     assert actor.username and actor.password
     portal.pacer_login.log_in(actor.username, actor.password)
 
@@ -98,9 +111,7 @@ OLD_CMECF_CREDENTIALS: dict[str, Callable[[dict[str, Persona], Persona], tuple[s
 
 
 @when(
-    parsers.re(
-        rf"{THE_ACTOR} tries to log in with (?P<credentials>{'|'.join(OLD_CMECF_CREDENTIALS)})"
-    )
+    parsers.re(rf"{THE_ACTOR} tries to log in with {one_of('credentials', OLD_CMECF_CREDENTIALS)}")
 )
 @needs(SIGNED_OUT_OF_CMECF)
 def log_in_with_old_cmecf_credentials(
@@ -127,7 +138,7 @@ BAD_CREDENTIALS: dict[str, Callable[[dict[str, Persona], Persona], tuple[str, st
 }
 
 
-@when(parsers.re(rf"{THE_ACTOR} logs in with (?P<credentials>{'|'.join(BAD_CREDENTIALS)})"))
+@when(parsers.re(rf"{THE_ACTOR} logs in with {one_of('credentials', BAD_CREDENTIALS)}"))
 @needs(ON_PACER_LOGIN)
 def log_in_with_bad_credentials(
     portal: Portal, personas: dict[str, Persona], actor: Persona, credentials: str
@@ -138,6 +149,8 @@ def log_in_with_bad_credentials(
 
 @then("PACER shows the redaction requirements")
 def redaction_requirements_shown(portal: Portal) -> None:
+    """Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     login = portal.pacer_login
     expect(login.redaction_agreement).to_be_visible()
     expect(login.page.get_by_role("main")).to_contain_text(
@@ -149,6 +162,8 @@ def redaction_requirements_shown(portal: Portal) -> None:
 @then(parsers.re(rf"PACER lets {THE_ACTOR} continue only once they acknowledge them"))
 @needs(ON_REDACTION_AGREEMENT)
 def continue_disabled_until_acknowledged(portal: Portal) -> None:
+    """Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     login = portal.pacer_login
     expect(login.continue_button).to_be_disabled()
     login.redaction_acknowledgement.check()
@@ -160,6 +175,8 @@ def continue_disabled_until_acknowledged(portal: Portal) -> None:
 @when(parsers.re(rf"{THE_ACTOR} acknowledges the redaction requirements"))
 @needs(ON_REDACTION_AGREEMENT)
 def acknowledge_redaction(portal: Portal) -> None:
+    """Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     # An account PACER sends straight on (or refuses) fails at its precondition, saying
     # where the browser is, not after a 30 s wait for the checkbox.
     portal.pacer_login.acknowledge_redaction()
@@ -168,11 +185,16 @@ def acknowledge_redaction(portal: Portal) -> None:
 @when(parsers.re(rf"{THE_ACTOR} leaves the redaction requirements unacknowledged"))
 @needs(ON_REDACTION_AGREEMENT)
 def leave_redaction_unacknowledged(portal: Portal) -> None:
+    """Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     expect(portal.pacer_login.redaction_agreement).to_be_visible()
 
 
 @then(parsers.re(rf"PACER does not let {THE_ACTOR} continue"))
+@needs(ON_REDACTION_AGREEMENT)
 def continue_is_disabled(portal: Portal) -> None:
+    """Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     expect(portal.pacer_login.continue_button).to_be_disabled()
 
 
@@ -191,6 +213,7 @@ def on_forgot_password_page(portal: Portal, wording: Wording) -> None:
 
 @when(parsers.re(rf"{THE_ACTOR} asks PACER to reset the forgotten password"))
 def ask_for_password_reset(portal: Portal, wording: Wording, actor: Persona) -> None:
+    """From the PACER website's home page, with the person's username and email address."""
     assert actor.username and actor.email
     portal.pacer_home.open_forgot_password()
     portal.forgot_password.request_reset(actor.username, actor.email)
