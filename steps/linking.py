@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
@@ -254,6 +254,10 @@ def _on_cmecf(portal: Portal) -> Callable[[str], bool]:
     return lambda url: bool(on_site(portal.urls["ecf"]).match(url))
 
 
+def _appurl(url: str) -> str:
+    return parse_qs(urlsplit(url).query).get("appurl", [""])[0]
+
+
 def _on_linking_page(portal: Portal) -> Callable[[str], bool]:
     path = urlsplit(portal.link_account.url).path
     return lambda url: _on_cmecf(portal)(url) and urlsplit(url).path == path
@@ -265,14 +269,16 @@ def never_asks_for_cmecf_password(portal: Portal) -> None:
     showed a password field (its own login), apart from the linking form, where the FAQ has
     the filer type the CM/ECF password to link. Needs the scenario to have gone to the
     court's CM/ECF, as after `When the filer goes to the court's CM/ECF`."""
-    history, on_cmecf = history_of(portal.page), _on_cmecf(portal)
+    shown, on_cmecf = history_of(portal.page).look(portal.page), _on_cmecf(portal)
     asked = [
-        shown.url
-        for shown in history.pages(portal.page, on_cmecf)
-        if shown.passwords and not _on_linking_page(portal)(shown.url)
+        page.url
+        for page in shown
+        if page.passwords and on_cmecf(page.url) and not _on_linking_page(portal)(page.url)
     ]
     assert not asked, f"the court's CM/ECF asked for a password on {asked}"
-    assert history.went_to(on_cmecf), (
+    # CM/ECF's own pages, or PACER login on the way to it: its appurl [seen] is CM/ECF's.
+    went = [page.url for page in shown if on_cmecf(page.url) or on_cmecf(_appurl(page.url))]
+    assert went, (
         "this step needs the scenario to have gone to the court's CM/ECF, as after "
         "`When the filer goes to the court's CM/ECF`; it never went there"
     )

@@ -38,6 +38,7 @@ from suite.reporting.stepdefs import (
     registered_step_modules,
     step_modules_in,
 )
+from suite.step_contract import old_phrase_for
 from suite.steps_catalogue import target_profile
 from suite.vocabulary import check_value
 
@@ -60,8 +61,9 @@ class DryRun:
         return not (self.undefined or self.withdrawn or self.bad_values or self.errors)
 
 
-def _all_definitions(root: Path) -> list[StepDef]:
-    return load_step_definitions(registered_step_modules(root / "conftest.py"), root, True)
+def _definitions(root: Path) -> list[StepDef]:
+    """Today's phrases; importing the step modules also declares the old ones (OLD_PHRASES)."""
+    return load_step_definitions(registered_step_modules(root / "conftest.py"), root)
 
 
 def dry_run(
@@ -83,9 +85,7 @@ def dry_run(
         except ProfileError as error:
             result.errors.append(str(error))
     result.profile = profile.name if profile else ""
-    everything = _all_definitions(root)
-    definitions = [d for d in everything if d.old is None]
-    old = [d for d in everything if d.old is not None]
+    definitions = _definitions(root)
     features, problems = load_features(features_dir, root)
     result.errors += [str(p) for p in problems]
     steps = feature_steps(features, root)
@@ -93,7 +93,7 @@ def dry_run(
     phrases = sorted({d.phrase for d in definitions})
     for step, matched in match_steps(definitions, steps).items():
         if not matched:
-            kept = next((d.old for d in old if d.matches(step)), None)
+            kept = old_phrase_for(step.type, step.text)
             if kept is not None:
                 notice = kept.notice(str(step))
                 (result.withdrawn if kept.withdrawn else result.deprecated).append((step, notice))
@@ -114,13 +114,11 @@ def dry_run(
 
 def old_phrase_uses(paths: Sequence[Path], root: Path = REPO_ROOT) -> list[Problem]:
     """Steps of these feature files that only an old phrase matches (deprecated or withdrawn)."""
-    everything = _all_definitions(root)
-    definitions = [d for d in everything if d.old is None]
-    old = [d for d in everything if d.old is not None]
+    definitions = _definitions(root)
     steps = feature_steps([parse_feature(path) for path in paths], root)
     problems = []
     for step, matched in match_steps(definitions, steps).items():
-        kept = next((d.old for d in old if d.matches(step)), None)
+        kept = old_phrase_for(step.type, step.text)
         if not matched and kept is not None:
             problems.append(Problem(step.path, step.line, kept.notice(str(step))))
     return problems

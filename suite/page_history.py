@@ -5,32 +5,38 @@ scenario, not about the page in front of the filer; so is "no mouse was used". S
 reads this history instead of looking at the current page, so it means the same in any state.
 
 How it is recorded, at little cost (README "Speed" has the measure):
-- every document request the browser makes (redirects included): the sites it went to;
-- an init script in every document reports, once the document is parsed, the password
-  fields it shows (their names), through one exposed binding: one message per page;
-- the same script notes a real mouse press (a trusted `mousedown`): keyboard activation
-  makes a click but no mouse press.
+- every page the browser shows, from Playwright's `framenavigated` event (the main frame's),
+  which Playwright sends anyway: no round trip;
+- an init script in every document reports, once the document is parsed, the password fields
+  it shows (their names), through one exposed binding; only a page that shows one reports, so
+  the round trip is paid on the few login and linking pages, not on every page;
+- the same script reports a page's first real mouse press (a trusted `mousedown`): keyboard
+  activation makes a click but no mouse press.
 A step reads the history after a fresh look at the page in front of the filer (`look`), so
-the last page counts even if its report is still on its way.
+the last page counts even if its report were still on its way.
 
 Plugin registered in the root conftest.py after suite.accessibility: its `new_context`
 extends theirs, so every context a scenario opens (the clerk's too) keeps its own history.
+CIT_FAQ_PAGE_HISTORY=off records nothing, for measuring what recording costs
+(benchmarks/page_history_cost.py); a step that reads the history then fails saying so.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from weakref import WeakKeyDictionary
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Request
+from playwright.sync_api import BrowserContext, Frame, Page
 from playwright.sync_api import Error as PlaywrightError
 
 BINDING = "__citFaqShown"
-# What a page shows that "never" steps need: visible password fields, and a mouse press.
+SWITCH = "CIT_FAQ_PAGE_HISTORY"
+# What a page shows that "never" steps need: its visible password fields.
 _SUMMARY = """() => {
   const shown = (e) => (e.checkVisibility ? e.checkVisibility() : e.offsetParent !== null);
   return {
@@ -41,15 +47,19 @@ _SUMMARY = """() => {
 }"""
 INIT_SCRIPT = f"""(() => {{
   const summary = {_SUMMARY};
-  const report = (extra) => {{
-    try {{ window.{BINDING}(Object.assign(summary(), extra)); }} catch (e) {{}}
-  }};
+  const report = (found) => {{ try {{ window.{BINDING}(found); }} catch (e) {{}} }};
+  const passwords = () => {{ const found = summary(); if (found.passwords.length) report(found); }};
   if (document.readyState === 'loading') {{
-    document.addEventListener('DOMContentLoaded', () => report({{}}), {{once: true}});
+    document.addEventListener('DOMContentLoaded', passwords, {{once: true}});
   }} else {{
-    report({{}});
+    passwords();
   }}
-  addEventListener('mousedown', (e) => {{ if (e.isTrusted) report({{mouse: true}}); }}, true);
+  let pressed = false;  // a page's first mouse press is all a step asks about
+  addEventListener('mousedown', (e) => {{
+    if (!e.isTrusted || pressed) return;
+    pressed = true;
+    report(Object.assign(summary(), {{mouse: true}}));
+  }}, true);
 }})()"""
 
 
@@ -62,10 +72,10 @@ class Shown:
 
 @dataclass
 class PageHistory:
-    """One browser context's pages, in the order shown, and every document it asked for."""
+    """One browser context's pages, in the order shown, with what the "never" steps ask."""
 
     shown: list[Shown] = field(default_factory=list)
-    requested: list[str] = field(default_factory=list)
+    recorded: bool = True
 
     def note(self, summary: dict[str, Any]) -> None:
         url = str(summary.get("url", ""))
@@ -81,6 +91,8 @@ class PageHistory:
 
     def look(self, page: Page) -> list[Shown]:
         """Everything shown so far, the page in front of the filer included (looked at now)."""
+        if not self.recorded:
+            raise AssertionError(f"this step reads the page history, which {SWITCH}=off left out")
         # Mid-navigation the evaluate fails: the new page reports itself once parsed.
         with contextlib.suppress(PlaywrightError):
             self.note(page.evaluate(_SUMMARY))
@@ -89,9 +101,6 @@ class PageHistory:
     def pages(self, page: Page, where: Callable[[str], bool]) -> list[Shown]:
         return [shown for shown in self.look(page) if where(shown.url)]
 
-    def went_to(self, where: Callable[[str], bool]) -> bool:
-        return any(where(url) for url in self.requested)
-
 
 _HISTORIES: WeakKeyDictionary[BrowserContext, PageHistory] = WeakKeyDictionary()
 
@@ -99,19 +108,24 @@ _HISTORIES: WeakKeyDictionary[BrowserContext, PageHistory] = WeakKeyDictionary()
 def record(context: BrowserContext) -> PageHistory:
     history = _HISTORIES.setdefault(context, PageHistory())
 
-    def on_request(request: Request) -> None:
-        if request.resource_type == "document":
-            history.requested.append(request.url)
+    def watch(page: Page) -> None:
+        def shown(frame: Frame) -> None:
+            if frame == page.main_frame:
+                history.note({"url": frame.url})
+
+        page.on("framenavigated", shown)
 
     context.expose_binding(BINDING, lambda source, summary: history.note(summary))
     context.add_init_script(INIT_SCRIPT)
-    context.on("request", on_request)
+    context.on("page", watch)
+    for page in context.pages:
+        watch(page)
     return history
 
 
 def history_of(page: Page) -> PageHistory:
-    """The history of the page's browser context (empty if it was not recorded)."""
-    return _HISTORIES.setdefault(page.context, PageHistory())
+    """The history of the page's browser context (refusing to be read if it was not recorded)."""
+    return _HISTORIES.setdefault(page.context, PageHistory(recorded=False))
 
 
 CreateContext = Callable[..., BrowserContext]
@@ -121,6 +135,9 @@ CreateContext = Callable[..., BrowserContext]
 def new_context(new_context: CreateContext) -> CreateContext:
     """pytest-playwright's context factory (as suite.tracing and suite.accessibility extend
     it), with each context's page history recorded from its first page."""
+
+    if os.environ.get(SWITCH) == "off":
+        return new_context
 
     def recorded_context(**kwargs: Any) -> BrowserContext:
         context = new_context(**kwargs)

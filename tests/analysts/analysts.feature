@@ -4,7 +4,8 @@ Feature: An analyst's scenarios, written from the step catalogue as it was publi
   "before the form or upon Submit" (issue 27). All six passed then. Three of them stopped
   working: two used "CM/ECF does not offer the linking form", which the steps had dropped, and
   one ends with "never asks for the CM/ECF password" after the filer has signed back in, which
-  then needed the filer signed out. They must run green as they stand.
+  then needed the filer signed out. They must run green as they stand. The last scenario is
+  issue 29's, written from today's catalogue.
 
   Scenario: A shared/firm PACER account is not offered the linking form
     Given a user of a shared/firm PACER account is signed in to CM/ECF
@@ -42,3 +43,14 @@ Feature: An analyst's scenarios, written from the step catalogue as it was publi
     When the filer opens the contact page
     Then the contact page lists the CM/ECF Help Desk with the phone number "866-450-1859" that dials "+18664501859"
     And the contact page lists the CM/ECF Help Desk with the email address "cmecf_helpdesk@cit.uscourts.gov"
+
+  # Issue 29: the scenario an analyst needed three tries to write from the old catalogue (a
+  # redaction step for an account that never sees the agreement; "refuses to link: firm
+  # account", which the profile does not know). Written once from the new catalogue.
+  Scenario: A shared/firm PACER account logs in and is refused before the linking form
+    Given a user of a shared/firm PACER account is on the PACER login page on the way to CM/ECF
+    When the user logs in with the username and password for their upgraded PACER account
+    Then the user is redirected to the court's NextGen CM/ECF page
+    When the user clicks on "Utilities" and selects "Link a CM/ECF account to my PACER account"
+    Then CM/ECF refuses to link: shared/firm PACER account
+    And CM/ECF does not offer the linking form

@@ -1,14 +1,22 @@
 """A withdrawn phrase (no behaviour fits its words) fails the run at collection, one line per
 use naming what to write instead, never a bare StepDefinitionNotFoundError; the dry run and the
-Gherkin lint say the same without a browser. In a throw-away copy of the suite (make_project)
-whose steps/old_phrases.py withdraws one phrase."""
+Gherkin lint say the same without a browser (in this process, the phrase withdrawn for the
+test)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-from tests.reports.project import make_project, run
+import pytest
+from pytest_bdd import then
 
+from suite.dry_run import dry_run
+from suite.gherkin_lint import lint
+from suite.step_contract import OLD_PHRASES, withdrawn
+from tests.reports.project import REPO, make_project, run
+
+NOT_OFFERED = "Then CM/ECF does not offer the linking form"
 WITHDRAWN = """
 withdrawn(
     then,
@@ -36,7 +44,9 @@ SAID = (
 )
 
 
-def _project(tmp_path: Path) -> Path:
+def test_a_withdrawn_phrase_fails_collection_and_says_what_to_write(tmp_path: Path) -> None:
+    """The one child pytest: collection only (no browser), in a copy whose old_phrases.py
+    withdraws the phrase."""
     project = make_project(tmp_path, ("08_contact_for_help.feature",))
     old_phrases = project / "steps" / "old_phrases.py"
     text = old_phrases.read_text().replace(
@@ -45,11 +55,6 @@ def _project(tmp_path: Path) -> Path:
     )
     old_phrases.write_text(text + WITHDRAWN)
     (project / "features" / "99_old.feature").write_text(FEATURE)
-    return project
-
-
-def test_a_withdrawn_phrase_fails_collection_and_says_what_to_write(tmp_path: Path) -> None:
-    project = _project(tmp_path)
     collected = run(
         project, "pytest", "tests/acceptance", "--collect-only", "-q", "-p", "no:cacheprovider"
     )
@@ -57,7 +62,27 @@ def test_a_withdrawn_phrase_fails_collection_and_says_what_to_write(tmp_path: Pa
     assert collected.returncode == 2, out[-3000:]  # interrupted: an error during collection
     assert SAID in out
     assert "StepDefinitionNotFoundError" not in out
-    dry = run(project, "suite.dry_run")
-    assert dry.returncode == 1 and SAID in dry.stdout, dry.stdout
-    lint = run(project, "suite.gherkin_lint", "features/99_old.feature")
-    assert lint.returncode == 1 and "[old-phrase]" in lint.stdout, lint.stdout
+
+
+@pytest.fixture
+def withdrawn_phrase() -> Iterator[None]:
+    """The same phrase withdrawn in this process, for as long as a test needs it."""
+    before = list(OLD_PHRASES)
+    withdrawn(then, "CM/ECF shows the linking form greyed out", write=NOT_OFFERED, goes_in="0.3.0")
+    yield
+    OLD_PHRASES[:] = before
+
+
+def test_the_dry_run_and_the_lint_say_the_same_without_a_browser(
+    tmp_path: Path, withdrawn_phrase: None
+) -> None:
+    features = tmp_path / "features"
+    features.mkdir()
+    (features / "99_old.feature").write_text(FEATURE)
+    result = dry_run(features, root=REPO)
+    assert not result.ok
+    assert [f"features/99_old.feature:{s.line}: {notice}" for s, notice in result.withdrawn] == [
+        SAID
+    ]
+    found = lint([features / "99_old.feature"], REPO)
+    assert [(f.check, f.line) for f in found if f.check == "old-phrase"] == [("old-phrase", 11)]
