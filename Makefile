@@ -8,7 +8,7 @@ ARGS ?=
 # make soak: how many times the whole suite runs, serially and with -n 2
 SOAK_RUNS ?= 20
 
-.PHONY: help setup acceptance acceptance-alt test test-mock lint typecheck serve bench soak clean reports-check steps durations fresh-check
+.PHONY: help setup acceptance acceptance-alt test test-mock lint typecheck serve bench soak clean reports-check steps phrases durations fresh-check
 
 help:
 	@echo "make setup        .venv, the pinned dependencies and a Chromium (the targets that run something run it first)"
@@ -20,7 +20,8 @@ help:
 	@echo "make lint         ruff (lint and format check) and mypy"
 	@echo "make typecheck    only mypy"
 	@echo "make reports-check  FAQ traceability, dry run of the steps, Gherkin lint (no browser)"
-	@echo "make steps        the step catalogue, reports/steps.md"
+	@echo "make steps        the step catalogue, reports/steps.md (python -m suite.steps_catalogue --profile NAME: a target's values)"
+	@echo "make phrases      rewrite steps/phrases.txt, the checked-in list of step phrases (commit it with the step)"
 	@echo "make durations    refresh .test_durations (pytest-split's shard balance) after adding or renaming scenarios"
 	@echo "make bench        speed: suite vs bare Playwright, start-up, mock latency, -n 2, scaling over cores, memory (benchmarks/results.md)"
 	@echo "make soak         the suite SOAK_RUNS times (default 20) in random order, serial and -n 2; fails on any flake"
@@ -72,6 +73,10 @@ steps: setup
 # last run's reports/ stays. (An out-of-date file only warns: python -m suite.durations.)
 durations: setup
 	$(PYTEST) tests/acceptance --store-durations --clean-durations --reports-dir reports/durations
+
+# The analysts' contract: refuses to drop a phrase that steps/old_phrases.py does not keep.
+phrases: setup
+	$(PY) -m suite.steps_catalogue --update-snapshot
 
 bench: setup
 	$(PY) benchmarks/bench.py $(ARGS)

@@ -11,12 +11,18 @@ from pages.base import SitePage, listed_with
 from pages.portal import Portal
 from steps import journeys
 from steps.linking import filing_menu_absent
-from steps.personas import THE_ACTOR, require
+from steps.personas import THE_ACTOR, THE_ACTOR_OR_VISITOR, one_of, require
 from steps.preconditions import ON_COURT_WEBSITE, needs
 from steps.sign_in_state import SignInStates, sign_in
 from suite.personas import Persona
 from suite.profiles import Wording
 from suite.targets import Target
+
+TOPIC = (
+    "Help: contacts, and the Help Desk's unlinking",
+    "The contacts the court lists, and the CM/ECF Help Desk clerk who unlinks accounts "
+    "linked by mistake.",
+)
 
 # The feature files' names for the contacts, and the page's section headings.
 CONTACTS = {
@@ -35,7 +41,9 @@ def clerk_unlinks(
     actor: Persona,
 ) -> Portal:
     """Needs a filer who has linked the wrong CM/ECF account ("that CM/ECF account"), as after
-    `Given <who> has linked the wrong CM/ECF account`."""
+    `Given <who> has linked the wrong CM/ECF account`.
+
+    Persona: the clerk is the `a CM/ECF Help Desk clerk` persona, in a browser of their own."""
     # The clerk works in a browser of their own: a second context, not the filer's session.
     clerk = require(personas, "clerk")
     desk = Portal(new_context().new_page(), target.urls, target.profile)
@@ -77,16 +85,19 @@ def open_clerk_page(portal: Portal) -> None:
     portal.clerk_unlink.open()
 
 
-@when(parsers.re(rf"{THE_ACTOR} opens the contact page"))
+@when(parsers.re(rf"{THE_ACTOR_OR_VISITOR} opens the contact page"))
 @needs(ON_COURT_WEBSITE)
 def open_contact_page(portal: Portal) -> None:
+    """Target: tag the scenario @needs_court_contact_page: "not applicable" on a target whose
+    profile says its website has no contact page."""
     portal.court_home.open_contact_page()
     expect(portal.page).to_have_url(portal.contact.url)
 
 
 # The pages that list contacts, by the feature files' words.
 CONTACT_PAGES = {"contact page": "contact", "CM/ECF Help page": "cmecf_help"}
-ON_A_CONTACT_PAGE = rf"the (?P<where>{'|'.join(CONTACT_PAGES)})"
+ON_A_CONTACT_PAGE = rf"the {one_of('where', CONTACT_PAGES)}"
+CONTACT = one_of("contact", CONTACTS)
 
 
 def contact_page(portal: Portal, where: str) -> SitePage:
@@ -108,17 +119,19 @@ def check_listed(page: SitePage, who: str, shown: str, href: str) -> None:
 
 @then(
     parsers.re(
-        rf'{ON_A_CONTACT_PAGE} lists (?P<who>.+) with the phone number "(?P<phone>.+)" '
+        rf'{ON_A_CONTACT_PAGE} lists {CONTACT} with the phone number "(?P<phone>.+)" '
         r'that dials "(?P<dial>.+)"'
     )
 )
-def contact_phone(portal: Portal, where: str, who: str, phone: str, dial: str) -> None:
-    check_listed(contact_page(portal, where), who, phone, f"tel:{dial}")
+def contact_phone(portal: Portal, where: str, contact: str, phone: str, dial: str) -> None:
+    """Under the contact's own name, and as a link that dials the number."""
+    check_listed(contact_page(portal, where), contact, phone, f"tel:{dial}")
 
 
-@then(parsers.re(rf'{ON_A_CONTACT_PAGE} lists (?P<who>.+) with the email address "(?P<email>.+)"'))
-def contact_email(portal: Portal, where: str, who: str, email: str) -> None:
-    check_listed(contact_page(portal, where), who, email, f"mailto:{email}")
+@then(parsers.re(rf'{ON_A_CONTACT_PAGE} lists {CONTACT} with the email address "(?P<email>.+)"'))
+def contact_email(portal: Portal, where: str, contact: str, email: str) -> None:
+    """Under the contact's own name, and as a link that writes to the address."""
+    check_listed(contact_page(portal, where), contact, email, f"mailto:{email}")
 
 
 @then(parsers.parse('the CM/ECF Help Desk email link is "{email}"'))

@@ -23,9 +23,16 @@ from pages.base import present
 from pages.ecf import CONFIRM_BUTTON
 from pages.portal import Portal
 from steps.account_state import PutBack, check_link_state
-from steps.personas import THE_ACTOR, WHO, persona_for
+from steps.personas import THE_ACTOR, WHO, one_of, persona_for
+from suite.page_history import history_of
 from suite.personas import Persona
 from suite.profiles import Wording
+
+TOPIC = (
+    "With the keyboard alone",
+    "Linking the accounts with Tab, Shift+Tab, Enter and Space only, at three screen widths "
+    "(Section 508, WCAG 2.1 AA).",
+)
 
 # The screens of the feature's examples, as CSS pixels of the viewport. Zooming a 1280 px
 # wide window to 200% lays the page out in 640 CSS px, which is what the browser is given.
@@ -110,12 +117,13 @@ class KeyboardJourney:
 
 
 @given(
-    parsers.re(rf"{WHO} uses the keyboard alone on (?P<display>.+)"),
+    parsers.re(rf"{WHO} uses the keyboard alone on {one_of('display', DISPLAYS)}"),
     target_fixture="actor",
 )
 def uses_the_keyboard(
     portal: Portal, personas: dict[str, Persona], who: str, display: str
 ) -> Persona:
+    """Persona: needs a CM/ECF account to link (CM/ECF login and password)."""
     portal.page.set_viewport_size(DISPLAYS[display])
     return persona_for(personas, who, "ecf_login", "ecf_password")
 
@@ -199,6 +207,8 @@ def confirmation_is_status(portal: Portal, wording: Wording, actor: Persona) -> 
 
 @then("every focused element showed its focus, no page scrolled sideways, no mouse was used")
 def focus_shown_and_reflowed(journey: KeyboardJourney) -> None:
+    """Over the whole scenario: every element the focus reached, every page it was on (and,
+    for the mouse, every page the browser showed)."""
     # The last page too: forward to its last link, then back to its first with Shift+Tab.
     journey.focus(journey.page.get_by_role("link").last)
     journey.focus(journey.page.get_by_role("link").first)
@@ -206,3 +216,7 @@ def focus_shown_and_reflowed(journey: KeyboardJourney) -> None:
     assert not journey.sideways, f"pages scroll sideways (CSS px too wide): {journey.sideways}"
     assert set(journey.keys) <= {"Tab", "Shift+Tab", "Enter", "Space"}, journey.keys
     assert "Shift+Tab" in journey.keys, "the journey never moved the focus backwards"
+    # "No mouse": no page of the scenario had a real mouse press (keyboard activation
+    # clicks, but presses no mouse button).
+    pressed = [shown.url for shown in history_of(journey.page).look(journey.page) if shown.mouse]
+    assert not pressed, f"the mouse was used on {pressed}"

@@ -16,6 +16,7 @@ at all: a step that needs one says so.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pytest
 
@@ -34,10 +35,21 @@ PERSONA_PHRASES: dict[str, str] = {
 VISITOR_PHRASE = "a visitor"
 VISITOR = "visitor"
 
+
+def one_of(name: str, phrases: Iterable[str]) -> str:
+    """A named regular-expression group matching exactly these phrases: the step catalogue
+    lists them for the parameter, and the dry run refuses any other, as the run would."""
+    return f"(?P<{name}>" + "|".join(re.escape(phrase) for phrase in phrases) + ")"
+
+
 # A regular-expression group that matches any persona phrase, for step patterns.
-WHO = "(?P<who>" + "|".join(re.escape(p) for p in (*PERSONA_PHRASES, VISITOR_PHRASE)) + ")"
-# "the filer", "the user", "the clerk" and "the visitor" all mean the scenario's actor.
-THE_ACTOR = "the (?:filer|user|clerk|visitor)"
+WHO = one_of("who", PERSONA_PHRASES)
+# "the filer", "the user" and "the clerk" all mean the scenario's actor.
+THE_ACTOR = "the (?:filer|user|clerk)"
+# The same for steps on public pages, which anyone can take, a visitor with no account too:
+# only those offer "a visitor" / "the visitor" (the catalogue lists it nowhere else).
+WHO_OR_VISITOR = one_of("who", (*PERSONA_PHRASES, VISITOR_PHRASE))
+THE_ACTOR_OR_VISITOR = "the (?:filer|user|clerk|visitor)"
 # What every scenario needs of its persona; steps ask `require` for more. `python -m suite
 # personas` reads this and each require()/persona_for() call of the steps
 # (suite/persona_needs.py), so a field a step asks for here is one it names.

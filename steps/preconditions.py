@@ -107,7 +107,8 @@ ON_PACER_LOGIN = Precondition(
     _visible(lambda portal: portal.pacer_login.username),
 )
 ON_REDACTION_AGREEMENT = Precondition(
-    "the filer on PACER's redaction agreement",
+    # Said here too: a shared/firm or legacy account logs in without ever seeing it.
+    "the filer on PACER's redaction agreement, which PACER shows only to accounts that can file",
     "When the filer logs in with the username and password for their upgraded PACER account",
     _visible(lambda portal: portal.pacer_login.redaction_agreement),
 )

@@ -11,7 +11,7 @@ from pytest_bdd import given, parsers, then, when
 from pages.portal import Portal
 from steps import journeys
 from steps.account_state import PutBack, check_link_state, sign_in_checked
-from steps.personas import THE_ACTOR, WHO, persona_for, require
+from steps.personas import THE_ACTOR, WHO, one_of, persona_for, require
 from steps.preconditions import (
     ON_PACER_LOGIN,
     ON_REDACTION_AGREEMENT,
@@ -25,6 +25,11 @@ from suite.mock_control import MockControl
 from suite.personas import Persona
 from suite.profiles import Wording
 
+TOPIC = (
+    "Signing in, the redaction agreement and passwords",
+    "PACER login, what it refuses, the redaction agreement filers acknowledge, and changing "
+    "or resetting the PACER password.",
+)
 WRONG_PASSWORD = "not-the-right-password-1"  # a value no persona has
 UNKNOWN_USERNAME = "nobody-at-pacer-0000"
 NEW_PASSWORD_SUFFIX = "-renewed-2026"
@@ -42,7 +47,7 @@ SIGN_IN_SITES = {"CM/ECF": "ecf", "the PACER website": "pacer"}
 
 
 @given(
-    parsers.re(rf"{WHO} is signed in to (?P<site>{'|'.join(SIGN_IN_SITES)})"),
+    parsers.re(rf"{WHO} is signed in to {one_of('site', SIGN_IN_SITES)}"),
     target_fixture="actor",
 )
 def signed_in(
@@ -52,8 +57,12 @@ def signed_in(
     who: str,
     site: str,
 ) -> Persona:
-    """Checks the persona's state first: PACER login takes its password, and (CM/ECF) its
-    CM/ECF account is linked or not as its kind says (steps/account_state.py)."""
+    """Signed in as that person, whatever page the browser was on. Checks the persona's state
+    first: PACER login takes its password, and (CM/ECF) its CM/ECF account is linked or not as
+    its kind says.
+
+    Persona: accounts that cannot file (shared/firm, legacy) are signed in too; CM/ECF then
+    shows them no filing menu."""
     persona = persona_for(personas, who)
     sign_in_checked(sign_in_states, portal, persona, SIGN_IN_SITES[site])
     if SIGN_IN_SITES[site] == "ecf":
@@ -76,6 +85,10 @@ def actor_signed_in_to_cmecf(
 )
 @needs(ON_PACER_LOGIN)
 def log_in_with_pacer_account(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
+    """The person's own PACER username and password.
+
+    Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     persona = require(personas, actor.key)
     assert persona.username and persona.password
     portal.pacer_login.log_in(persona.username, persona.password)
@@ -104,9 +117,7 @@ OLD_CMECF_CREDENTIALS: dict[str, Callable[[dict[str, Persona], Persona], tuple[s
 
 
 @when(
-    parsers.re(
-        rf"{THE_ACTOR} tries to log in with (?P<credentials>{'|'.join(OLD_CMECF_CREDENTIALS)})"
-    )
+    parsers.re(rf"{THE_ACTOR} tries to log in with {one_of('credentials', OLD_CMECF_CREDENTIALS)}")
 )
 @needs(SIGNED_OUT_OF_CMECF)
 def log_in_with_old_cmecf_credentials(
@@ -139,7 +150,7 @@ BAD_CREDENTIALS: dict[str, Callable[[dict[str, Persona], Persona], tuple[str, st
 }
 
 
-@when(parsers.re(rf"{THE_ACTOR} logs in with (?P<credentials>{'|'.join(BAD_CREDENTIALS)})"))
+@when(parsers.re(rf"{THE_ACTOR} logs in with {one_of('credentials', BAD_CREDENTIALS)}"))
 @needs(ON_PACER_LOGIN)
 def log_in_with_bad_credentials(
     portal: Portal, personas: dict[str, Persona], actor: Persona, credentials: str
@@ -150,6 +161,8 @@ def log_in_with_bad_credentials(
 
 @then("PACER shows the redaction requirements")
 def redaction_requirements_shown(portal: Portal) -> None:
+    """Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     login = portal.pacer_login
     expect(login.redaction_agreement).to_be_visible()
     expect(login.page.get_by_role("main")).to_contain_text(
@@ -161,6 +174,8 @@ def redaction_requirements_shown(portal: Portal) -> None:
 @then(parsers.re(rf"PACER lets {THE_ACTOR} continue only once they acknowledge them"))
 @needs(ON_REDACTION_AGREEMENT)
 def continue_disabled_until_acknowledged(portal: Portal) -> None:
+    """Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     login = portal.pacer_login
     expect(login.continue_button).to_be_disabled()
     login.redaction_acknowledgement.check()
@@ -172,6 +187,8 @@ def continue_disabled_until_acknowledged(portal: Portal) -> None:
 @when(parsers.re(rf"{THE_ACTOR} acknowledges the redaction requirements"))
 @needs(ON_REDACTION_AGREEMENT)
 def acknowledge_redaction(portal: Portal) -> None:
+    """Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     # An account PACER sends straight on (or refuses) fails at its precondition, saying
     # where the browser is, not after a 30 s wait for the checkbox.
     portal.pacer_login.acknowledge_redaction()
@@ -180,11 +197,16 @@ def acknowledge_redaction(portal: Portal) -> None:
 @when(parsers.re(rf"{THE_ACTOR} leaves the redaction requirements unacknowledged"))
 @needs(ON_REDACTION_AGREEMENT)
 def leave_redaction_unacknowledged(portal: Portal) -> None:
+    """Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     expect(portal.pacer_login.redaction_agreement).to_be_visible()
 
 
 @then(parsers.re(rf"PACER does not let {THE_ACTOR} continue"))
+@needs(ON_REDACTION_AGREEMENT)
 def continue_is_disabled(portal: Portal) -> None:
+    """Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     expect(portal.pacer_login.continue_button).to_be_disabled()
 
 
@@ -205,6 +227,7 @@ def on_forgot_password_page(portal: Portal, wording: Wording) -> None:
 def ask_for_password_reset(
     portal: Portal, wording: Wording, personas: dict[str, Persona], actor: Persona
 ) -> None:
+    """From the PACER website's home page, with the person's username and email address."""
     persona = require(personas, actor.key, "email")
     assert persona.username and persona.email
     portal.pacer_home.open_forgot_password()

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from steps.personas import PERSONA_PHRASES, THE_ACTOR, WHO, require, who_is
+from steps.personas import (
+    PERSONA_PHRASES,
+    THE_ACTOR,
+    THE_ACTOR_OR_VISITOR,
+    WHO,
+    WHO_OR_VISITOR,
+    require,
+    who_is,
+)
 from suite import secrets
 from suite.personas import (
     PERSONA_KINDS,
@@ -132,6 +140,11 @@ def test_a_visitor_has_no_account_for_a_step_that_needs_one() -> None:
 
 
 def test_every_persona_phrase_and_the_visitor_are_phrases_of_who() -> None:
-    for phrase in [*PERSONA_PHRASES, "a visitor"]:
+    for phrase in PERSONA_PHRASES:
         assert re.fullmatch(WHO, phrase), phrase
-    assert re.fullmatch(THE_ACTOR, "the visitor")
+        assert re.fullmatch(WHO_OR_VISITOR, phrase), phrase
+    # Only the steps on public pages offer the visitor, who has no account to sign in with.
+    assert re.fullmatch(WHO_OR_VISITOR, "a visitor")
+    assert re.fullmatch(THE_ACTOR_OR_VISITOR, "the visitor")
+    assert not re.fullmatch(WHO, "a visitor")
+    assert not re.fullmatch(THE_ACTOR, "the visitor")
