@@ -7,7 +7,7 @@ than three steps later.
 
 from __future__ import annotations
 
-from playwright.sync_api import expect
+from playwright.sync_api import Locator, expect
 
 from pages.portal import Portal
 from suite.personas import Persona
@@ -62,17 +62,24 @@ def fill_in_linking_form(portal: Portal, login: str, password: str) -> None:
     link.submit_credentials(login, password)
 
 
-def link_accounts(portal: Portal, login: str, password: str) -> None:
+def linked_message(portal: Portal, login: str, username: str) -> Locator:
+    """The confirmation that `login` is linked to PACER account `username`, in the main
+    content, whatever element holds it."""
+    done = portal.profile.message("accounts linked", ecf_login=login, username=username)
+    return portal.link_account.main.get_by_text(done)
+
+
+def link_accounts(portal: Portal, login: str, password: str, username: str) -> None:
     """The whole linking process: Utilities, credentials, verification, Confirm."""
     submit_for_linking(portal, login, password)
     link = portal.link_account
     # A refusal here (say, "already linked") fails on this line, not as a missing button.
     expect(link.heading_named(portal.profile.heading("link_verify"))).to_be_visible()
     link.confirm()
-    expect(link.heading_named(portal.profile.heading("link_done"))).to_be_visible()
+    expect(linked_message(portal, login, username).first).to_be_visible()
 
 
-def try_to_link(portal: Portal, login: str, password: str) -> None:
+def try_to_link(portal: Portal, login: str, password: str, username: str) -> None:
     """Go as far as CM/ECF lets an account go: the form if offered, then the verification
     page's Submit if shown. A target may refuse before the form or upon either Submit."""
     link = portal.link_account
@@ -84,4 +91,4 @@ def try_to_link(portal: Portal, login: str, password: str) -> None:
     verify.or_(link.refusal).first.wait_for()
     if verify.is_visible():
         link.confirm()
-        link.heading_named(portal.profile.heading("link_done")).or_(link.refusal).first.wait_for()
+        linked_message(portal, login, username).or_(link.refusal).first.wait_for()
