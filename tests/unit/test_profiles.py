@@ -41,7 +41,9 @@ def test_a_profile_lacking_a_value_is_refused_naming_it(tmp_path: Path) -> None:
 def test_a_value_without_a_known_source_is_refused(tmp_path: Path) -> None:
     broken = tmp_path / "x.toml"
     broken.write_text('[names]\nfiling_menu = { value = "Civil", source = "hunch" }\n')
-    with pytest.raises(ProfileError, match="source .hunch. is not one of faq, seen, target, guess"):
+    with pytest.raises(
+        ProfileError, match=r"source .hunch. is not one of faq, seen, target, guess"
+    ):
         load_profile(str(broken))
     broken.write_text('[names]\nfiling_menu = { value = "Civil", source = "seen" }\n')
     with pytest.raises(ProfileError, match="needs its ref"):
