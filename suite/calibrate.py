@@ -99,16 +99,13 @@ def calibrate(plan: TargetPlan, args: argparse.Namespace) -> int:
         needing = [k for k, why in uncalibrated.items() if not why]
         if needing:
             counted = time.monotonic()
-            needed = sorted(
-                set(collected()) - {n for n, r in last.items() if r.outcome == "passed"}
-            )
+            passed = {n for n, r in last.items() if r.outcome == "passed"}
+            needed = sorted(set(collected(args.select)) - passed)
             scenarios = census.take_census(needed, Path(scratch), args.workers)
             costs.append(f"census {time.monotonic() - counted:.0f} s ({len(needed)} scenarios)")
-            first = set(rounds[0].scenarios) if rounds else set()
+            among = f" (of those -k {args.select!r} selects)" if args.select else ""
             for key in needing:
-                uncalibrated[key] = census.why_not(
-                    key, last, scenarios, excluded, first.__contains__
-                )
+                uncalibrated[key] = census.why_not(key, last, scenarios, excluded) + among
     write(plan, ledger, uncalibrated, args.out)
     for record in unexplained(last, notes):
         print(f"  still failing, no profile value explains it: {record}")
@@ -266,13 +263,14 @@ def unexplained(
     ]
 
 
-def collected() -> list[str]:
-    """Every scenario's node id (pytest --collect-only: no browser, about a second)."""
+def collected(select: str | None) -> list[str]:
+    """Every scenario's node id, of those -k selects (pytest --collect-only: no browser)."""
     with tempfile.TemporaryDirectory(prefix="calibrate-collect-") as scratch:
         listing = subprocess.run(
             [
                 *(sys.executable, "-m", "pytest", SUITE, "--collect-only", "-q"),
                 *("-p", "no:cacheprovider", f"--reports-dir={scratch}", f"--output={scratch}"),
+                *(["-k", select] if select else []),
             ],
             cwd=REPO,
             capture_output=True,

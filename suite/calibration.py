@@ -226,7 +226,7 @@ def _length_rules(request: pytest.FixtureRequest, step: Any, page: Any, passed: 
     match = LENGTH_RULE_STEP.fullmatch(step.name)
     if not match or match["rule"] not in evidence.LENGTH_RULES or page is None:
         return
-    how = f"PACER login answered {RECORDER.scenario.rpartition('::')[2]!r} with {match['rule']!r}"
+    how = f"PACER login said {match['rule']!r} where the scenario expects it"
     if not passed:
         shown = page.locator("[id='loginForm:pclLoginMessages']")  # [seen]
         said = " ".join(shown.all_inner_texts()).strip() if shown.count() else ""

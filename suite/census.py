@@ -1,13 +1,13 @@
 """Calibrate: why a value stays "not calibrated", told apart.
 
 A value no scenario looked up in calibrate's last state was not observed. Why matters to the
-person who checks it by hand: no scenario asks for it at all; scenarios ask for it but never
-got there (an earlier step failed); only scenarios that cannot run on this target use it
-(@mock_only: the mock's control API), or that calibrate left out (@destructive,
-@wrong_password), or that -k did not select, or that are not applicable here.
+person who checks it by hand: no scenario asks for it at all (of those -k selects); scenarios
+ask for it but never got there (an earlier step failed); only scenarios that cannot run on
+this target use it (@mock_only: the mock's control API), or that calibrate left out
+(@destructive, @wrong_password), or that are not applicable here.
 
 Which scenario asks for which value is not written anywhere: steps look values up as they
-run. So the census runs the scenarios calibrate did not see pass (at most those) against the
+run. So the census runs the selected scenarios calibrate did not see pass against the
 embedded mock in its default dialect with the default profile, where every scenario runs
 through, with the recording plugin: each one's `scenario` record lists the values it asks for.
 The mock is this project's own; the target is not touched.
@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -25,8 +26,10 @@ from pathlib import Path
 from suite.draft import Key
 from suite.profiles import NOT_APPLICABLE
 from suite.rounds import REPO, ScenarioResult, run_round
+from suite.targets import SITES, env_var_name
 
 ON_THE_MOCK = ["--env", "local", "--profile", "mock"]
+KEPT = {"CIT_FAQ_BROWSER_CHOICE", "CIT_FAQ_FILE"}  # which browser, where the FAQ text is
 # What decides which values a scenario asks for.
 CODE = (
     "features/*.feature",
@@ -50,7 +53,7 @@ def take_census(
     if missing:
         started = time.monotonic()
         options = [*ON_THE_MOCK, *(["-n", workers] if workers and len(missing) > 3 else [])]
-        census = run_round(0, options, missing, work, out=lambda line: None)
+        census = run_round(0, options, missing, work, lambda line: None, only_the_mock())
         counted = {n: r for n, r in census.scenarios.items() if r.outcome == "passed"}
         known |= counted
         _save(cache, known)
@@ -60,6 +63,18 @@ def take_census(
             f"(kept in {cache.name} for the next calibrate)"
         )
     return {nodeid: known[nodeid] for nodeid in needed if nodeid in known}
+
+
+def only_the_mock() -> dict[str, str]:
+    """This process's environment without what points a run at the target or its personas:
+    the census runs on the embedded mock alone, never on the target (URL variables win over
+    --env)."""
+    urls = {env_var_name(site) for site in SITES}
+    return {
+        name: value
+        for name, value in os.environ.items()
+        if name not in urls and (not name.startswith("CIT_FAQ_") or name in KEPT)
+    }
 
 
 def cache_file() -> Path:
@@ -99,11 +114,10 @@ def why_not(
     last: dict[str, ScenarioResult],
     census: dict[str, ScenarioResult],
     left_out: dict[str, str],
-    selected: Callable[[str], bool],
 ) -> str:
     """Why `key` was not observed, from calibrate's last state of each scenario (`last`) and
     the census of what each scenario asks for. `left_out` maps a tag calibrate did not run to
-    why; `selected(nodeid)` says whether -k selected a scenario."""
+    why."""
     users = sorted(
         {n for n, r in census.items() if key in r.used}
         | {n for n, r in last.items() if key in r.used}
@@ -114,7 +128,7 @@ def why_not(
     for nodeid in users:
         result = last.get(nodeid)
         tags = (census.get(nodeid) or result or ScenarioResult(nodeid, "")).tags
-        name = nodeid.rpartition("::")[2]
+        name = ScenarioResult(nodeid, "").name
         if result is not None and result.outcome == "failed":
             reasons.setdefault("asked but never reached", []).append(
                 f'{name} failed earlier, at "{result.step}"'
@@ -131,8 +145,6 @@ def why_not(
             reasons.setdefault(f"only @{tag} scenarios use it", []).append(
                 f"{name} ({left_out[tag]})"
             )
-        elif not selected(nodeid):
-            reasons.setdefault("only scenarios -k left out use it", []).append(name)
         else:
             reasons.setdefault("its scenarios did not ask for it on this target", []).append(name)
     # The most actionable first: a step that failed earlier is for the person to look at.
@@ -143,7 +155,6 @@ def why_not(
         "only scenarios not applicable on this target use it",
         "only @destructive scenarios use it",
         "only @wrong_password scenarios use it",
-        "only scenarios -k left out use it",
     ]
     first = min(reasons, key=lambda r: order.index(r) if r in order else len(order))
     shown = reasons[first]

@@ -39,7 +39,10 @@ class ScenarioResult:
 
     @property
     def name(self) -> str:
-        return self.nodeid.rpartition("::")[2]
+        """The scenario's test name, its example's values cut short."""
+        name = self.nodeid.rpartition("::")[2].removeprefix("test_")
+        base, bracket, example = name.partition("[")
+        return base + (f"[{_short(example.rstrip(']'))[:40]}]" if bracket else "")
 
     @classmethod
     def of(cls, record: dict[str, object]) -> ScenarioResult:
@@ -112,6 +115,7 @@ def run_round(
     nodeids: list[str] | None,
     work: Path,
     out: Callable[[str], None] = print,
+    environ: dict[str, str] | None = None,
 ) -> Round:
     """One round: the child pytest with `options` (target, profile, selection) over `nodeids`
     (all of the suite when None), printing each scenario's line as it ends."""
@@ -123,7 +127,12 @@ def run_round(
     started, position, total = time.monotonic(), 0, 0
     pending: dict[str, list[dict[str, object]]] = {}
     with subprocess.Popen(
-        command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        command,
+        cwd=REPO,
+        env=environ,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     ) as child:
         while True:
             finished = child.poll() is not None

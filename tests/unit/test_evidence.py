@@ -129,17 +129,14 @@ def test_why_a_value_was_not_observed_is_told_apart() -> None:
         "t::other": ScenarioResult("t::other", "passed", used={key}),
     }
     left_out = {"destructive": "--allow-destructive runs them"}
-    everyone = lambda nodeid: True  # noqa: E731
-    assert why_not(("names", "x"), {}, census, left_out, everyone) == "no scenario asks for it"
+    assert why_not(("names", "x"), {}, census, left_out) == "no scenario asks for it"
     failed = {"t::other": ScenarioResult("t::other", "failed", step="When the filer opens …")}
-    said = why_not(key, failed, census, left_out, everyone)
+    said = why_not(key, failed, census, left_out)
     assert said.startswith('asked but never reached: other failed earlier, at "When the filer')
     skipped = {
         "t::mock": ScenarioResult("t::mock", "skipped", reason="needs the mock's control API")
     }
-    said = why_not(key, skipped, {"t::mock": census["t::mock"]}, left_out, everyone)
+    said = why_not(key, skipped, {"t::mock": census["t::mock"]}, left_out)
     assert said.startswith("only @mock_only scenarios use it")
-    said = why_not(key, {}, {"t::destructive": census["t::destructive"]}, left_out, everyone)
+    said = why_not(key, {}, {"t::destructive": census["t::destructive"]}, left_out)
     assert said == "only @destructive scenarios use it: destructive (--allow-destructive runs them)"
-    said = why_not(key, {}, {"t::other": census["t::other"]}, left_out, lambda nodeid: False)
-    assert said == "only scenarios -k left out use it: other"
