@@ -155,6 +155,7 @@ def pytest_bdd_step_error(
     failure = str(exception)
     page = request.getfixturevalue("page") if "page" in request.fixturenames else None
     _length_rules(request, step, page, passed=False)
+    page = active_page(page)
     here = path_of(page.url) if page is not None else ""
     culprits = attribute(failure, RECORDER.lookups, step.name, here)
     record: dict[str, Any] = {"scenario": RECORDER.scenario, "step": step.name}
@@ -187,6 +188,17 @@ def pytest_bdd_step_error(
             request.config,
             record | {"event": "observation", **values, "observed": observed, "how": how},
         )
+
+
+def active_page(page: Any) -> Any:
+    """The page the step was acting on: the scenario's own, or one a step opened in a browser
+    of its own since (the clerk's, who works beside the filer): the last page opened."""
+    if page is None:
+        return None
+    browser = page.context.browser
+    contexts = browser.contexts if browser is not None else [page.context]
+    pages = [p for context in contexts for p in context.pages if not p.is_closed()]
+    return pages[-1] if pages else page
 
 
 def persona_data(request: pytest.FixtureRequest) -> dict[str, str]:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from suite import evidence
-from suite.probe import MISSING, Probe
+from suite.probe import Probe, seen
 from suite.public_pages import PublicPage
 
 
@@ -113,30 +113,31 @@ def manage_my_account(probe: Probe) -> Proposal:
 
 
 def forgot_password(probe: Probe) -> Proposal:
-    states = {(f.group, f.key): f for f in probe.findings}
-    path, link = (
-        states.get(("paths", "pacer_forgot_password")),
-        states.get(("names", "pacer_forgot_password_link")),
-    )
-    if path is None or link is None:
+    """PACER login's link for a forgotten password (by the profile's name, or the closest),
+    and the page it leads to; or neither that link nor a page at the profile's path."""
+    link = probe.forgot_password_link()
+    if link is not None:
+        page = probe.pages.get(link.href)
+        wrong = evidence.not_about("pacer_forgot_password", seen(page), page.path)
+        if page.exists and wrong:
+            return Proposal("forgot_password", None, f"PACER login links {link.name!r}; {wrong}")
+        if page.exists:
+            return Proposal(
+                "forgot_password", True, f"PACER login links {link.name!r} to {page.path}"
+            )
         return Proposal(
-            "forgot_password", None, "not probed (the profile says the target lacks it)"
+            "forgot_password", None, f"PACER login links {link.name!r}, which answers {page.status}"
         )
-    if path.state == MISSING and link.state == MISSING:
+    path = probe.urls["pacer"] + probe.profile.path_of("pacer_forgot_password")
+    page = probe.pages.get(path)
+    if not page.exists:
         return Proposal(
             "forgot_password",
             False,
-            f"no page at the profile's path ({path.note}) and no link to one on PACER login",
+            f"no link for a forgotten password on PACER login, and {path} answered "
+            f"{page.status or 'nothing'}",
         )
-    if link.state != MISSING:
-        return Proposal(
-            "forgot_password",
-            True,
-            f"PACER login has a link to it ({link.instead or link.expected!r})",
-        )
-    return Proposal(
-        "forgot_password", None, "the profile's path answers, but PACER login links no such page"
-    )
+    return Proposal("forgot_password", None, f"{path} answers, but PACER login links no such page")
 
 
 def from_public_pages(probe: Probe) -> list[Proposal]:

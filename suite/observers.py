@@ -27,6 +27,7 @@ from suite.public_pages import read
 CLOSE_ENOUGH = 0.6
 MISSING = (404, 410)  # what a page that is not there answers
 EMAIL = "email: "  # the profile's emails, by meaning: "email: accounts linked"
+LABEL = "_label"  # the profile's [names] of form fields' labels: pacer_username_label
 Observation = tuple[Any, str | None, str]  # (the Lookup, observed or None, how)
 
 
@@ -187,6 +188,11 @@ def observe_name(page: Any, lookup: Any, profile: Profile) -> tuple[str | None, 
     known = quoted_in_features(FEATURES) | {
         str(v.value) for (g, k), v in profile.values.items() if g == "names" and k != lookup.key
     }
+    if lookup.key.endswith(LABEL):
+        # A form field's label, not a link or a button: the labels of the page's fields.
+        labels = [t.strip() for t in page.locator("label").all_inner_texts()]
+        observed, how = _closest(lookup.text, [t for t in labels if t and t not in known])
+        return observed, f"labels of the form fields on {where} not otherwise known: {how}"
     scopes = [("the CM/ECF menu bar", page.locator("#topmenu"))]  # [seen]: div#topmenu
     scopes += [("the main content", page.get_by_role("main")), ("the page", page)]
     for label, scope in scopes:

@@ -130,7 +130,7 @@ class Probe:
         manage = self._path_of_link(pacer, MANAGE_MY_ACCOUNT, "pacer")
         via = f"PACER's {MANAGE_MY_ACCOUNT!r}"
         self.check_path("pacer_manage_account", "pacer", manage, "manage_my_account", via)
-        forgot_link = self._forgot_password_link()
+        forgot_link = self.forgot_password_link()
         forgot_path = self._link_path(forgot_link, "pacer") if forgot_link else None
         via = "PACER login's forgotten-password link"
         self.check_path("pacer_forgot_password", "pacer", forgot_path, "forgot_password", via)
@@ -210,7 +210,8 @@ class Probe:
             self._add("names", key, MISSING, note=f"no link or button of that name on {page.path}")
 
     # -- helpers -------------------------------------------------------------------------
-    def _forgot_password_link(self) -> Control | None:
+    def forgot_password_link(self) -> Control | None:
+        """PACER login's link of the profile's name for it, or the one clearly closest."""
         page = self.pacer_login()
         expected = self.profile.name_of("pacer_forgot_password_link")
         exact = page.link_named(expected)

@@ -101,8 +101,10 @@ def test_the_draft_is_a_profile_with_its_review_notes_and_a_readable_diff(tmp_pa
 class FakePage:
     """What the observers ask of a Playwright page: its address, status, roles and texts."""
 
-    def __init__(self, url: str, main: str = "", alerts: tuple[str, ...] = ()) -> None:
-        self.url, self.main, self.alerts = url, main, alerts
+    def __init__(
+        self, url: str, main: str = "", alerts: tuple[str, ...] = (), labels: tuple[str, ...] = ()
+    ) -> None:
+        self.url, self.main, self.alerts, self.labels = url, main, alerts, labels
 
     def evaluate(self, script: str, *args: object) -> int:
         return 200
@@ -112,7 +114,7 @@ class FakePage:
         return FakeLocator(texts)
 
     def locator(self, selector: str) -> FakeLocator:
-        return FakeLocator([self.main] if selector == "body" else [])
+        return FakeLocator({"body": [self.main], "label": list(self.labels)}.get(selector, []))
 
 
 class FakeLocator:
@@ -160,3 +162,17 @@ def test_a_page_that_answers_but_is_not_the_one_named_is_not_taken_for_its_path(
     contact_path = _lookups(("paths", "court_contact", "/contact"))
     [(_, observed, _)] = observe(contact, contact_path, load_profile(), {})
     assert observed == "/about/contact-us"
+
+
+def test_a_field_s_label_is_read_from_the_form_s_labels_not_from_its_links() -> None:
+    page = FakePage(
+        "http://pacer.test/account/password",
+        labels=("Current PACER password", "New PACER password", "Repeat the new password"),
+    )
+    current = _lookups(("names", "pacer_current_password_label", "Current password"))
+    [(_, observed, how)] = observe(page, current, load_profile(), {})
+    assert observed == "Current PACER password" and "labels of the form fields" in how
+    # Two labels as close as each other to "New password": not one thing to take.
+    new = _lookups(("names", "pacer_new_password_label", "New password"))
+    [(_, observed, how)] = observe(page, new, load_profile(), {})
+    assert observed is None and "none clearly it" in how

@@ -140,3 +140,15 @@ def test_why_a_value_was_not_observed_is_told_apart() -> None:
     assert said.startswith("only @mock_only scenarios use it")
     said = why_not(key, {}, {"t::destructive": census["t::destructive"]}, left_out)
     assert said == "only @destructive scenarios use it: destructive (--allow-destructive runs them)"
+
+
+def test_a_forgotten_password_page_is_proposed_from_pacer_login_not_from_the_profile(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whatever the starting profile says of it (here: that the target lacks it), the proposal
+    is what PACER login shows: no link and no page is "no"."""
+    serve(monkeypatch, WITHOUT_FAQ)
+    probe = Probe(URLS, load_profile("alt"))  # alt: forgot_password = false
+    probe.run()
+    proposal = capabilities.forgot_password(probe)
+    assert proposal.present is False and "no link for a forgotten password" in proposal.how
