@@ -134,10 +134,10 @@ def why_not(
                 f'{name} failed earlier, at "{result.step}"'
             )
         elif result is not None and result.outcome == "skipped":
-            if "mock_only" in tags:
-                label = "only @mock_only scenarios use it"  # the target lacks the control API
-            elif NOT_APPLICABLE in result.reason:
+            if NOT_APPLICABLE in result.reason:
                 label = "only scenarios not applicable on this target use it"
+            elif "mock_only" in tags:
+                label = "only @mock_only scenarios use it"  # the target lacks the control API
             else:
                 label = "only scenarios skipped here use it"
             reasons.setdefault(label, []).append(f"{name}: {_first(result.reason)}")

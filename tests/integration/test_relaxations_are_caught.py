@@ -1,9 +1,13 @@
 """Each assertion made no stricter than the sources (issue 15) still catches a broken portal.
 
-The suite now finds [seen] texts anywhere in the main content, contacts with their name
-however a page groups them, account details beside their term, PACER login's return address
-as any page of the court's CM/ECF, refusals before the form or upon Submit, and the inactive
-notice on the page the filer is on or on Query. For each relaxation, a mutant of the mock
+The suite now finds [seen] texts anywhere in the main content, account details beside their
+term, PACER login's return address as any page of the court's CM/ECF, refusals before the form
+or upon Submit, and the inactive notice on the page the filer is on or on Query; and (issue 25)
+a contact as a person reads it (its number after its name, before the next contact's), the
+linking confirmation as its message in the main content whatever holds it, and the FAQ's
+sentences away from its page by what they mean (the notice's wording carrying the FAQ's
+facts; "Confirm that you are linking the correct accounts." as both accounts shown, with a way
+to confirm and a way to cancel): those mutants break the plain dialect, which relies on them. For each relaxation, a mutant of the mock
 breaks what the relaxed check still stands for; the scenarios about it must fail, and an
 unrelated one must pass (tests/integration/test_breakage_is_caught.py has the pattern).
 """

@@ -152,3 +152,13 @@ def test_a_forgotten_password_page_is_proposed_from_pacer_login_not_from_the_pro
     probe.run()
     proposal = capabilities.forgot_password(probe)
     assert proposal.present is False and "no link for a forgotten password" in proposal.how
+
+
+def test_a_scenario_not_applicable_here_is_said_so_even_when_it_is_mock_only() -> None:
+    key = ("messages", "password reset sent")
+    skipped = ScenarioResult(
+        "t::reset", "skipped", reason="not applicable on this target: profile says it has no …"
+    )
+    counted = {"t::reset": ScenarioResult("t::reset", "passed", used={key}, tags={"mock_only"})}
+    said = why_not(key, {"t::reset": skipped}, counted, {})
+    assert said.startswith("only scenarios not applicable on this target use it: reset")
