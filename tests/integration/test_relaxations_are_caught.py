@@ -7,9 +7,9 @@ a contact as a person reads it (its number after its name, before the next conta
 linking confirmation as its message in the main content whatever holds it, and the FAQ's
 sentences away from its page by what they mean (the notice's wording carrying the FAQ's
 facts; "Confirm that you are linking the correct accounts." as both accounts shown, with a way
-to confirm and a way to cancel): those mutants break the plain dialect, which relies on them. For each relaxation, a mutant of the mock
-breaks what the relaxed check still stands for; the scenarios about it must fail, and an
-unrelated one must pass (tests/integration/test_breakage_is_caught.py has the pattern).
+to confirm and a way to cancel): those mutants break the plain dialect, which relies on them.
+For each relaxation, a mutant of the mock breaks what the relaxed check still stands for; the
+scenarios about it must fail, and an unrelated one must pass (tests/integration/test_breakage_is_caught.py has the pattern).
 """
 
 from __future__ import annotations
