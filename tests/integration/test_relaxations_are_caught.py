@@ -9,7 +9,8 @@ sentences away from its page by what they mean (the notice's wording carrying th
 facts; "Confirm that you are linking the correct accounts." as both accounts shown, with a way
 to confirm and a way to cancel): those mutants break the plain dialect, which relies on them.
 For each relaxation, a mutant of the mock breaks what the relaxed check still stands for; the
-scenarios about it must fail, and an unrelated one must pass (tests/integration/test_breakage_is_caught.py has the pattern).
+scenarios about it must fail, and an unrelated one must pass
+(tests/integration/test_breakage_is_caught.py has the pattern).
 """
 
 from __future__ import annotations
