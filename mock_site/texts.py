@@ -189,6 +189,14 @@ def unlink_done(ecf_login: str, username: str) -> str:
     )
 
 
+# The court's NextGen notice: the FAQ's own two sentences on the default dialect's page (a
+# notice is the court's to word: another dialect says the same in its own words).
+NEXTGEN_NOTICE_UPGRADED = "The Court upgraded to NextGen CM/ECF on March 16, 2020."
+NEXTGEN_NOTICE_LOGIN = (
+    "You will now log into the Court's CM/ECF system through PACER using your PACER Username "
+    "and Password."
+)
+
 # --- Headings, link and button names (all [guess]; the pages' own words) -------------------
 COURT_CONTACT_LINK = "Contact"  # the court's navigation link, and the page's heading
 COURT_UPGRADE_LINK = "NextGen CM/ECF upgrade"  # the home page's notice link, and its heading

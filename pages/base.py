@@ -140,14 +140,54 @@ class SitePage:
         return ""
 
 
-def listed_with(page: SitePage, name: str, others: list[str], shown: str) -> Locator:
-    """An element of the main content that holds a name and a value and none of the other
-    names: a section under the name's heading, a table row with it as row header, a list
-    item... however the target groups them, a reader sees them together."""
-    group = page.main.locator("*").filter(has_text=name).filter(has_text=shown)
-    for other in others:
-        group = group.filter(has_not_text=other)
-    return group
+# Where a contact is listed, as a person reads it: the element that names the contact (a
+# heading, a term, a row header or a strong label), then, before the element that names the
+# next contact, its number or address, both in reading order (what a screen reader follows)
+# and on the screen (nothing above the name, nothing below the next name). Any markup that
+# keeps them together passes: a section each, table rows, a definition list, or one section
+# with a heading and a paragraph each. Returns what is wrong, or "" when it is listed there.
+_CONTACT_LISTED_JS = """([name, others, value, href]) => {
+  const main = document.querySelector('main, [role=main]');
+  if (!main) return 'the page has no main content';
+  const shown = el => el.getClientRects().length > 0;
+  const text = el => el.innerText.replace(/\\s+/g, ' ').trim();
+  const names = [name, ...others];
+  const namers = [...main.querySelectorAll(
+    'h1, h2, h3, h4, h5, h6, [role=heading], dt, th, strong, b')]
+    .filter(shown)
+    .map(el => ({el, who: names.filter(n => text(el).includes(n))}))
+    .filter(entry => entry.who.length === 1)
+    .map(entry => ({el: entry.el, who: entry.who[0]}));
+  const mine = namers.filter(entry => entry.who === name);
+  if (!mine.length) return `no heading, term or strong label in the main content names ${name}`;
+  const links = [...main.querySelectorAll('a[href]')]
+    .filter(a => shown(a) && text(a) === value && a.getAttribute('href') === href);
+  if (!links.length) return `no link ${value} (${href}) in the main content`;
+  const after = (a, b) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+  for (const {el} of mine) {
+    const next = namers.find(entry => entry.who !== name && after(el, entry.el));
+    const top = el.getBoundingClientRect().top;
+    for (const link of links) {
+      const box = link.getBoundingClientRect();
+      const inReadingOrder = after(el, link) && (!next || after(link, next.el));
+      const onScreen = box.bottom > top && (!next || box.top < next.el.getBoundingClientRect().top);
+      if (inReadingOrder && onScreen) return '';
+    }
+  }
+  const where = links.map(link => {
+    const before = namers.filter(entry => after(entry.el, link));
+    return before.length ? `after ${before[before.length - 1].who}` : 'before any contact';
+  });
+  return `${value} is not listed with ${name}: it comes ${where.join(', ')}`;
+}"""
+
+
+def contact_listing_problem(
+    page: SitePage, name: str, others: list[str], value: str, href: str
+) -> str:
+    """What keeps `value` (a link to `href`) from being listed with the contact `name`, as a
+    person reads the main content (see above); "" when it is listed with it."""
+    return str(page.page.evaluate(_CONTACT_LISTED_JS, [name, others, value, href]))
 
 
 def beside(term: str, value: str) -> re.Pattern[str]:

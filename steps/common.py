@@ -11,6 +11,7 @@ from pytest_bdd import parsers, then
 
 from pages.portal import Portal
 from steps.personas import THE_ACTOR
+from suite import meanings
 from suite.mock_control import MockControl
 from suite.profiles import Wording
 from suite.targets import Target
@@ -51,8 +52,27 @@ def cmecf_says_meaning(portal: Portal, wording: Wording, meaning: str) -> None:
 
 
 @then(parsers.parse('the notice says "{message}"'))
-def page_says(portal: Portal, message: str) -> None:
+def page_says(portal: Portal, wording: Wording, message: str) -> None:
+    """Word for word, unless the words are one of the FAQ's sentences: a notice is the court's
+    to word, so there the sentence's meaning is checked (`the notice says: <meaning>`)."""
+    if message in meanings.SENTENCES:
+        notice_says_meaning(portal, wording, meanings.SENTENCES[message])
+        return
     expect(portal.court_home.main).to_contain_text(message)
+
+
+@then(parsers.parse("the notice says: {meaning}"))
+def notice_says_meaning(portal: Portal, wording: Wording, meaning: str) -> None:
+    """The target's wording of the meaning (its profile's), in the main content; and that
+    wording says what the FAQ says: it carries the FAQ's facts."""
+    # The facts each meaning must carry: suite/meanings.py.
+    said = wording.message(meaning)
+    lacking = meanings.missing_facts(meaning, said)
+    assert not lacking, (
+        f"the profile words {meaning!r} as {said!r}, which does not say {', '.join(lacking)}: "
+        "the FAQ does; correct the profile's [messages] value"
+    )
+    expect(portal.court_home.main).to_contain_text(said)
 
 
 @then(parsers.parse("the page says: {meaning}"))

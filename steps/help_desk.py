@@ -7,7 +7,7 @@ from collections.abc import Callable
 from playwright.sync_api import BrowserContext, expect
 from pytest_bdd import given, parsers, then, when
 
-from pages.base import SitePage, listed_with
+from pages.base import SitePage, contact_listing_problem
 from pages.portal import Portal
 from steps import journeys
 from steps.linking import filing_menu_absent
@@ -107,14 +107,15 @@ def contact_page(portal: Portal, where: str) -> SitePage:
 
 
 def check_listed(page: SitePage, who: str, shown: str, href: str) -> None:
-    """With the contact's own name (its section, its table row...), not anywhere on the
-    page: a page could list the numbers under each other's names. And a link a person can
-    follow, with that name, on the page."""
+    """A link a person can follow, with that name, listed with the contact's own name, not
+    anywhere on the page: a page could list the numbers under each other's names. "With"
+    is as a person reads it: after the heading, term or strong label that names the contact
+    and before the one that names the next (pages/base.py), whatever elements hold them."""
     others = [name for name in CONTACTS.values() if name != CONTACTS[who]]
-    expect(listed_with(page, CONTACTS[who], others, shown).first).to_be_visible()
-    expect(page.main.get_by_role("link", name=shown, exact=True).first).to_have_attribute(
-        "href", href
-    )
+    link = page.main.get_by_role("link", name=shown, exact=True).first
+    expect(link).to_have_attribute("href", href)
+    problem = contact_listing_problem(page, CONTACTS[who], others, shown, href)
+    assert not problem, f"on {page.page.url}: {problem}"
 
 
 @then(

@@ -7,7 +7,7 @@ than three steps later.
 
 from __future__ import annotations
 
-from playwright.sync_api import expect
+from playwright.sync_api import Locator, expect
 
 from pages.base import present
 from pages.portal import Portal
@@ -69,17 +69,24 @@ def fill_in_linking_form(portal: Portal, login: str, password: str) -> None:
     link.submit_credentials(login, password)
 
 
-def link_accounts(portal: Portal, login: str, password: str) -> None:
+def linked_message(portal: Portal, login: str, username: str) -> Locator:
+    """The confirmation that `login` is linked to PACER account `username`, in the main
+    content, whatever element holds it."""
+    done = portal.profile.message("accounts linked", ecf_login=login, username=username)
+    return portal.link_account.main.get_by_text(done)
+
+
+def link_accounts(portal: Portal, login: str, password: str, username: str) -> None:
     """The whole linking process: Utilities, credentials, verification, Confirm."""
     submit_for_linking(portal, login, password)
     link = portal.link_account
     # A refusal here (say, "already linked") fails on this line, not as a missing button.
     expect(link.heading_named(portal.profile.heading("link_verify"))).to_be_visible()
     link.confirm()
-    expect(link.heading_named(portal.profile.heading("link_done"))).to_be_visible()
+    expect(linked_message(portal, login, username).first).to_be_visible()
 
 
-def try_to_link(portal: Portal, login: str, password: str) -> bool:
+def try_to_link(portal: Portal, login: str, password: str, username: str) -> bool:
     """Go as far as CM/ECF lets an account go: the form if offered, then the verification
     page's Submit if shown. A target may refuse before the form or upon either Submit.
     True when it got as far as confirming (the accounts may then be linked)."""
@@ -94,9 +101,8 @@ def try_to_link(portal: Portal, login: str, password: str) -> bool:
     if not verify.is_visible():
         return False  # refused upon Submit
     link.confirm()
-    done_heading = portal.profile.heading("link_done")
-    done = link.heading_named(done_heading)
-    present(portal.page, done.or_(link.refusal), f'the heading "{done_heading}" or a refusal')
+    done = linked_message(portal, login, username)
+    present(portal.page, done.or_(link.refusal), "the linking confirmation or a refusal")
     return True
 
 

@@ -37,9 +37,18 @@ class Precondition:
     def check(self, portal: Portal) -> None:
         try:
             self.holds(portal)
-        except AssertionError:
+        except AssertionError as error:
+            # What was looked for (Playwright's call log names it): a heading, a field...
+            waited = next(
+                (
+                    f"; it waited for {line.strip()[len('- waiting for ') :]}"
+                    for line in str(error).splitlines()
+                    if line.strip().startswith("- waiting for ")
+                ),
+                "",
+            )
             raise AssertionError(
-                f"this step needs {self.describe()}; the browser is at {portal.page.url}"
+                f"this step needs {self.describe()}; the browser is at {portal.page.url}{waited}"
             ) from None
 
 

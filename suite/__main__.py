@@ -81,7 +81,8 @@ def show_profile(args: argparse.Namespace) -> int:
     for (group, key), value in profile.values.items():
         if args.guesses and value.source != "guess":
             continue
-        print(f"  [{group}] {key}: {value.value!r}  ({value.source}: {value.ref})")
+        where = ", ".join(part for part in (value.checked(), value.ref) if part)
+        print(f"  [{group}] {key}: {value.value!r}  ({value.source}: {where})")
     return 0
 
 

@@ -20,7 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--allow-destructive",
         action="store_true",
-        help="calibrate: also run @destructive scenarios (like pytest's flag)",
+        help="calibrate: also run @destructive scenarios, each from a known state: only on a "
+        "target it can reset before each (the mock's control API); elsewhere none runs",
     )
     parser.add_argument(
         "--allow-wrong-passwords",

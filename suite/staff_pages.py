@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from pages.portal import Portal
-from suite.calibration import path_of
+from suite.observers import path_of
 
 UTILITIES = "Utilities"  # [seen] CM/ECF menu name
 # The profile's paths that only court staff reach: the clerk's unlink page.

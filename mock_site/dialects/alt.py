@@ -173,7 +173,7 @@ MISSING = frozenset({"/forgot-password", "/reset-password", "/quick-links"})
 
 MARKUP = Markup(
     welcome_is_heading=False,
-    contacts_as_regions=False,
+    contacts="table",
     messages_by_id=False,
     details_as_list=False,
     quick_links_as_link=False,

@@ -494,7 +494,7 @@ def session_info(config: pytest.Config) -> dict[str, Any]:
             "name": profile.name,
             "file": profile.path.name,
             "values": sum(profile.counts().values()),
-            **{source: profile.counts()[source] for source in ("guess", "seen", "faq")},
+            **{source: profile.counts()[source] for source in ("guess", "seen", "faq", "target")},
         }
     if BROWSER in config.stash:
         info["browser"] = config.stash[BROWSER].describe()

@@ -157,15 +157,19 @@ class Mutation:
     apply: Callable[[pytest.MonkeyPatch, RunningMock], None]
     must_fail: tuple[str, ...]
     must_pass: tuple[str, ...]
+    # The mock's dialect it breaks, checked with the profile of the same name.
+    dialect: str = "default"
 
 
 def check_caught(mutation: Mutation, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run the mutation's scenarios against a mock broken by it: the ones about it fail,
     none skips, and an unrelated one passes (so red means "this broke", not "all broke")."""
-    with start_mock(test_mode=True) as mock:
+    dialect = mutation.dialect
+    profile = ["--profile", dialect] if dialect != "default" else []
+    with start_mock(test_mode=True, dialect=dialect) as mock:
         mutation.apply(monkeypatch, mock)
         selection = " or ".join(mutation.must_fail + mutation.must_pass)
-        run = run_suite(workdir, *url_options(mock.urls), "-k", selection)
+        run = run_suite(workdir, *url_options(mock.urls), *profile, "-k", selection)
     assert run.tests >= len(mutation.must_fail) + len(mutation.must_pass), run.output[-2000:]
     for name in mutation.must_fail:
         assert any(failed.startswith(name) for failed in run.failed), (

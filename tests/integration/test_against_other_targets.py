@@ -174,7 +174,7 @@ def _closed_port() -> int:
     [
         (
             ["--env", "nope"],
-            "unknown environment 'nope' for --env; known: alt, local, mock, staging",
+            "unknown environment 'nope' for --env; known: alt, local, mock, plain, staging",
         ),
         (["--ecf-url", "ecf.example.test"], "--ecf-url: 'ecf.example.test' is not an http(s) URL"),
         (
