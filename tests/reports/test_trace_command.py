@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, Playwright, expect
 
 from suite.browser import choose_browser
 from suite.trace_viewer import TraceError, serving, trace_file
@@ -31,12 +31,12 @@ BUTTON = "Link a CM/ECF account to my PACER account."  # what the traced page cl
 
 
 @pytest.fixture(scope="module")
-def viewer_browser() -> Iterator[Browser]:
-    choice = choose_browser()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(**choice.launch_args())  # type: ignore[arg-type]
-        yield launched
-        launched.close()
+def viewer_browser(playwright: Playwright) -> Iterator[Browser]:
+    # pytest-playwright's own Playwright: a second sync_playwright() in a worker whose earlier
+    # tests started that one fails ("Sync API inside the asyncio loop"), as it did in CI.
+    launched = playwright.chromium.launch(**choose_browser().launch_args())  # type: ignore[arg-type]
+    yield launched
+    launched.close()
 
 
 @pytest.fixture(scope="module")
