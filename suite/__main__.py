@@ -35,6 +35,8 @@ DETAILS = (
     "ecf_password",
     "wrong_ecf_login",
     "wrong_ecf_password",
+    "totp_secret",
+    "backup_codes",
 )
 
 
@@ -75,9 +77,16 @@ def show_personas(args: argparse.Namespace) -> int:
             "personas from its control API (/_mock/personas); nothing to configure."
         )
         return 0
-    personas = personas_from_environment()
+    try:
+        personas = personas_from_environment()
+    except ValueError as error:  # a key pyotp cannot read, a bad personas file: one line
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     print(f"environment {plan.environment!r}: personas from CIT_FAQ_* variables")
-    print("  (passwords are never shown: a password field says only 'set' or '-')")
+    print(
+        "  (passwords and authentication-app keys are never shown: such a field says only "
+        "'set' or '-'; backup codes only how many)"
+    )
     for key, kind in PERSONA_KINDS.items():
         persona = personas[key]
         missing = persona.missing(*NEEDED)
@@ -86,6 +95,9 @@ def show_personas(args: argparse.Namespace) -> int:
         details = []
         for name in DETAILS:
             value = getattr(persona, name)
+            if name == "backup_codes":  # secret each, but how many is worth knowing
+                details.append(f"{name}={len(value)} given" if value else f"{name}=-")
+                continue
             details.append(
                 f"{name}={('set' if name in SECRET_FIELDS else value) if value else '-'}"
             )

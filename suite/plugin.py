@@ -22,7 +22,12 @@ from pages.ecf import CmecfLoginPage
 from suite import secrets
 from suite.browser import BrowserChoice, BrowserNotFound, choose_browser
 from suite.mock_control import MockControl
-from suite.personas import Persona, personas_from_environment, personas_from_mock
+from suite.personas import (
+    Persona,
+    PersonaError,
+    personas_from_environment,
+    personas_from_mock,
+)
 from suite.profiles import NOT_APPLICABLE, Profile, ProfileError, Wording, load_profile, summary
 from suite.targets import (
     SITES,
@@ -131,7 +136,7 @@ def pytest_configure(config: pytest.Config) -> None:
             check_sign_on(plan.urls, CmecfLoginPage.path, plan.sources)
             # A bad CIT_FAQ_PERSONAS_FILE: one line now, not a traceback in every scenario.
             personas_from_environment()
-        except TargetError as error:
+        except (TargetError, PersonaError) as error:
             raise pytest.UsageError(str(error)) from None
         except (ValueError, OSError) as error:
             raise pytest.UsageError(f"CIT_FAQ_PERSONAS_FILE: {error}") from None
