@@ -6,6 +6,12 @@ rewritten with every known secret (in every encoding a trace or a report may hol
 replaced by a mask, as soon as the test that made it is over. A failure's text holds them
 too: Playwright's call log lists `fill("<password>")`, and `--showlocals` prints arguments;
 `masked` rewrites a test report before the terminal or junit.xml sees it.
+
+The same goes for multifactor authentication: authentication-app keys, backup codes and
+every one-time passcode the suite computes are registered too. A passcode is six digits, and
+traces are full of numbers (timestamps, sizes): a digit-only secret is masked only where it
+stands as a value of its own (quoted, after `=`, `(`, `>` or a space), never inside a longer
+number or where it would be a JSON number, so that masking cannot corrupt a trace.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import urllib.parse
 import zipfile
 from pathlib import Path
@@ -43,9 +50,20 @@ def _encodings(secret: str) -> set[bytes]:
     return {form.encode() for form in forms if form}
 
 
+def _standing_alone(digits: str) -> re.Pattern[bytes]:
+    """A digit-only secret where it is a value of its own: not part of a longer word or
+    number (a timestamp), and not a JSON number (after `:`, `,` or `[`, spaced or not)."""
+    return re.compile(
+        rb"(?<![\w.+\-:,\[])(?<!: )(?<!, )" + re.escape(digits.encode()) + rb"(?!\w)(?!\.\d)"
+    )
+
+
 def mask(data: bytes, secrets: frozenset[str] | None = None) -> bytes:
     # Longest first, so that a secret containing another is masked whole.
     for secret in sorted(secrets if secrets is not None else _SECRETS, key=len, reverse=True):
+        if secret.isdigit():
+            data = _standing_alone(secret).sub(MASK.encode(), data)
+            continue
         for form in sorted(_encodings(secret), key=len, reverse=True):
             data = data.replace(form, MASK.encode())
     return data

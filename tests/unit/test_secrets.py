@@ -43,3 +43,27 @@ def test_a_trace_zip_is_rewritten_without_the_secret(tmp_path: Path) -> None:
     assert SECRET.encode() not in everything
     assert urllib.parse.quote_plus(SECRET).encode() not in everything
     assert not secrets.scrub_file(trace), "a clean file is left as it is"
+
+
+PASSCODE = "402917"
+
+
+def test_a_passcode_is_masked_where_it_was_typed_and_sent_never_inside_a_number() -> None:
+    secrets.register(PASSCODE)
+    typed = [
+        f'{{"method":"fill","params":{{"value":"{PASSCODE}"}}}}',  # a trace's action
+        f"passcode={PASSCODE}&csrf_token=x",  # a form post
+        f'locator.fill("{PASSCODE}")',  # Playwright's call log in a failure
+        f'<input value="{PASSCODE}">',  # a DOM snapshot
+        f"typed {PASSCODE}",
+    ]
+    numbers = [
+        f'{{"wallTime":1733{PASSCODE}512,"size":{PASSCODE},"t": {PASSCODE}}}',
+        f"[{PASSCODE}, {PASSCODE}]",
+        f"{PASSCODE}.25 ms, 0.{PASSCODE}, -{PASSCODE}, a{PASSCODE}",
+    ]
+    for text in typed:
+        assert PASSCODE.encode() not in secrets.mask(text.encode()), text
+    for text in numbers:
+        assert secrets.mask(text.encode()) == text.encode(), text
+        json.loads(secrets.mask(numbers[0].encode()))  # a trace's JSON stays JSON
