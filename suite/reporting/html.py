@@ -40,6 +40,8 @@ from suite.reporting.records import (
     summarise,
     worst,
 )
+from suite.reporting.sign_ins import describe as describe_sign_ins
+from suite.reporting.sign_ins import sign_in_figures
 from suite.traceability import Matrix, build_matrix
 
 # A file beside this module, not a package resource: the suite runs from its checkout.
@@ -279,6 +281,7 @@ def render_html(
         started=session.get("started"),
         finished=session.get("finished"),
         accessibility=_accessibility(records),
+        sign_ins_line=describe_sign_ins(sign_in_figures(list(records))),
     )
 
 
