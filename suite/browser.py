@@ -23,6 +23,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 SYSTEM_CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
 HEADLESS_SHELL_NAMES = ("chromium-headless-shell",)
 # Without these, Chromium phones home at start-up (updates, sync, field trials): slow and
@@ -131,3 +133,28 @@ def describe_for_setup(environ: dict[str, str] | None = None) -> str:
     except BrowserNotFound:
         headed = "none, it needs a full Chromium (`sudo apt-get install chromium`)"
     return headless if headed == headless else f"{headless}; --headed runs: {headed}"
+
+
+def refuse_unused_playwright_options(config: pytest.Config) -> None:
+    """pytest-playwright's options that this suite would silently ignore or misuse."""
+    if not config.pluginmanager.hasplugin("playwright"):
+        return
+    others = [name for name in config.getoption("browser") or [] if name != "chromium"]
+    if others:
+        # The suite hands Playwright a Chromium executable and Chromium's flags: Firefox
+        # would be started as Chromium and hang until the launch timeout (180 s).
+        raise pytest.UsageError(
+            f"--browser {others[0]}: this suite drives Chromium only (Playwright's own or the "
+            f"system's, see README 'Quick start')"
+        )
+    if config.getoption("browser_channel"):
+        raise pytest.UsageError(
+            "--browser-channel is not used here: choose the browser with CHROMIUM_PATH=/path, "
+            "or a remote one with --browser-ws (see README 'Quick start')"
+        )
+    if getattr(config.option, "base_url", None):
+        raise pytest.UsageError(
+            "--base-url is not used here: the suite has four sites; set them with --court-url, "
+            "--pacer-url, --pacer-login-url and --ecf-url, or --env (see README 'Against a "
+            "staging portal')"
+        )

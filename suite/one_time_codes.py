@@ -220,6 +220,11 @@ class OneTimeCodes:
         return problems
 
 
+def ledger_of(pacer_login_url: str) -> Ledger:
+    """A real portal's ledger (or a separately started mock's): on this machine."""
+    return Ledger(state_dir() / "one-time-codes", pacer_login_url)
+
+
 def too_few_backup_codes(persona: Persona, left: int) -> str:
     return (
         f"persona {persona.key!r} has {left} unused backup code(s) of the "

@@ -7,6 +7,7 @@ reported as one line, before any browser starts.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
@@ -20,8 +21,14 @@ from playwright.sync_api import Error as PlaywrightError
 
 from pages.ecf import CmecfLoginPage
 from suite import secrets
-from suite.browser import BrowserChoice, BrowserNotFound, choose_browser
+from suite.browser import (
+    BrowserChoice,
+    BrowserNotFound,
+    choose_browser,
+    refuse_unused_playwright_options,
+)
 from suite.mock_control import MockControl
+from suite.one_time_codes import OneTimeCodes, RealTime, ledger_of
 from suite.personas import (
     Persona,
     PersonaError,
@@ -97,6 +104,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "(or set CIT_FAQ_SIGN_IN)",
     )
     group.addoption(
+        "--mock-today",
+        metavar="YYYY-MM-DD",
+        default=os.environ.get("CIT_FAQ_MOCK_TODAY"),
+        help="the embedded mock's date (python -m mock_site --today): e.g. before 2025-05-11 "
+        "PACER has no multifactor authentication yet (or set CIT_FAQ_MOCK_TODAY)",
+    )
+    group.addoption(
         "--browser-ws",
         metavar="WS_URL",
         help="drive a remote Playwright browser server (or set BROWSER_WS_ENDPOINT)",
@@ -113,6 +127,7 @@ def check_choice(config: pytest.Config, dest: str, variable: str, choices: tuple
 
 def pytest_configure(config: pytest.Config) -> None:
     check_choice(config, "sign_in", "CIT_FAQ_SIGN_IN", SIGN_IN_CHOICES)
+    mock_today(config)  # a bad date: one line now
     refuse_unused_playwright_options(config)
     options = {site: config.getoption(f"cit_url_{site}") for site in SITES}
     try:
@@ -135,7 +150,11 @@ def pytest_configure(config: pytest.Config) -> None:
         try:
             check_sign_on(plan.urls, CmecfLoginPage.path, plan.sources)
             # A bad CIT_FAQ_PERSONAS_FILE: one line now, not a traceback in every scenario.
-            personas_from_environment()
+            personas = personas_from_environment()
+            # Backup codes are spent for good: refuse now rather than lock a persona out.
+            codes = OneTimeCodes(ledger_of(plan.urls["pacer-login"]), RealTime())
+            for problem in codes.check_backup_codes(personas):
+                raise pytest.UsageError(problem)
         except (TargetError, PersonaError) as error:
             raise pytest.UsageError(str(error)) from None
         except (ValueError, OSError) as error:
@@ -152,29 +171,17 @@ def pytest_configure(config: pytest.Config) -> None:
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
 
-def refuse_unused_playwright_options(config: pytest.Config) -> None:
-    """pytest-playwright's options that this suite would silently ignore or misuse."""
-    if not config.pluginmanager.hasplugin("playwright"):
-        return
-    others = [name for name in config.getoption("browser") or [] if name != "chromium"]
-    if others:
-        # The suite hands Playwright a Chromium executable and Chromium's flags: Firefox
-        # would be started as Chromium and hang until the launch timeout (180 s).
+def mock_today(config: pytest.Config) -> dt.date | None:
+    """--mock-today (or CIT_FAQ_MOCK_TODAY) as a date, for the embedded mock's clock."""
+    given = config.getoption("mock_today")
+    if not given:
+        return None
+    try:
+        return dt.date.fromisoformat(given)
+    except ValueError:
         raise pytest.UsageError(
-            f"--browser {others[0]}: this suite drives Chromium only (Playwright's own or the "
-            f"system's, see README 'Quick start')"
-        )
-    if config.getoption("browser_channel"):
-        raise pytest.UsageError(
-            "--browser-channel is not used here: choose the browser with CHROMIUM_PATH=/path, "
-            "or a remote one with --browser-ws (see README 'Quick start')"
-        )
-    if getattr(config.option, "base_url", None):
-        raise pytest.UsageError(
-            "--base-url is not used here: the suite has four sites; set them with --court-url, "
-            "--pacer-url, --pacer-login-url and --ecf-url, or --env (see README 'Against a "
-            "staging portal')"
-        )
+            f"--mock-today / CIT_FAQ_MOCK_TODAY {given!r}: expected a date, YYYY-MM-DD"
+        ) from None
 
 
 def _needs_browser(config: pytest.Config) -> bool:
@@ -284,7 +291,7 @@ def target(pytestconfig: pytest.Config) -> Iterator[Target]:
 
     # The environment's dialect of the mock (environments.toml `dialect`), else its default.
     dialect: dict[str, Any] = {"dialect": plan.dialect} if plan.dialect else {}
-    with start_mock(test_mode=True, **dialect) as mock:
+    with start_mock(test_mode=True, today=mock_today(pytestconfig), **dialect) as mock:
         urls = {**mock.urls, **plan.urls}
         sources = {site: plan.sources.get(site, "embedded mock") for site in SITES}
         yield Target(
