@@ -8,10 +8,12 @@ found" at run time.
 pytest_plugins = [
     "suite.plugin",
     "suite.tracing",
+    "suite.screens",
     "suite.accessibility",
     "suite.reporting.plugin",
     "suite.reporting.allure",
     "steps.common",
+    "steps.second_factor",
     "steps.sign_in_state",
     "steps.navigation",
     "steps.sign_in",
@@ -21,4 +23,5 @@ pytest_plugins = [
     "steps.court_site",
     "steps.cutover",
     "steps.keyboard",
+    "steps.mfa",
 ]

@@ -12,6 +12,7 @@ from pages.portal import Portal
 from steps.linking import filing_menu_absent
 from steps.personas import THE_ACTOR, require
 from steps.preconditions import ON_COURT_WEBSITE, needs
+from steps.second_factor import SecondFactor
 from steps.sign_in_state import SignInStates, sign_in
 from suite.personas import Persona
 from suite.profiles import Wording
@@ -31,6 +32,7 @@ def clerk_unlinks(
     target: Target,
     personas: dict[str, Persona],
     sign_in_states: SignInStates | None,
+    second_factor: SecondFactor,
     actor: Persona,
 ) -> Portal:
     """Needs a filer who has linked the wrong CM/ECF account ("that CM/ECF account"), as after
@@ -38,7 +40,7 @@ def clerk_unlinks(
     # The clerk works in a browser of their own: a second context, not the filer's session.
     clerk = require(personas, "clerk")
     desk = Portal(new_context().new_page(), target.urls, target.profile)
-    sign_in(sign_in_states, desk, clerk, "ecf")
+    sign_in(sign_in_states, desk, clerk, "ecf", second_factor)
     desk.clerk_unlink.open()
     assert actor.wrong_ecf_login
     unlink = desk.clerk_unlink

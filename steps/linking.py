@@ -19,6 +19,7 @@ from steps.preconditions import (
     SIGNED_OUT_OF_CMECF,
     needs,
 )
+from steps.second_factor import SecondFactor
 from steps.sign_in_state import SignInStates, sign_in
 from suite.mock_control import MockControl
 from suite.personas import Persona
@@ -56,10 +57,11 @@ def has_linked_wrong_account(
     portal: Portal,
     personas: dict[str, Persona],
     sign_in_states: SignInStates | None,
+    second_factor: SecondFactor,
     who: str,
 ) -> Persona:
     persona = persona_for(personas, who, "wrong_ecf_login", "wrong_ecf_password")
-    sign_in(sign_in_states, portal, persona, "ecf")
+    sign_in(sign_in_states, portal, persona, "ecf", second_factor)
     assert persona.wrong_ecf_login and persona.wrong_ecf_password
     journeys.link_accounts(portal, persona.wrong_ecf_login, persona.wrong_ecf_password)
     return persona
@@ -216,8 +218,8 @@ def log_out(portal: Portal, wording: Wording) -> None:
 
 
 @when(parsers.re(rf"{THE_ACTOR} signs in to CM/ECF again with the PACER login only"))
-def sign_in_again(portal: Portal, actor: Persona) -> None:
-    journeys.sign_in_to_cmecf(portal, actor)
+def sign_in_again(portal: Portal, actor: Persona, second_factor: SecondFactor) -> None:
+    journeys.sign_in_to_cmecf(portal, actor, second_factor)
 
 
 @then("the court's CM/ECF never asks for the CM/ECF password")

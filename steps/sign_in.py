@@ -18,6 +18,7 @@ from steps.preconditions import (
     SIGNED_OUT_OF_CMECF,
     needs,
 )
+from steps.second_factor import SecondFactor
 from steps.sign_in_state import SignInStates, sign_in
 from suite import secrets
 from suite.mock_control import MockControl
@@ -48,20 +49,24 @@ def signed_in(
     portal: Portal,
     personas: dict[str, Persona],
     sign_in_states: SignInStates | None,
+    second_factor: SecondFactor,
     who: str,
     site: str,
 ) -> Persona:
     persona = persona_for(personas, who)
-    sign_in(sign_in_states, portal, persona, SIGN_IN_SITES[site])
+    sign_in(sign_in_states, portal, persona, SIGN_IN_SITES[site], second_factor)
     return persona
 
 
 @given("the filer is signed in to CM/ECF")
 def actor_signed_in_to_cmecf(
-    portal: Portal, sign_in_states: SignInStates | None, actor: Persona
+    portal: Portal,
+    sign_in_states: SignInStates | None,
+    second_factor: SecondFactor,
+    actor: Persona,
 ) -> None:
     """After a Given that introduced the filer (`Given <who> ...`)."""
-    sign_in(sign_in_states, portal, actor, "ecf")
+    sign_in(sign_in_states, portal, actor, "ecf", second_factor)
 
 
 @when(
@@ -70,9 +75,13 @@ def actor_signed_in_to_cmecf(
     )
 )
 @needs(ON_PACER_LOGIN)
-def log_in_with_pacer_account(portal: Portal, actor: Persona) -> None:
+def log_in_with_pacer_account(portal: Portal, second_factor: SecondFactor, actor: Persona) -> None:
+    """Today's PACER asks for a one-time passcode after the password (multifactor
+    authentication): when the target does, this step passes it too, and the reports show it
+    inside this step."""
     assert actor.username and actor.password
     portal.pacer_login.log_in(actor.username, actor.password)
+    second_factor.after_password(portal, actor, journeys.on_the_way_to_cmecf(portal))
 
 
 def _old_cmecf_login(personas: dict[str, Persona], actor: Persona) -> tuple[str, str]:
@@ -234,9 +243,10 @@ def change_password(portal: Portal, wording: Wording, actor: Persona) -> str:
 
 
 @when(parsers.re(rf"{THE_ACTOR} logs in to CM/ECF with the new PACER password"))
-def log_in_with_new_password(portal: Portal, actor: Persona, new_password: str) -> None:
+def log_in_with_new_password(
+    portal: Portal, second_factor: SecondFactor, actor: Persona, new_password: str
+) -> None:
     """After a step that chose a new password (`changes the PACER password ...` or `follows the
     reset link ...`)."""
-    assert actor.username
     portal.cmecf_login.open()
-    journeys.log_in_at_pacer(portal, actor.username, new_password)
+    journeys.log_in_at_pacer(portal, actor, second_factor, password=new_password)
