@@ -241,6 +241,7 @@ def test_account_details_are_a_table(alt_visitor: Browser) -> None:
         labels["kind"]: TEXTS["ACCOUNT_KIND"]["individual"],
         labels["status"]: "Inactive",
         labels["credit_card"]: TEXTS["CREDIT_CARD"]["inactive"],
+        "Multifactor Auth": TEXTS["MFA_ENROLLED"],
     }
 
 

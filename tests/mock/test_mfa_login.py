@@ -1,0 +1,158 @@
+"""PACER login's multifactor step for enrolled accounts: the passcode page after the
+password, then what came after the password before (redaction, appurl)."""
+
+from __future__ import annotations
+
+import pyotp
+import pytest
+from flask import Flask
+
+from mock_site import mfa
+from mock_site.store import Store
+from tests.mock.helpers import (
+    ECF_LOGIN_APPURL,
+    LOGIN_PATH,
+    PERSONA,
+    URLS,
+    Browser,
+    Clock,
+    alerts,
+    h1,
+    hidden,
+    text,
+)
+
+FILER = PERSONA["filer"]
+FILER_KEY = str(FILER.totp_secret)
+
+
+def code(store: Store, key: str = FILER_KEY, steps: int = 0) -> str:
+    """The passcode key shows at the store's time, `steps` 30 s steps later."""
+    return pyotp.TOTP(key).at(store.now() + steps * mfa.STEP_SECONDS)
+
+
+def to_passcode_page(visitor: Browser, key: str = "filer", url: str = ECF_LOGIN_APPURL) -> str:
+    seed = PERSONA[key]
+    page = text(visitor.pacer_login(seed.username, seed.password, url, mfa=False))
+    assert h1(page) == "Multifactor Authentication", page
+    return page
+
+
+def test_an_enrolled_filer_meets_the_passcode_page_after_the_password(visitor: Browser) -> None:
+    page = to_passcode_page(visitor)
+    assert visitor.url.startswith(URLS["pacer-login"] + LOGIN_PATH)
+    assert "Redaction Agreement" not in page
+    assert '<label for="mfaForm:passcode">One-time passcode</label>' in page
+    field = page[page.index('<input type="text" id="mfaForm:passcode"') :].split(">")[0]
+    assert 'autocomplete="one-time-code"' in field and 'inputmode="numeric"' in field
+    assert "autofocus" in field  # no error yet: the field has the focus
+
+
+@pytest.mark.parametrize("steps", [-1, 0, 1])
+def test_the_current_passcode_or_one_step_either_side_leads_on_to_redaction(
+    visitor: Browser, store: Store, steps: int
+) -> None:
+    page = to_passcode_page(visitor)
+    answer = text(visitor.submit_passcode(page, code(store, steps=steps)))
+    assert "Redaction Agreement" in answer
+    visitor.acknowledge(answer)
+    assert visitor.url == URLS["ecf"] + "/cgi-bin/ShowIndex.pl"
+
+
+@pytest.mark.parametrize("steps", [-2, 2])
+def test_a_passcode_two_steps_away_is_wrong(visitor: Browser, store: Store, steps: int) -> None:
+    page = to_passcode_page(visitor)
+    answer = text(visitor.submit_passcode(page, code(store, steps=steps)))
+    assert alerts(answer) == [
+        "The passcode is not valid. Check your authentication app and try again."
+    ]
+
+
+def test_a_backup_code_in_the_same_field_works_once(visitor: Browser, store: Store) -> None:
+    backup = FILER.backup_codes[3]
+    answer = text(visitor.submit_passcode(to_passcode_page(visitor), backup.upper()))
+    assert "Redaction Agreement" in answer
+    assert backup not in store.mfa.state(FILER.username).backup_codes
+    again = text(visitor.submit_passcode(to_passcode_page(visitor), backup))
+    assert alerts(again) == [
+        "That code has already been used. Enter the next passcode from your app, or another "
+        "backup code."
+    ]
+
+
+def test_the_research_only_accounts_are_never_asked(visitor: Browser) -> None:
+    for key in ("firm", "legacy"):
+        seed = PERSONA[key]
+        visitor.pacer_login(seed.username, seed.password, mfa=False)
+        assert visitor.url == URLS["ecf"] + "/cgi-bin/ShowIndex.pl", key
+
+
+def test_to_the_pacer_website_the_passcode_leads_back_to_appurl(
+    visitor: Browser, store: Store
+) -> None:
+    page = to_passcode_page(visitor, "clerk", LOGIN_PATH)
+    visitor.submit_passcode(page, code(store, str(PERSONA["clerk"].totp_secret)))
+    assert visitor.url == URLS["pacer"] + "/manage-account"
+
+
+def test_the_half_signed_in_state_grants_nothing(visitor: Browser, store: Store) -> None:
+    """Password right, passcode pending: no session PACER or CM/ECF accepts, no ticket."""
+    page = to_passcode_page(visitor)
+    with store.lock:
+        kinds = {session.kind for session in store.sessions.values()}
+        purposes = {pending.purpose for pending in store.pending.values()}
+    assert kinds == {"anon"} and purposes == {"mfa"}
+    visitor.get("ecf", "/cgi-bin/ShowIndex.pl")
+    assert visitor.site == "pacer-login"  # CM/ECF sends the visitor to log in
+    visitor.get("pacer", "/manage-account")
+    assert visitor.site == "pacer-login"
+    # The half-done sign-in's token cannot be used for the redaction step either.
+    forged = {
+        "regmsg": "regmsg",
+        "regmsg:token": hidden(page, "mfaForm:token"),
+        "regmsg:chkRedact": "true",
+        "javax.faces.ViewState": hidden(page, "javax.faces.ViewState"),
+    }
+    assert visitor.post("pacer-login", ECF_LOGIN_APPURL, forged).status_code == 400
+
+
+def test_before_may_11_2025_there_is_no_mfa_at_all(visitor: Browser, store: Store) -> None:
+    store.set_today(mfa.texts.MFA_VOLUNTARY_FROM.replace(day=10))
+    answer = text(visitor.pacer_login(FILER.username, FILER.password, mfa=False))
+    assert "Redaction Agreement" in answer
+
+
+def test_from_may_11_2025_an_enrolled_account_passes_mfa(visitor: Browser, store: Store) -> None:
+    store.set_today(mfa.texts.MFA_VOLUNTARY_FROM)
+    to_passcode_page(visitor)
+
+
+def test_personas_carry_their_mfa_methods(apps: dict[str, Flask]) -> None:
+    personas = apps["ecf"].test_client().get("/_mock/personas").json
+    assert personas is not None
+    methods = {
+        key: (p["totp_secret"] is not None, len(p["backup_codes"]), p["mfa_required"])
+        for key, p in personas.items()
+    }
+    assert methods == {
+        "filer": (True, 10, True),
+        "linked_filer": (True, 0, True),
+        "inactive": (True, 0, True),
+        "clerk": (True, 0, True),
+        "unenrolled": (False, 0, True),
+        "firm": (False, 0, False),
+        "legacy": (False, 0, False),
+    }
+    assert personas["filer"]["totp_secret"] == FILER_KEY
+    assert personas["filer"]["backup_codes"] == list(FILER.backup_codes)
+
+
+def test_the_clock_says_the_time_passcodes_are_checked_at(
+    apps: dict[str, Flask], store: Store, clock: Clock
+) -> None:
+    control = apps["ecf"].test_client()
+    answer = control.get("/_mock/clock").json
+    assert answer == {"today": store.today().isoformat(), "now": clock.now}
+    control.post("/_mock/clock", json={"advance_seconds": 45})
+    answer = control.get("/_mock/clock").json
+    assert answer is not None and answer["now"] == clock.now + 45
