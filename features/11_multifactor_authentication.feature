@@ -67,12 +67,12 @@ Feature: Multifactor authentication on the way to CM/ECF
     And the filer enters their PACER username and password
     Then PACER login shows "User Update Required", with no "Skip"
 
-  @destructive @needs_manage_my_account
+  @destructive @needs_manage_my_account @mock_only
   Scenario: Adding an authentication app: an emailed security code, the key, a passcode
     Given a filer with an upgraded individual PACER account is signed in to the PACER website
     When the filer opens "Manage MFA Settings"
     And the filer clicks "Add App"
-    Then the filer receives an email: MFA security code
+    Then PACER emails the filer a security code
     When the filer enters the security code from that email
     Then PACER shows the new app's key, as text and as an otpauth:// URI
     When the filer adds the key to an authentication app and enters its passcode

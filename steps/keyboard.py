@@ -22,10 +22,9 @@ from pytest_bdd import given, parsers, then, when
 from pages.ecf import CONFIRM_BUTTON
 from pages.pacer_mfa import PasscodePage
 from pages.portal import Portal
-from steps.mfa import wrong_passcode
 from steps.personas import THE_ACTOR, WHO, persona_for
 from steps.second_factor import SecondFactor
-from suite.one_time_codes import APP, OneTimeCodes
+from suite.one_time_codes import APP, OneTimeCodes, wrong_passcode
 from suite.personas import Persona
 from suite.profiles import Wording
 from suite.screens import holds_secrets

@@ -17,7 +17,6 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterator
 
-import pyotp
 import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
@@ -29,8 +28,8 @@ from steps.preconditions import ON_PACER_LOGIN, SIGNED_IN_TO_PACER_WEBSITE, need
 from steps.second_factor import SecondFactor
 from suite import secrets
 from suite.mock_control import MockControl
-from suite.one_time_codes import OneTimeCodes
-from suite.personas import TOTP_INTERVAL, Persona, normalised_totp_secret
+from suite.one_time_codes import OneTimeCodes, wrong_passcode
+from suite.personas import Persona, normalised_totp_secret
 from suite.profiles import Wording
 from suite.screens import holds_secrets
 
@@ -97,16 +96,6 @@ def enter_backup_code(
     second_factor.last_code = code
     portal.mfa_passcode.enter_backup_code(code)
     second_factor.count(actor, use)
-
-
-def wrong_passcode(persona: Persona, now: float) -> str:
-    """Six digits that are not the app's code for any step near `now`: a wrong passcode."""
-    assert persona.totp_secret
-    totp = pyotp.TOTP(persona.totp_secret)
-    near = {totp.at(now + offset * TOTP_INTERVAL) for offset in range(-3, 4)}
-    wrong = next(f"{n:06d}" for n in range(0, 1_000_000, 7919) if f"{n:06d}" not in near)
-    secrets.register(wrong)  # as close to a real passcode as a mistake can be
-    return wrong
 
 
 @when(
@@ -216,18 +205,32 @@ def click_add_app(portal: Portal, wording: Wording) -> None:
     portal.mfa_settings.button("mfa_add_app_button").click()
 
 
-@when(parsers.re(rf"{THE_ACTOR} enters the security code from that email"))
-def enter_security_code(portal: Portal, second_factor: SecondFactor, email: dict[str, str]) -> None:
-    """After `Then the filer receives an email: MFA security code`."""
-    code = re.search(r"\b([A-Z0-9]{6,10})\b", email["body"].split(":")[-1]) or re.search(
-        r"\b(\d{6,10})\b", email["body"]
+@then(parsers.re(rf"PACER emails {THE_ACTOR} a security code"), target_fixture="security_code")
+def emails_security_code(
+    control: MockControl, wording: Wording, second_factor: SecondFactor, actor: Persona
+) -> str:
+    """Read in the mock's outbox: a real portal's mail is not this suite's to read."""
+    subject = wording.message("email: MFA security code")
+    mails = [m for m in control.outbox() if m["to"] == actor.email and m["subject"] == subject]
+    assert len(mails) == 1, (
+        f"expected one email {subject!r} to {actor.email}, "
+        f"outbox has {[(m['to'], m['subject']) for m in control.outbox()]}"
     )
-    assert code, "the email holds no security code"
-    secrets.register(code.group(1))
+    # The code as a person spots it: the one word of the mail with a digit in it.
+    codes = re.findall(r"\b(?=\w*\d)\w{6,12}\b", mails[0]["body"])
+    for code in codes:
+        secrets.register(code)
+    assert len(codes) == 1, f"the email should hold one security code, it has {len(codes)}"
     holds_secrets(second_factor.item)
+    return str(codes[0])
+
+
+@when(parsers.re(rf"{THE_ACTOR} enters the security code from that email"))
+def enter_security_code(portal: Portal, security_code: str) -> None:
+    """After `Then PACER emails the filer a security code`."""
     page = portal.mfa_settings
-    page.security_code_field.fill(code.group(1))
-    page.security_code_field.press("Enter")
+    page.security_code_field.fill(security_code)
+    page.button("mfa_verify_button").click()
 
 
 @then("PACER shows the new app's key, as text and as an otpauth:// URI", target_fixture="new_key")
@@ -261,7 +264,7 @@ def confirm_new_app(
     code, _ = one_time_codes.app_passcode(dataclasses.replace(actor, totp_secret=new_key))
     page = portal.mfa_settings
     page.app_passcode_field.fill(code)
-    page.app_passcode_field.press("Enter")
+    page.button("mfa_verify_button").click()
     restore.append(lambda: remove_app(portal, wording))
 
 

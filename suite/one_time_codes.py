@@ -159,6 +159,15 @@ class OneTimeCodes:
     def __init__(self, ledger: Ledger, clock: TargetClock) -> None:
         self.ledger = ledger
         self.clock = clock
+        self.latest_step: int | None = None  # the latest step this process used, any persona
+
+    def catch_up(self) -> None:
+        """After the mock's reset, which puts its clock back to real time: move it to the
+        latest step this process used, as real time would have. Without it, every later
+        sign-in would advance the clock further (one step per sign-in before it), past the
+        mock's ten-minute life of a half-done sign-in on a fast machine."""
+        if self.latest_step is not None:
+            self.clock.move_to(self.latest_step * TOTP_INTERVAL + STEP_MARGIN_SECONDS)
 
     # -- the authentication app ---------------------------------------------------------
     def app_passcode(self, persona: Persona) -> tuple[str, CodeUse]:
@@ -181,6 +190,7 @@ class OneTimeCodes:
                         f"the target's clock stayed in step {step} after moving to {moment:.0f}"
                     )
             path.write_text(str(step), encoding="utf-8")
+        self.latest_step = max(step, self.latest_step or step)
         code = totp.at(step * TOTP_INTERVAL)
         secrets.register(code)
         return code, CodeUse(persona.key, APP, moved, max(seconds, 0.0))
@@ -218,6 +228,16 @@ class OneTimeCodes:
             if left <= BACKUP_CODES_KEPT:
                 problems.append(too_few_backup_codes(persona, left))
         return problems
+
+
+def wrong_passcode(persona: Persona, now: float) -> str:
+    """Six digits that are not the app's code for any step near `now`: a wrong passcode."""
+    assert persona.totp_secret
+    totp = pyotp.TOTP(persona.totp_secret)
+    near = {totp.at(now + offset * TOTP_INTERVAL) for offset in range(-3, 4)}
+    wrong = next(f"{n:06d}" for n in range(0, 1_000_000, 7919) if f"{n:06d}" not in near)
+    secrets.register(wrong)  # as close to a real passcode as a mistake can be
+    return wrong
 
 
 def ledger_of(pacer_login_url: str) -> Ledger:

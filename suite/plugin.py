@@ -335,14 +335,19 @@ def personas(mock: MockControl | None) -> dict[str, Persona]:
 
 
 @pytest.fixture
-def fresh_mock_state(mock: MockControl | None, pytestconfig: pytest.Config) -> None:
+def fresh_mock_state(
+    mock: MockControl | None, pytestconfig: pytest.Config, one_time_codes: OneTimeCodes
+) -> None:
     """Every scenario starts from the mock's seeded state, whatever the one before it did.
 
     Sign-ins are kept when scenarios reuse them (--sign-in=reuse): only a browser holding
-    the saved cookies is signed in, and each scenario's browser context starts empty.
+    the saved cookies is signed in, and each scenario's browser context starts empty. The
+    reset puts the mock's clock back to real time; the passcodes used are not forgotten
+    (suite/one_time_codes.py), and the clock is moved back up to the latest one.
     """
     if mock is not None:
         mock.reset(keep_sessions=pytestconfig.getoption("sign_in") == "reuse")
+        one_time_codes.catch_up()
 
 
 # pytest-playwright's own fixtures, extended rather than replaced so that --screenshot,

@@ -536,6 +536,9 @@ def substep(item: pytest.Item, title: str) -> Iterator[Callable[[str], None]]:
     said: list[str] = []
     with allure.step(title):
         yield said.append
+        if said:  # how it went, as a step inside it (Allure's titles are set when they start)
+            with allure.step(said[-1]):
+                pass
     if RECORDER in item.config.stash:
         item.config.stash[RECORDER].note_substep(item.nodeid, said[-1] if said else title)
 

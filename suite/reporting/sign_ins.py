@@ -21,7 +21,12 @@ def sign_in_figures(records: list[Record]) -> dict[str, Any]:
         "sign_ins": len(events),
         "by_method": dict(sorted(methods.items())),
         "moved": dict(sorted(moved.items())),
-        "seconds_moved": round(sum(float(e.get("seconds_moved") or 0) for e in events), 1),
+        "seconds_moved": {
+            verb: round(
+                sum(float(e.get("seconds_moved") or 0) for e in events if e.get("moved") == verb), 1
+            )
+            for verb in moved
+        },
         "backup_codes_used": dict(sorted(backup.items())),
     }
 
@@ -34,13 +39,14 @@ def describe(figures: dict[str, Any]) -> str | None:
     methods = ", ".join(f"{n} {m}" for m, n in figures["by_method"].items())
     line = f"sign-ins through PACER login: {count} (passcode: {methods})"
     moved = figures.get("moved") or {}
-    if moved:
-        how = ", ".join(f"{n} {verb}" for verb, n in moved.items())
+    seconds = figures.get("seconds_moved") or {}
+    for verb, n in moved.items():
+        what = "advanced the mock's clock to" if verb == "advanced" else "waited for"
         line += (
-            f"; {how} for a new 30-second step, the last one's passcode being used "
-            f"({figures['seconds_moved']:.0f} s in all)"
+            f"; {n} {what} a new 30-second step, the last one's passcode being used "
+            f"({seconds.get(verb, 0):.0f} s in all)"
         )
-    else:
+    if not moved:
         line += "; none waited for a new 30-second step"
     backup = figures.get("backup_codes_used") or {}
     if backup:
