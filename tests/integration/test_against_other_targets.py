@@ -342,3 +342,52 @@ def test_headed_with_only_the_headless_shell_is_one_line(tmp_path: Path) -> None
     error_lines = [line for line in run.output.splitlines() if line.startswith("ERROR: ")]
     assert error_lines == [f"ERROR: {HEADED_NEEDS_FULL_BROWSER_MESSAGE}"], run.output
     assert run.tests == 0
+
+
+def _without_mfa(personas: dict[str, str], persona: str) -> dict[str, str]:
+    gone = (f"CIT_FAQ_{persona}_TOTP_SECRET", f"CIT_FAQ_{persona}_BACKUP_CODES")
+    return {name: value for name, value in personas.items() if name not in gone}
+
+
+def test_a_persona_without_a_second_factor_fails_at_once_naming_the_variable(
+    tmp_path: Path,
+) -> None:
+    """Today's PACER asks every filer for a passcode: a persona given a password only fails
+    at the passcode page, in one line, not after a time-out further on."""
+    personas = _without_mfa(seeded_persona_variables(), "FILER")
+    with separate_mock() as urls:  # no --test-mode: taken for a real portal
+        run = run_suite(
+            tmp_path,
+            *url_options(urls),
+            "-k",
+            "upgraded_pacer_account_and_acknowledging",
+            environ=clean_environment(**personas),
+        )
+    assert run.returncode == 1 and len(run.failed) == 1, run.output[-3000:]
+    line = (
+        "PACER login asks persona 'filer' for a one-time passcode, and it has no "
+        "authentication-app key nor backup codes: set CIT_FAQ_FILER_TOTP_SECRET (or "
+        "CIT_FAQ_FILER_BACKUP_CODES); README 'Signing in with MFA'"
+    )
+    assert line in run.output, run.output[-3000:]
+    assert "Timeout" not in run.output and "Traceback" not in run.output
+
+
+def test_a_persona_with_too_few_backup_codes_left_is_refused_before_the_run(
+    tmp_path: Path,
+) -> None:
+    personas = _without_mfa(seeded_persona_variables(), "CLERK")
+    personas["CIT_FAQ_CLERK_BACKUP_CODES"] = "abcd-efgh-jk, mnpq-rstu-vw"
+    with separate_mock() as urls:
+        run = run_suite(
+            tmp_path, *url_options(urls), "-k", "contact", environ=clean_environment(**personas)
+        )
+    assert run.returncode == 4, run.output[-3000:]
+    error_lines = [line for line in run.output.splitlines() if line.startswith("ERROR: ")]
+    assert error_lines == [
+        "ERROR: persona 'clerk' has 2 unused backup code(s) of the 2 in "
+        "CIT_FAQ_CLERK_BACKUP_CODES, and the suite keeps the last 2 for a person to sign in and "
+        "get new ones ('Get New Codes'): give new codes, or the authentication app's key in "
+        "CIT_FAQ_CLERK_TOTP_SECRET (README 'Signing in with MFA')"
+    ], run.output[-3000:]
+    assert "abcd-efgh-jk" not in run.output
