@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import pyotp
 from pyotp.exceptions import OTPVerificationError
 
-from mock_site import texts
+from mock_site.dialects import texts  # the current dialect's words (the default outside a request)
 
 STEP_SECONDS = 30  # [seen] "in many apps it changes every 30 seconds"
 DIGITS = 6

@@ -157,8 +157,8 @@ MFA_SECURITY_CODE_FORMAT = "A security code has 8 digits."
 MFA_TRIES_USED = "Too many wrong codes. Start again to get a new security code."
 MFA_PAIR_TITLE = "Add an Authentication App"
 MFA_PAIR_INTRO = (
-    "Scan the key into your authentication app, or type it in, then enter the passcode the "
-    "app shows."
+    "Add this key to your authentication app, by typing it or by opening the setup address, "
+    "then enter the passcode the app shows."
 )
 MFA_KEY_LABEL = "Key"
 MFA_URI_LABEL = "Setup address (otpauth)"

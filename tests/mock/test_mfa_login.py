@@ -156,3 +156,118 @@ def test_the_clock_says_the_time_passcodes_are_checked_at(
     control.post("/_mock/clock", json={"advance_seconds": 45})
     answer = control.get("/_mock/clock").json
     assert answer is not None and answer["now"] == clock.now + 45
+
+
+# --- replay -------------------------------------------------------------------------------
+def sign_in_with(visitor: Browser, passcode: str, key: str = "filer") -> str:
+    visitor.get("ecf", "/cgi-bin/login.pl?logout")
+    return text(visitor.submit_passcode(to_passcode_page(visitor, key), passcode))
+
+
+REPLAYED = (
+    "That code has already been used. Enter the next passcode from your app, or another "
+    "backup code."
+)
+WRONG = "The passcode is not valid. Check your authentication app and try again."
+LOCKED = "Too many wrong passcodes. Your account is locked for 15 minutes; try again later."
+
+
+def test_a_replayed_passcode_is_refused(visitor: Browser, store: Store) -> None:
+    passcode = code(store)
+    assert "Redaction Agreement" in sign_in_with(visitor, passcode)
+    assert alerts(sign_in_with(visitor, passcode)) == [REPLAYED]
+    store.advance(mfa.STEP_SECONDS)  # the next step's code is a new one
+    assert "Redaction Agreement" in sign_in_with(visitor, code(store))
+
+
+def test_a_code_of_an_earlier_step_is_refused_once_a_later_one_was_used(
+    visitor: Browser, store: Store
+) -> None:
+    """The replay rule: "at or before the last step used", not "that exact step"."""
+    assert "Redaction Agreement" in sign_in_with(visitor, code(store, steps=1))
+    assert alerts(sign_in_with(visitor, code(store))) == [REPLAYED]
+    assert alerts(sign_in_with(visitor, code(store, steps=-1))) == [REPLAYED]
+
+
+def test_a_reset_does_not_make_a_used_code_new(
+    apps: dict[str, Flask], visitor: Browser, store: Store
+) -> None:
+    passcode = code(store)
+    sign_in_with(visitor, passcode)
+    apps["ecf"].test_client().post("/_mock/reset")
+    assert alerts(sign_in_with(visitor, passcode)) == [REPLAYED]
+
+
+def test_another_accounts_code_is_wrong_here_and_stays_usable_there(
+    visitor: Browser, other_visitor: Browser, store: Store
+) -> None:
+    alan = PERSONA["linked_filer"]
+    alans = code(store, str(alan.totp_secret))
+    assert alerts(sign_in_with(visitor, alans)) == [WRONG]
+    assert store.mfa.locks[FILER.username].wrong == 1
+    assert alan.username not in store.mfa.locks
+    answer = sign_in_with(other_visitor, alans, "linked_filer")
+    assert "Redaction Agreement" in answer
+
+
+def test_the_typed_code_is_never_echoed(visitor: Browser, store: Store) -> None:
+    wrong = code(store, steps=7)
+    page = sign_in_with(visitor, wrong)
+    assert wrong not in page
+    field = page[page.index('id="mfaForm:passcode"') :].split(">")[0]
+    assert "value=" not in field
+
+
+# --- lockout -----------------------------------------------------------------------------
+def test_five_wrong_codes_in_a_row_lock_the_account_for_fifteen_minutes(
+    visitor: Browser, store: Store
+) -> None:
+    page = to_passcode_page(visitor)
+    for _ in range(4):
+        page = text(visitor.submit_passcode(page, "000000"))
+        assert alerts(page) == [WRONG]
+        assert "autofocus" not in page.split('id="mfaForm:passcode"')[1].split(">")[0]
+    page = text(visitor.submit_passcode(page, "000000"))
+    assert h1(page) == "PACER Login" and alerts(page) == [LOCKED]
+    assert "mfaForm:token" not in page  # the half-done sign-in is over
+    # Locked: even the right password and a right passcode get no further.
+    visitor.pacer_login(FILER.username, FILER.password, mfa=False)
+    assert alerts(text(visitor.last)) == [LOCKED]  # type: ignore[arg-type]
+    store.advance(15 * 60 - 1)
+    assert alerts(text(visitor.pacer_login(FILER.username, FILER.password, mfa=False))) == [LOCKED]
+    store.advance(1)
+    assert "Redaction Agreement" in text(visitor.pass_mfa(to_passcode_page(visitor)))
+
+
+def test_the_lockout_numbers_are_the_ones_the_message_says() -> None:
+    assert (mfa.texts.MFA_MAX_WRONG, mfa.texts.MFA_LOCK_MINUTES) == (5, 15)
+    assert "15 minutes" in mfa.texts.MFA_LOCKED
+
+
+def test_a_right_code_starts_the_count_again(visitor: Browser, store: Store) -> None:
+    page = to_passcode_page(visitor)
+    for _ in range(4):
+        page = text(visitor.submit_passcode(page, "000000"))
+    assert "Redaction Agreement" in text(visitor.submit_passcode(page, code(store)))
+    assert store.mfa.locks[FILER.username].wrong == 0
+
+
+def test_replays_count_as_wrong_tries(visitor: Browser, store: Store) -> None:
+    passcode = code(store)
+    sign_in_with(visitor, passcode)
+    page = to_passcode_page(visitor)
+    for _ in range(5):
+        page = text(visitor.submit_passcode(page, passcode))
+    assert alerts(page) == [LOCKED]
+
+
+def test_wrong_passwords_and_malformed_codes_never_lock(visitor: Browser, store: Store) -> None:
+    """Without the password nobody reaches the passcode step, so nobody can lock an account
+    out by guessing; and what is not a code at all is not a try."""
+    for _ in range(10):
+        visitor.pacer_login(FILER.username, "Wrong-Password-1", mfa=False)
+    page = to_passcode_page(visitor)
+    for _ in range(10):
+        page = text(visitor.submit_passcode(page, "abc"))
+    assert FILER.username not in store.mfa.locks
+    assert "Redaction Agreement" in text(visitor.submit_passcode(page, code(store)))
