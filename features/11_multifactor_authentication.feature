@@ -6,8 +6,7 @@ Feature: Multifactor authentication on the way to CM/ECF
   (pacer.uscourts.gov/announcements/2025/08/22/…) tells: from May 11, 2025 users could
   enroll, and by December 31, 2025 every user with CM/ECF-level access had to. After the
   password, an enrolled user enters the one-time passcode of their authentication app, or
-  one of their backup codes (PACER's help page "Multifactor Authentication (MFA) –
-  Authentication Applications",
+  one of their backup codes (PACER's help page on authentication applications,
   pacer.uscourts.gov/help/pacer/multifactor-authentication-mfa-authentication-applications).
   A user who must enroll and has not is told so, with a Skip button, three times; then the
   "User Update Required" prompt has no Skip. PACER-only accounts need not enroll.
@@ -70,7 +69,7 @@ Feature: Multifactor authentication on the way to CM/ECF
   @destructive @needs_manage_my_account @mock_only
   Scenario: Adding an authentication app: an emailed security code, the key, a passcode
     Given a filer with an upgraded individual PACER account is signed in to the PACER website
-    When the filer opens "Manage MFA Settings"
+    When the filer opens the settings of their multifactor authentication
     And the filer clicks "Add App"
     Then PACER emails the filer a security code
     When the filer enters the security code from that email

@@ -3,8 +3,8 @@ the prompts of a user who must enroll, and Manage MFA Settings.
 
 Found as a person finds them: by their headings and by the labels of their fields, in the
 target profile's wording ([headings] mfa_*, [names] mfa_*), since no public source shows the
-real pages' text. "Skip", "User Update Required", "Manage MFA Settings", "Add App", "Get New
-Codes" and "Enroll" are [seen] (portal-reference.md) and live in the profile with that source.
+real pages' text. The names portal-reference.md shows (Skip, User Update Required, Manage MFA
+Settings, Add App, Get New Codes, Enroll) live in the profile too, as [seen] values.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ class EnrollmentPromptPage(SitePage):
 
 
 class MfaSettingsPage(SitePage):
-    """Manage MFA Settings on the PACER website: Add App, Get New Codes, remove an app."""
+    """The MFA settings page of the PACER website: add an app, get new codes, remove an app."""
 
     path_key = "pacer_mfa_settings"
 

@@ -192,9 +192,10 @@ def not_asked(portal: Portal, wording: Wording) -> None:
     expect(arrived.first).to_be_visible()
 
 
-@when(parsers.re(rf'{THE_ACTOR} opens "Manage MFA Settings"'))
+@when(parsers.re(rf"{THE_ACTOR} opens the settings of their multifactor authentication"))
 @needs(SIGNED_IN_TO_PACER_WEBSITE)
 def open_mfa_settings(portal: Portal, wording: Wording) -> None:
+    """From Manage My Account, by the profile's mfa_settings_link (a [seen] name)."""
     portal.manage_account.open()
     portal.manage_account.control(wording.name_of("mfa_settings_link")).click()
     expect(portal.mfa_settings.heading_named(wording.heading("mfa_settings"))).to_be_visible()
