@@ -24,8 +24,9 @@ import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ElementTree
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from suite.probe import DIFFERENT, FOUND, MISSING, Probe
 from suite.profiles import DRAFT_SUFFIX, GROUPS, PROFILES_DIR, Profile, Value, load_profile
@@ -53,6 +54,16 @@ class Round:
     failed: list[str]
     skipped: int
     observations: list[dict[str, object]]
+    # The round's sign-ins through PACER login (suite/reporting/sign_ins.py): how many, and
+    # how many the target asked for a one-time passcode (multifactor authentication).
+    sign_ins: dict[str, Any] = field(default_factory=dict)
+
+    def passcodes(self) -> str:
+        total = int(self.sign_ins.get("sign_ins", 0))
+        if not total:
+            return "no sign-in through PACER login was completed"
+        asked = total - int(self.sign_ins.get("by_method", {}).get("not asked", 0))
+        return f"the target asked for a one-time passcode in {asked} of {total} sign-ins"
 
 
 def calibrate(plan: TargetPlan, args: argparse.Namespace) -> int:
@@ -91,7 +102,8 @@ def calibrate(plan: TargetPlan, args: argparse.Namespace) -> int:
                     learned += 1
             print(
                 f"calibrate: round {number}: {result.passed} passed, {len(result.failed)} "
-                f"failed, {result.skipped} skipped; {learned} values learned"
+                f"failed, {result.skipped} skipped; {learned} values learned; "
+                f"{result.passcodes()}"
             )
             if not learned:
                 break
@@ -173,7 +185,13 @@ def run_round(plan: TargetPlan, args: argparse.Namespace, profile: Path, work: P
     observations = []
     if log.exists():
         observations = [json.loads(line) for line in log.read_text("utf-8").splitlines() if line]
-    return Round(tests - len(failed) - skipped, failed, skipped, observations)
+    results = work / "reports" / "results.json"
+    sign_ins = (
+        json.loads(results.read_text("utf-8"))["session"].get("sign_ins", {})
+        if results.exists()
+        else {}
+    )
+    return Round(tests - len(failed) - skipped, failed, skipped, observations, sign_ins)
 
 
 def not_calibrated(

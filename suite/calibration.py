@@ -375,8 +375,48 @@ def _quoted_in_features() -> set[str]:
     return quoted
 
 
-def observe_name(page: Any, lookup: Lookup, profile: Profile) -> tuple[str | None, str]:
+# The names of the visible form fields a person reads: each field's label (or aria-label).
+FIELD_LABELS_JS = """() => [...document.querySelectorAll('input, select, textarea')]
+  .filter(f => f.type !== 'hidden' && f.getClientRects().length > 0)
+  .map(f => ((f.labels && f.labels[0] && f.labels[0].innerText)
+             || f.getAttribute('aria-label') || '').trim())"""
+
+
+def observe_label(page: Any, lookup: Lookup, profile: Profile) -> tuple[str | None, str]:
+    """A form field's label ([names] *_label): the label of a visible field on the page that
+    no other value of the profile names."""
     where = urlsplit(page.url).path
+    known = {
+        str(v.value) for (g, k), v in profile.values.items() if g == "names" and k != lookup.key
+    }
+    labels = [label for label in page.evaluate(FIELD_LABELS_JS) if label and label not in known]
+    if not labels:
+        return None, f"no form field on {where} with a label not otherwise known"
+    observed, how = _closest(lookup.text, labels)
+    return observed, f"labels of the form fields on {where} not otherwise known: {how}"
+
+
+# Buttons a person knows by what Enter does: the form's default button (its first submit
+# button, which Enter in its field presses), in the form of the page's one visible text field.
+DEFAULT_BUTTONS = frozenset({"mfa_verify_button"})
+DEFAULT_BUTTON_JS = """() => {
+  const fields = [...document.querySelectorAll('input[type=text], input:not([type])')]
+    .filter(f => f.getClientRects().length > 0 && f.form);
+  if (fields.length !== 1) return null;
+  const submits = 'button:not([type]), button[type=submit], input[type=submit]';
+  const button = fields[0].form.querySelector(submits);
+  return button ? (button.innerText || button.value || '').trim() : null;
+}"""
+
+
+def observe_name(page: Any, lookup: Lookup, profile: Profile) -> tuple[str | None, str]:
+    if lookup.key.endswith("_label"):
+        return observe_label(page, lookup, profile)
+    where = urlsplit(page.url).path
+    if lookup.key in DEFAULT_BUTTONS:
+        default = page.evaluate(DEFAULT_BUTTON_JS)
+        if default:
+            return default, f"the button Enter presses in the one text field of {where}"
     known = _quoted_in_features() | {
         str(v.value) for (g, k), v in profile.values.items() if g == "names" and k != lookup.key
     }
