@@ -95,3 +95,44 @@ def test_the_draft_is_a_profile_with_its_review_notes_and_a_readable_diff(tmp_pa
     diff = readable_diff(start, values, changes, uncalibrated)
     assert '[names] filing_menu\n  - "Civil"\n  + "File"' in diff
     assert "[paths] ecf_clerk_unlink: answered 404" in diff
+
+
+class FormPage:
+    """Just enough of a page for the form observers: its address and its scripts' answers."""
+
+    url = "http://127.0.0.1:5003/csologin/login.jsf"
+
+    def __init__(self, labels: list[str], default_button: str | None) -> None:
+        self.labels, self.default_button = labels, default_button
+
+    def evaluate(self, script: str) -> object:
+        return self.labels if "labels" in script else self.default_button
+
+    def get_by_role(self, *args: object, **kwargs: object) -> object:
+        raise AssertionError("the form observers read fields, not links and buttons")
+
+
+def test_a_form_fields_label_is_the_one_no_other_value_names() -> None:
+    profile = load_profile("mock")
+    label = Lookup("names", "mfa_passcode_label", "One-time passcode", {}, "when")
+    # "Username" is the profile's own label of another field: never taken for this one.
+    page = FormPage(["Username", "Authentication code"], None)
+    assert observe(page, [label], _config(profile))[0][1] == "Authentication code"
+    two = FormPage(["Authentication code", "Backup code"], None)
+    assert observe(two, [label], _config(profile))[0][1] is None
+
+
+def test_the_passcode_pages_button_is_the_one_enter_presses() -> None:
+    profile = load_profile("mock")
+    verify = Lookup("names", "mfa_verify_button", "Verify", {}, "when")
+    [(_, observed, how)] = observe(FormPage([], "Submit code"), [verify], _config(profile))
+    assert observed == "Submit code" and "Enter presses" in how
+
+
+def _config(profile: object) -> object:
+    from suite.plugin import PROFILE
+
+    class Config:
+        stash = {PROFILE: profile}
+
+    return Config()
