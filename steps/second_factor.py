@@ -37,7 +37,7 @@ from suite.one_time_codes import (
 )
 from suite.personas import Persona, variable_name
 from suite.reporting.plugin import note_sign_in, substep
-from suite.screens import holds_secrets
+from suite.screens import secret_typed
 from suite.targets import Target
 
 ALREADY_USED = "passcode already used"  # the profile's message, by its meaning
@@ -110,12 +110,13 @@ class SecondFactor:
         for attempt in (1, 2):
             stale = mfa.refusal.element_handles()
             code, use = self._code(persona)
-            holds_secrets(self.item)  # the last screenshot must not show the code typed
             self.last_code = code
-            typist(mfa, use.method, code)
-            for element in stale:  # the refusal of the first try is not this one's answer
-                element.wait_for_element_state("hidden")
-            arrived.or_(mfa.refusal).first.wait_for()
+            # On screen until the page moves on: no screenshot or screencast frame shows it.
+            with secret_typed(self.item):
+                typist(mfa, use.method, code)
+                for element in stale:  # the refusal of the first try is not this one's answer
+                    element.wait_for_element_state("hidden")
+                arrived.or_(mfa.refusal).first.wait_for()
             if arrived.first.is_visible():
                 self.count(persona, use)
                 how = _how(use) + (f"; {said}" if said else "")

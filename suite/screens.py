@@ -19,6 +19,7 @@ Only scenarios that typed a one-time code or showed a key (a step says so with
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -63,8 +64,22 @@ _HIDE = """([labels, secrets, mask]) => {
 
 
 def holds_secrets(item: pytest.Item) -> None:
-    """Say that this scenario's pages may show a one-time code or a key."""
+    """Say that this scenario's pages may show a one-time code or a key, from now on (the
+    screencast of a full trace loses its frames from now to the scenario's end)."""
     item.stash[HOLDS_SECRETS] = True
+    secrets.shown_on_screen(time.time())
+
+
+@contextlib.contextmanager
+def secret_typed(item: pytest.Item) -> Iterator[None]:
+    """A code typed, then gone from the screen (the page moved on) when the block ends: a
+    full trace's screencast loses the frames of that moment only."""
+    item.stash[HOLDS_SECRETS] = True
+    since = time.time()
+    try:
+        yield
+    finally:
+        secrets.shown_on_screen(since, time.time())
 
 
 def _labels(profile: Profile) -> list[str]:

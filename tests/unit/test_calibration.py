@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from playwright.sync_api import Error
@@ -132,7 +133,4 @@ def test_the_passcode_pages_button_is_the_one_enter_presses() -> None:
 def _config(profile: object) -> object:
     from suite.plugin import PROFILE
 
-    class Config:
-        stash = {PROFILE: profile}
-
-    return Config()
+    return SimpleNamespace(stash={PROFILE: profile})
