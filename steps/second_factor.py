@@ -11,6 +11,7 @@ account"): the reports show the passcode page inside that step, and count every 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,7 @@ class SecondFactor:
     codes: OneTimeCodes
     item: pytest.Item
     last_code: str | None = None  # the last code this scenario typed (a replay's scenario)
+    retries: int = 0  # passcodes refused as already used (by another machine) and retried
 
     def after_password(
         self, portal: Portal, persona: Persona, arrived: Locator, typist: Typist = with_the_mouse
@@ -115,7 +117,8 @@ class SecondFactor:
             with secret_typed(self.item):
                 typist(mfa, use.method, code)
                 for element in stale:  # the refusal of the first try is not this one's answer
-                    element.wait_for_element_state("hidden")
+                    with contextlib.suppress(PlaywrightError):  # detached: gone with its page
+                        element.wait_for_element_state("hidden")
                 arrived.or_(mfa.refusal).first.wait_for()
             if arrived.first.is_visible():
                 self.count(persona, use)
@@ -127,6 +130,7 @@ class SecondFactor:
                 # Another machine (a shard) signed this persona in with this step's passcode:
                 # its ledger is not ours. Once more, with the next step's.
                 said = "the first passcode was refused as already used (another machine's?)"
+                self.retries += 1
                 continue
             break
         raise AssertionError(
