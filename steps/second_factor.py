@@ -46,6 +46,8 @@ PASSWORD_FIELD = "[id='loginForm:password']"  # PACER login's [seen] id (pages/p
 # Once a new page has loaded, how long it may take to show what it is (as long as expect()
 # waits by default): past that, it is a page the profile does not know.
 SETTLING_MS = 5_000
+# What PACER login answered to the password.
+PASSCODE, ARRIVED, OTHER = "the passcode page", "arrived", "another page"
 # How a code is typed and submitted: (the passcode page, APP or BACKUP_CODE, the code).
 Typist = Callable[[PasscodePage, str, str], None]
 
@@ -77,7 +79,22 @@ class SecondFactor:
         asked = mfa.heading.or_(mfa.any_one_time_code_field)
         enroll = prompt.requirement.or_(prompt.update_required)
         known = arrived.or_(login.refusal).or_(asked).or_(enroll)
-        _wait_for_the_answer(portal, known)
+        answer = _answer(portal, known, mfa.heading, arrived)
+        if answer == OTHER:
+            self._not_passed_yet(portal, persona, asked, enroll)
+            answer = PASSCODE if asked.first.is_visible() else ARRIVED
+        if answer == ARRIVED:
+            self.count(persona, None)  # the target asked for no passcode
+            return
+        with substep(self.item, "PACER's multifactor authentication: one-time passcode") as say:
+            say(self._pass(portal, persona, arrived, typist))
+
+    def _not_passed_yet(
+        self, portal: Portal, persona: Persona, asked: Locator, enroll: Locator
+    ) -> None:
+        """Neither the passcode page nor the landing: a refusal, a prompt to enroll, or a
+        one-time code field under a heading the profile does not know; each fails saying so."""
+        login, mfa = portal.pacer_login, portal.mfa_passcode
         if login.refusal.is_visible():
             said = "; ".join(login.refusal.all_inner_texts())  # one alert per problem
             raise AssertionError(f"PACER login refused {persona.username}: {said}")
@@ -89,10 +106,7 @@ class SecondFactor:
                 f"account with an authentication app and set "
                 f"{variable_name(persona.key, 'totp_secret')} (README 'Signing in with MFA')"
             )
-        if not asked.first.is_visible():
-            self.count(persona, None)
-            return
-        if not mfa.heading.is_visible():
+        if asked.first.is_visible() and not mfa.heading.is_visible():
             # A one-time code field under a heading the profile does not know: say what the
             # page shows (calibrate records it), not a time-out waiting for the profile's words.
             raise AssertionError(
@@ -100,8 +114,6 @@ class SecondFactor:
                 f"{_headings(portal)}, not {portal.profile.heading('mfa_passcode')!r} "
                 f"(profile [headings] mfa_passcode)"
             )
-        with substep(self.item, "PACER's multifactor authentication: one-time passcode") as say:
-            say(self._pass(portal, persona, arrived, typist))
 
     def _pass(self, portal: Portal, persona: Persona, arrived: Locator, typist: Typist) -> str:
         mfa = portal.mfa_passcode
@@ -110,13 +122,14 @@ class SecondFactor:
             _no_method(persona)
         said = ""
         for attempt in (1, 2):
-            stale = mfa.refusal.element_handles()
+            # The refusal of the first try is not the second one's answer: wait for it to go.
+            stale = mfa.refusal.element_handles() if attempt > 1 else []
             code, use = self._code(persona)
             self.last_code = code
             # On screen until the page moves on: no screenshot or screencast frame shows it.
             with secret_typed(self.item):
                 typist(mfa, use.method, code)
-                for element in stale:  # the refusal of the first try is not this one's answer
+                for element in stale:
                     with contextlib.suppress(PlaywrightError):  # detached: gone with its page
                         element.wait_for_element_state("hidden")
                 arrived.or_(mfa.refusal).first.wait_for()
@@ -158,14 +171,19 @@ class SecondFactor:
         note_sign_in(self.item, event)
 
 
-def _wait_for_the_answer(portal: Portal, known: Locator) -> None:
-    """Wait, as long as PACER login takes, for its answer to the password; once a page other
-    than the login form has loaded, give it a few seconds to show one the profile knows, then
-    say what it shows instead of waiting out a time-out."""
+def _answer(portal: Portal, known: Locator, passcode: Locator, arrived: Locator) -> str:
+    """Wait, as long as PACER login takes, for its answer to the password: PASSCODE or
+    ARRIVED, the common ones, at a look each; else, once a page other than the login form has
+    loaded, give it a few seconds to show one the profile knows (OTHER), then say what it
+    shows instead of waiting out a time-out."""
     page = portal.page
     # Any page without PACER login's [seen] password field: the answer is a new page.
     moved_on = page.locator(f"body:not(:has({PASSWORD_FIELD}))")
     known.or_(moved_on).first.wait_for()
+    if passcode.is_visible():
+        return PASSCODE
+    if arrived.first.is_visible():
+        return ARRIVED
     try:
         known.first.wait_for(timeout=SETTLING_MS)
     except PlaywrightTimeoutError:
@@ -176,6 +194,7 @@ def _wait_for_the_answer(portal: Portal, known: Locator) -> None:
             "not a refusal, not one of the profile's MFA pages ([headings] mfa_passcode, "
             "mfa_required, mfa_update_required); calibrate records what it shows"
         ) from None
+    return OTHER
 
 
 def _no_method(persona: Persona) -> None:
