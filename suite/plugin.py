@@ -7,6 +7,8 @@ reported as one line, before any browser starts.
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import json
 import logging
 import os
@@ -92,10 +94,25 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "(or set CIT_FAQ_SIGN_IN)",
     )
     group.addoption(
+        "--mock-today",
+        dest="cit_mock_today",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the embedded mock's date (default: today's), as python -m mock_site --today: "
+        "before 2025-05-11 PACER login asks for no MFA passcode",
+    )
+    group.addoption(
         "--browser-ws",
         metavar="WS_URL",
         help="drive a remote Playwright browser server (or set BROWSER_WS_ENDPOINT)",
     )
+
+
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date YYYY-MM-DD") from None
 
 
 def check_choice(config: pytest.Config, dest: str, variable: str, choices: tuple[str, ...]) -> None:
@@ -205,6 +222,8 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
         lines.append(f"  {site}: {plan.urls.get(site, 'embedded mock')}")
     if plan.dialect:
         lines.append(f"  embedded mock dialect: {plan.dialect}")
+    if config.getoption("cit_mock_today") and plan.needs_embedded_mock:
+        lines.append(f"  embedded mock date: {config.getoption('cit_mock_today')}")
     lines.append(summary(config.stash[PROFILE]))
     if BROWSER in config.stash:
         lines.append(f"browser: {config.stash[BROWSER].describe()}")
@@ -279,7 +298,8 @@ def target(pytestconfig: pytest.Config) -> Iterator[Target]:
 
     # The environment's dialect of the mock (environments.toml `dialect`), else its default.
     dialect: dict[str, Any] = {"dialect": plan.dialect} if plan.dialect else {}
-    with start_mock(test_mode=True, **dialect) as mock:
+    today = pytestconfig.getoption("cit_mock_today")  # --mock-today, else the real date
+    with start_mock(test_mode=True, today=today, **dialect) as mock:
         urls = {**mock.urls, **plan.urls}
         sources = {site: plan.sources.get(site, "embedded mock") for site in SITES}
         yield Target(
