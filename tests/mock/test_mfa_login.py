@@ -3,6 +3,8 @@ password, then what came after the password before (redaction, appurl)."""
 
 from __future__ import annotations
 
+import logging
+
 import pyotp
 import pytest
 from flask import Flask
@@ -271,3 +273,20 @@ def test_wrong_passwords_and_malformed_codes_never_lock(visitor: Browser, store:
         page = text(visitor.submit_passcode(page, "abc"))
     assert FILER.username not in store.mfa.locks
     assert "Redaction Agreement" in text(visitor.submit_passcode(page, code(store)))
+
+
+def test_no_code_or_key_reaches_the_log(
+    visitor: Browser, store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Wrong codes, a replay, a backup code, a lockout: the mock logs none of them."""
+    typed = ["000000", code(store), code(store), FILER.backup_codes[0], "123456"]
+    with caplog.at_level(logging.DEBUG):
+        for passcode in typed:
+            sign_in_with(visitor, passcode)
+        page = to_passcode_page(visitor)
+        for _ in range(4):  # one wrong code is counted already: the 4th locks the account
+            page = text(visitor.submit_passcode(page, "000000"))
+    assert alerts(page) == [LOCKED]
+    logged = caplog.text + "".join(str(r.args) for r in caplog.records)
+    for secret in [*typed, FILER_KEY, *FILER.backup_codes]:
+        assert secret not in logged

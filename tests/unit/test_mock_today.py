@@ -18,4 +18,3 @@ def test_a_date_is_read_as_one() -> None:
 def test_anything_else_is_refused_in_one_line(value: str) -> None:
     with pytest.raises(argparse.ArgumentTypeError, match="is not a date YYYY-MM-DD"):
         _iso_date(value)
-
