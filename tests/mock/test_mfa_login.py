@@ -200,6 +200,17 @@ def test_a_reset_does_not_make_a_used_code_new(
     assert alerts(sign_in_with(visitor, passcode)) == [REPLAYED]
 
 
+def test_a_reset_that_rewinds_the_clock_forgets_the_codes_of_that_future(
+    apps: dict[str, Flask], visitor: Browser, store: Store
+) -> None:
+    """Codes used after the control API moved the clock on were never typed in real time:
+    once a reset brings the clock back, today's code is not refused as "earlier"."""
+    store.advance(10 * mfa.STEP_SECONDS)
+    sign_in_with(visitor, code(store))
+    apps["ecf"].test_client().post("/_mock/reset")
+    assert "Redaction Agreement" in sign_in_with(visitor, code(store))
+
+
 def test_another_accounts_code_is_wrong_here_and_stays_usable_there(
     visitor: Browser, other_visitor: Browser, store: Store
 ) -> None:
