@@ -146,6 +146,9 @@ class MfaBook:
         with self.lock:
             self.states = seeds
             self.locks = {}
+            # Keys added since (always new, random ones) are gone for good: forget them.
+            kept = {key for state in seeds.values() for key in state.apps}
+            self.used_steps = {k: v for k, v in self.used_steps.items() if k in kept}
             self.forget_future(now)
 
     def forget_future(self, now: float) -> None:

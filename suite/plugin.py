@@ -7,6 +7,7 @@ reported as one line, before any browser starts.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import logging
@@ -105,16 +106,26 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption(
         "--mock-today",
-        metavar="YYYY-MM-DD",
+        dest="cit_mock_today",
+        type=_iso_date,
+        # A date from the environment is read (and refused) as one given on the command line.
         default=os.environ.get("CIT_FAQ_MOCK_TODAY"),
-        help="the embedded mock's date (python -m mock_site --today): e.g. before 2025-05-11 "
-        "PACER has no multifactor authentication yet (or set CIT_FAQ_MOCK_TODAY)",
+        metavar="YYYY-MM-DD",
+        help="the embedded mock's date (default: today's), as python -m mock_site --today: "
+        "before 2025-05-11 PACER login asks for no MFA passcode (or set CIT_FAQ_MOCK_TODAY)",
     )
     group.addoption(
         "--browser-ws",
         metavar="WS_URL",
         help="drive a remote Playwright browser server (or set BROWSER_WS_ENDPOINT)",
     )
+
+
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date YYYY-MM-DD") from None
 
 
 def check_choice(config: pytest.Config, dest: str, variable: str, choices: tuple[str, ...]) -> None:
@@ -127,7 +138,6 @@ def check_choice(config: pytest.Config, dest: str, variable: str, choices: tuple
 
 def pytest_configure(config: pytest.Config) -> None:
     check_choice(config, "sign_in", "CIT_FAQ_SIGN_IN", SIGN_IN_CHOICES)
-    mock_today(config)  # a bad date: one line now
     refuse_unused_playwright_options(config)
     options = {site: config.getoption(f"cit_url_{site}") for site in SITES}
     try:
@@ -171,19 +181,6 @@ def pytest_configure(config: pytest.Config) -> None:
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
 
-def mock_today(config: pytest.Config) -> dt.date | None:
-    """--mock-today (or CIT_FAQ_MOCK_TODAY) as a date, for the embedded mock's clock."""
-    given = config.getoption("mock_today")
-    if not given:
-        return None
-    try:
-        return dt.date.fromisoformat(given)
-    except ValueError:
-        raise pytest.UsageError(
-            f"--mock-today / CIT_FAQ_MOCK_TODAY {given!r}: expected a date, YYYY-MM-DD"
-        ) from None
-
-
 def _needs_browser(config: pytest.Config) -> bool:
     if not config.pluginmanager.hasplugin("playwright"):
         return False
@@ -217,6 +214,8 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
         lines.append(f"  {site}: {plan.urls.get(site, 'embedded mock')}")
     if plan.dialect:
         lines.append(f"  embedded mock dialect: {plan.dialect}")
+    if config.getoption("cit_mock_today") and plan.needs_embedded_mock:
+        lines.append(f"  embedded mock date: {config.getoption('cit_mock_today')}")
     lines.append(summary(config.stash[PROFILE]))
     if BROWSER in config.stash:
         lines.append(f"browser: {config.stash[BROWSER].describe()}")
@@ -291,7 +290,8 @@ def target(pytestconfig: pytest.Config) -> Iterator[Target]:
 
     # The environment's dialect of the mock (environments.toml `dialect`), else its default.
     dialect: dict[str, Any] = {"dialect": plan.dialect} if plan.dialect else {}
-    with start_mock(test_mode=True, today=mock_today(pytestconfig), **dialect) as mock:
+    today = pytestconfig.getoption("cit_mock_today")  # --mock-today, else the real date
+    with start_mock(test_mode=True, today=today, **dialect) as mock:
         urls = {**mock.urls, **plan.urls}
         sources = {site: plan.sources.get(site, "embedded mock") for site in SITES}
         yield Target(

@@ -9,6 +9,7 @@ starts from a post that would succeed (and change something, where it can).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
@@ -129,6 +130,7 @@ def settings_pair_form(visitor: Browser, store: Store) -> dict[str, str]:
 
 # (form, its site and path, how to prepare it, its fields, field -> its label's text name)
 CODE_LABEL = {"mfaForm:passcode": "MFA_PASSCODE_LABEL"}
+CODE_FIELDS = {"mfaForm:passcode", "mfaEnroll:securityCode", "mfaEnroll:passcode"}
 FORMS: dict[str, Form] = {
     "passcode": Form("pacer-login", LOGIN, passcode_form,
                      ("mfaForm:token", "mfaForm:passcode", VIEW_STATE), CODE_LABEL),
@@ -186,6 +188,8 @@ def test_form_field(
     assert status < 500, body[:300]
     assert SCRIPT not in body
     assert state(store) == before
+    if name in CODE_FIELDS and len(BAD_VALUES[kind]) > 3:  # what was typed is never shown
+        assert BAD_VALUES[kind] not in body and html.escape(BAD_VALUES[kind]) not in body
     label = FORMS[form].labels.get(name)
     if kind == "over-long" and label:
         words = get_dialect(dialect)

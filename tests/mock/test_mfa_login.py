@@ -3,6 +3,8 @@ password, then what came after the password before (redaction, appurl)."""
 
 from __future__ import annotations
 
+import logging
+
 import pyotp
 import pytest
 from flask import Flask
@@ -198,6 +200,17 @@ def test_a_reset_does_not_make_a_used_code_new(
     assert alerts(sign_in_with(visitor, passcode)) == [REPLAYED]
 
 
+def test_a_reset_that_rewinds_the_clock_forgets_the_codes_of_that_future(
+    apps: dict[str, Flask], visitor: Browser, store: Store
+) -> None:
+    """Codes used after the control API moved the clock on were never typed in real time:
+    once a reset brings the clock back, today's code is not refused as "earlier"."""
+    store.advance(10 * mfa.STEP_SECONDS)
+    sign_in_with(visitor, code(store))
+    apps["ecf"].test_client().post("/_mock/reset")
+    assert "Redaction Agreement" in sign_in_with(visitor, code(store))
+
+
 def test_another_accounts_code_is_wrong_here_and_stays_usable_there(
     visitor: Browser, other_visitor: Browser, store: Store
 ) -> None:
@@ -271,3 +284,20 @@ def test_wrong_passwords_and_malformed_codes_never_lock(visitor: Browser, store:
         page = text(visitor.submit_passcode(page, "abc"))
     assert FILER.username not in store.mfa.locks
     assert "Redaction Agreement" in text(visitor.submit_passcode(page, code(store)))
+
+
+def test_no_code_or_key_reaches_the_log(
+    visitor: Browser, store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Wrong codes, a replay, a backup code, a lockout: the mock logs none of them."""
+    typed = ["000000", code(store), code(store), FILER.backup_codes[0], "123456"]
+    with caplog.at_level(logging.DEBUG):
+        for passcode in typed:
+            sign_in_with(visitor, passcode)
+        page = to_passcode_page(visitor)
+        for _ in range(4):  # one wrong code is counted already: the 4th locks the account
+            page = text(visitor.submit_passcode(page, "000000"))
+    assert alerts(page) == [LOCKED]
+    logged = caplog.text + "".join(str(r.args) for r in caplog.records)
+    for secret in [*typed, FILER_KEY, *FILER.backup_codes]:
+        assert secret not in logged
