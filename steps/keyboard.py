@@ -23,7 +23,7 @@ from pages.ecf import CONFIRM_BUTTON
 from pages.pacer_mfa import PasscodePage
 from pages.portal import Portal
 from steps.personas import THE_ACTOR, WHO, persona_for
-from steps.second_factor import SecondFactor
+from steps.second_factor import SecondFactor, require_method
 from suite.one_time_codes import APP, OneTimeCodes, wrong_passcode
 from suite.personas import Persona
 from suite.profiles import Wording
@@ -259,6 +259,7 @@ def type_passcode_by_keyboard(
     actor: Persona,
     which: str,
 ) -> None:
+    require_method(actor, "totp_secret")
     holds_secrets(second_factor.item)
     if which.startswith("a passcode"):
         code = wrong_passcode(actor, one_time_codes.clock.now())

@@ -25,7 +25,7 @@ from pages.portal import Portal
 from steps import journeys
 from steps.personas import THE_ACTOR, WHO, persona_for
 from steps.preconditions import ON_PACER_LOGIN, SIGNED_IN_TO_PACER_WEBSITE, needs
-from steps.second_factor import SecondFactor
+from steps.second_factor import SecondFactor, require_method
 from suite import secrets
 from suite.mock_control import MockControl
 from suite.one_time_codes import OneTimeCodes, wrong_passcode
@@ -74,6 +74,7 @@ def asks_for_passcode(portal: Portal, wording: Wording) -> None:
 def enter_app_passcode(
     portal: Portal, one_time_codes: OneTimeCodes, second_factor: SecondFactor, actor: Persona
 ) -> None:
+    require_method(actor, "totp_secret")
     expect(portal.mfa_passcode.heading).to_be_visible()
     code, use = one_time_codes.app_passcode(actor)
     holds_secrets(second_factor.item)
@@ -86,10 +87,7 @@ def enter_app_passcode(
 def enter_backup_code(
     portal: Portal, one_time_codes: OneTimeCodes, second_factor: SecondFactor, actor: Persona
 ) -> None:
-    if not actor.backup_codes:
-        pytest.skip(
-            f"persona {actor.key!r} has no backup codes: set {actor.missing('backup_codes')[0]}"
-        )
+    require_method(actor, "backup_codes")
     expect(portal.mfa_passcode.heading).to_be_visible()
     code, use = one_time_codes.backup_code(actor)
     holds_secrets(second_factor.item)
@@ -115,6 +113,7 @@ def enter_refused_code(
     expect(page.heading).to_be_visible()
     holds_secrets(second_factor.item)
     if which.startswith("a passcode"):
+        require_method(actor, "totp_secret")
         page.enter_passcode(wrong_passcode(actor, one_time_codes.clock.now()))
         return
     # A replay on purpose: the code this scenario itself used a moment ago.

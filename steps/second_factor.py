@@ -197,6 +197,16 @@ def _answer(portal: Portal, known: Locator, passcode: Locator, arrived: Locator)
     return OTHER
 
 
+def require_method(actor: Persona, field: str) -> None:
+    """The persona's key or backup codes, which this step types: a persona configured for a
+    real portal without them skips, naming the variable; the mock seeds them (else it fails)."""
+    if getattr(actor, field):
+        return
+    if actor.from_mock:
+        pytest.fail(f"the mock seeds persona {actor.key!r} without {field}", pytrace=False)
+    pytest.skip(f"persona {actor.key!r} is not configured: set {actor.missing(field)[0]}")
+
+
 def _no_method(persona: Persona) -> None:
     if persona.from_mock:
         pytest.fail(
