@@ -11,12 +11,14 @@ pytest_plugins = [
     "suite.restores",
     "suite.profile_hints",
     "suite.tracing",
+    "suite.screens",
     "suite.accessibility",
     "suite.page_history",
     "suite.step_contract",
     "suite.reporting.plugin",
     "suite.reporting.allure",
     "steps.common",
+    "steps.second_factor",
     "steps.sign_in_state",
     "steps.account_state",
     "steps.navigation",
@@ -30,4 +32,5 @@ pytest_plugins = [
     "steps.faults",
     # Last: the old phrases of the catalogue, kept working for a while (suite/step_contract.py).
     "steps.old_phrases",
+    "steps.mfa",
 ]

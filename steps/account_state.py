@@ -32,6 +32,7 @@ from playwright.sync_api import Browser
 from pages.ecf import PACER_ONLY_MENUS
 from pages.portal import Portal
 from steps import journeys
+from steps.second_factor import SecondFactor, SignInRefused
 from steps.sign_in_state import SignInStates, sign_in
 from suite.personas import PERSONA_KINDS, STARTS_LINKED, Persona, variable_name
 from suite.restores import Restore, Restores
@@ -71,12 +72,16 @@ def check_link_state(portal: Portal, persona: Persona) -> None:
 
 
 def sign_in_checked(
-    states: SignInStates | None, portal: Portal, persona: Persona, site: str
+    states: SignInStates | None,
+    portal: Portal,
+    persona: Persona,
+    site: str,
+    second_factor: SecondFactor,
 ) -> None:
     """Sign in (steps/sign_in_state.py); a refused password stops the scenario in one line."""
     try:
-        sign_in(states, portal, persona, site)
-    except journeys.SignInRefused as refused:
+        sign_in(states, portal, persona, site, second_factor)
+    except SignInRefused as refused:
         pytest.fail(
             f"persona {persona.key!r} cannot sign in with its configured password: {refused}; "
             f"set {variable_name(persona.key, 'password')} to the account's password on this "
@@ -95,6 +100,7 @@ class PutBack:
     target: Target
     personas: dict[str, Persona]
     states: SignInStates | None
+    second_factor: SecondFactor
 
     def add(self, what: str, action: Callable[[Portal], None], by_hand: str = "") -> Restore:
         """Register a restore that works in a browser of its own (see the module's doc)."""
@@ -109,7 +115,7 @@ class PutBack:
         return self.restores.add(what, in_own_browser, by_hand)
 
     def sign_in(self, desk: Portal, persona: Persona, site: str) -> None:
-        sign_in(self.states, desk, persona, site)
+        sign_in(self.states, desk, persona, site, self.second_factor)
 
     def link(self, persona: Persona, ecf_login: str) -> Restore | None:
         """Before a step confirms linking ecf_login to persona's PACER account: court staff
@@ -167,7 +173,7 @@ class PutBack:
         journeys.change_pacer_password(desk, new_password, persona.password)
         # Proof: PACER login takes the old password again, in a browser with no session.
         desk.page.context.clear_cookies()
-        journeys.sign_in_to_pacer_website(desk, persona)
+        journeys.sign_in_to_pacer_website(desk, persona, self.second_factor)
 
 
 @pytest.fixture
@@ -178,6 +184,9 @@ def put_back(
     target: Target,
     personas: dict[str, Persona],
     sign_in_states: SignInStates | None,
+    second_factor: SecondFactor,
 ) -> PutBack:
     """How this scenario's steps register restores (see the module's docstring)."""
-    return PutBack(restores, browser, browser_context_args, target, personas, sign_in_states)
+    return PutBack(
+        restores, browser, browser_context_args, target, personas, sign_in_states, second_factor
+    )

@@ -13,6 +13,7 @@ from steps import journeys
 from steps.linking import filing_menu_absent
 from steps.personas import THE_ACTOR, THE_ACTOR_OR_VISITOR, one_of, require
 from steps.preconditions import ON_COURT_WEBSITE, needs
+from steps.second_factor import SecondFactor
 from steps.sign_in_state import SignInStates, sign_in
 from suite.personas import Persona
 from suite.profiles import Wording
@@ -38,6 +39,7 @@ def clerk_unlinks(
     target: Target,
     personas: dict[str, Persona],
     sign_in_states: SignInStates | None,
+    second_factor: SecondFactor,
     actor: Persona,
 ) -> Portal:
     """Needs a filer who has linked the wrong CM/ECF account ("that CM/ECF account"), as after
@@ -47,7 +49,7 @@ def clerk_unlinks(
     # The clerk works in a browser of their own: a second context, not the filer's session.
     clerk = require(personas, "clerk")
     desk = Portal(new_context().new_page(), target.urls, target.profile)
-    sign_in(sign_in_states, desk, clerk, "ecf")
+    sign_in(sign_in_states, desk, clerk, "ecf", second_factor)
     assert actor.wrong_ecf_login
     unlink = desk.clerk_unlink
     # Nothing to unlink (the filer never linked that account): say so now, not after a 30 s

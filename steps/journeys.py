@@ -11,44 +11,50 @@ from playwright.sync_api import Locator, expect
 
 from pages.base import present
 from pages.portal import Portal
+from steps.second_factor import SecondFactor
 from suite.personas import Persona
 
 LINKING_FORM = 'the linking form (a field labelled "CM/ECF login") or a refusal'
 
 
-class SignInRefused(AssertionError):
-    """PACER login refused a persona's username and password (its message says why)."""
+def on_the_way_to_cmecf(portal: Portal) -> Locator:
+    """Where PACER login lands a filer bound for CM/ECF: the redaction agreement (filers
+    acknowledge it) or CM/ECF itself (research-only accounts go straight through)."""
+    return portal.pacer_login.redaction_agreement.or_(portal.cmecf_home.menu_bar)
 
 
-def log_in_at_pacer(portal: Portal, username: str, password: str) -> None:
-    """On the PACER login page: log in, and acknowledge the redaction agreement if it is shown."""
-    login, home = portal.pacer_login, portal.cmecf_home
-    login.log_in(username, password)
-    # Filers are asked to acknowledge redaction; research-only accounts go straight through.
-    # A refusal ends the wait too, so a set-up with a bad password fails here, saying why.
-    login.redaction_agreement.or_(home.menu_bar).or_(login.refusal).first.wait_for()
-    if login.refusal.is_visible():
-        said = "; ".join(login.refusal.all_inner_texts())  # one alert per problem
-        raise SignInRefused(f"PACER login refused {username}: {said}")
+def log_in_at_pacer(
+    portal: Portal, persona: Persona, second_factor: SecondFactor, password: str | None = None
+) -> None:
+    """On the PACER login page: log in as persona (with `password` instead of its own when
+    given), pass the passcode page when the target asks, and acknowledge the redaction
+    agreement if it is shown. A refusal fails here, saying why."""
+    login = portal.pacer_login
+    assert persona.username and (password or persona.password)
+    login.log_in(persona.username, password or persona.password or "")
+    second_factor.after_password(portal, persona, on_the_way_to_cmecf(portal))
     if login.redaction_agreement.is_visible():
         login.acknowledge_redaction()
 
 
-def sign_in_to_cmecf(portal: Portal, persona: Persona) -> None:
+def sign_in_to_cmecf(portal: Portal, persona: Persona, second_factor: SecondFactor) -> None:
     assert persona.username and persona.password
     portal.cmecf_login.open()
     login, home = portal.pacer_login, portal.cmecf_home
     login.username.or_(home.menu_bar).first.wait_for()
     if login.username.is_visible():
-        log_in_at_pacer(portal, persona.username, persona.password)
+        log_in_at_pacer(portal, persona, second_factor)
     expect(portal.page).to_have_url(home.url)
 
 
-def sign_in_to_pacer_website(portal: Portal, persona: Persona) -> None:
+def sign_in_to_pacer_website(portal: Portal, persona: Persona, second_factor: SecondFactor) -> None:
     assert persona.username and persona.password
     portal.pacer_home.open()
     portal.pacer_home.open_manage_my_account()
     portal.pacer_login.log_in(persona.username, persona.password)
+    # Manage My Account shows the account's type [seen]: the page a signed-in user lands on.
+    landed = portal.manage_account.main.get_by_text(portal.profile.account("type"))
+    second_factor.after_password(portal, persona, landed)
     expect(portal.page).to_have_url(portal.manage_account.url)
 
 

@@ -21,12 +21,16 @@ from pytest_bdd import given, parsers, then, when
 
 from pages.base import present
 from pages.ecf import CONFIRM_BUTTON
+from pages.pacer_mfa import PasscodePage
 from pages.portal import Portal
 from steps.account_state import PutBack, check_link_state
 from steps.personas import THE_ACTOR, WHO, one_of, persona_for
+from steps.second_factor import SecondFactor, require_method
+from suite.one_time_codes import APP, OneTimeCodes, wrong_passcode
 from suite.page_history import history_of
 from suite.personas import Persona
 from suite.profiles import Wording
+from suite.screens import holds_secrets
 
 TOPIC = (
     "With the keyboard alone",
@@ -89,6 +93,8 @@ class KeyboardJourney:
         """Tab (or Shift+Tab, when the control lies behind the focus) until target has it."""
         present(self.page, target, f"what the keyboard is to reach ({target})")
         self._check_reflow()
+        if target.evaluate(_FOCUS)["onTarget"]:
+            return  # already there (a page that puts the focus on its field, as it should)
         key = "Shift+Tab" if target.evaluate(_BEHIND_FOCUS) else "Tab"
         for _ in range(MAX_PRESSES):
             self.press(key)
@@ -109,6 +115,12 @@ class KeyboardJourney:
             self.focus(target)
             self.page.keyboard.type(text)
         self.press("Enter")
+
+    def type_code(self, page: PasscodePage, method: str, code: str) -> None:
+        """The passcode page's field, reached by Tab, typed into and submitted with Enter."""
+        if method != APP:
+            raise AssertionError("the keyboard journey signs in with the authentication app")
+        self.type_and_submit((page.passcode_field, code))
 
     def _check_reflow(self) -> None:
         overflow = int(self.page.evaluate(_SIDEWAYS))
@@ -146,10 +158,17 @@ def to_pacer_login(portal: Portal, journey: KeyboardJourney) -> None:
 
 
 @when(parsers.re(rf"{THE_ACTOR} logs in and ticks the redaction acknowledgement with Space"))
-def log_in_by_keyboard(portal: Portal, journey: KeyboardJourney, actor: Persona) -> None:
+def log_in_by_keyboard(
+    portal: Portal, journey: KeyboardJourney, second_factor: SecondFactor, actor: Persona
+) -> None:
+    """Today's PACER asks for a one-time passcode after the password: typed here too, with the
+    keyboard, when the target asks."""
     login = portal.pacer_login
     assert actor.username and actor.password
     journey.type_and_submit((login.username, actor.username), (login.password, actor.password))
+    second_factor.after_password(
+        portal, actor, login.redaction_acknowledgement, typist=journey.type_code
+    )
     journey.focus(login.redaction_acknowledgement)
     journey.press("Space")
     expect(login.redaction_acknowledgement).to_be_checked()
@@ -220,3 +239,56 @@ def focus_shown_and_reflowed(journey: KeyboardJourney) -> None:
     # clicks, but presses no mouse button).
     pressed = [shown.url for shown in history_of(journey.page).look(journey.page) if shown.mouse]
     assert not pressed, f"the mouse was used on {pressed}"
+
+
+# --- the passcode page by keyboard (feature 11) -----------------------------------------
+
+
+@when(parsers.re(rf"{THE_ACTOR} types their PACER username and password and presses Enter"))
+def type_password_by_keyboard(portal: Portal, journey: KeyboardJourney, actor: Persona) -> None:
+    login = portal.pacer_login
+    assert actor.username and actor.password
+    journey.type_and_submit((login.username, actor.username), (login.password, actor.password))
+
+
+@then("the passcode field has a label, asks for a one-time code, and is reached with the keyboard")
+def passcode_field_by_keyboard(portal: Portal, journey: KeyboardJourney, wording: Wording) -> None:
+    page = portal.mfa_passcode
+    expect(page.heading_named(wording.heading("mfa_passcode"))).to_be_visible()
+    # Found by its label: a screen reader names the field by it.
+    field = page.page.get_by_label(wording.name_of("mfa_passcode_label"), exact=True)
+    # The standard token: browsers and password managers offer the code, and a phone its
+    # numeric keyboard when the field also says inputmode="numeric" (WCAG 1.3.5).
+    expect(field).to_have_attribute("autocomplete", "one-time-code")
+    journey.focus(field)
+
+
+@when(
+    parsers.re(
+        rf"{THE_ACTOR} types (?P<which>a passcode their authentication app did not show|"
+        r"the passcode their authentication app shows) and presses Enter"
+    )
+)
+def type_passcode_by_keyboard(
+    portal: Portal,
+    journey: KeyboardJourney,
+    one_time_codes: OneTimeCodes,
+    second_factor: SecondFactor,
+    actor: Persona,
+    which: str,
+) -> None:
+    require_method(actor, "totp_secret")
+    holds_secrets(second_factor.item)
+    if which.startswith("a passcode"):
+        code = wrong_passcode(actor, one_time_codes.clock.now())
+    else:
+        code, use = one_time_codes.app_passcode(actor)
+        second_factor.count(actor, use)
+    journey.type_and_submit((portal.mfa_passcode.passcode_field, code))
+
+
+@then("every focused element showed its focus and no page scrolled sideways")
+def focus_shown_no_sideways(journey: KeyboardJourney) -> None:
+    assert not journey.unseen_focus, f"focus not visible on: {journey.unseen_focus}"
+    assert not journey.sideways, f"pages scroll sideways (CSS px too wide): {journey.sideways}"
+    assert set(journey.keys) <= {"Tab", "Shift+Tab", "Enter", "Space"}, journey.keys

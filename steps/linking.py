@@ -21,6 +21,7 @@ from steps.preconditions import (
     ON_VERIFICATION_PAGE,
     needs,
 )
+from steps.second_factor import SecondFactor
 from steps.sign_in_state import SignInStates
 from suite import meanings
 from suite.mock_control import MockControl
@@ -67,12 +68,13 @@ def has_linked_wrong_account(
     personas: dict[str, Persona],
     sign_in_states: SignInStates | None,
     put_back: PutBack,
+    second_factor: SecondFactor,
     who: str,
 ) -> Persona:
     """Persona: needs a second CM/ECF account to link by mistake (on the mock only `a filer
     with an upgraded individual PACER account` has one; elsewhere, CIT_FAQ_FILER_WRONG_ECF_*)."""
     persona = persona_for(personas, who, "wrong_ecf_login", "wrong_ecf_password")
-    sign_in_checked(sign_in_states, portal, persona, "ecf")
+    sign_in_checked(sign_in_states, portal, persona, "ecf", second_factor)
     check_link_state(portal, persona)
     assert persona.wrong_ecf_login and persona.wrong_ecf_password
     put_back.link(persona, persona.wrong_ecf_login)
@@ -298,8 +300,8 @@ def log_out(portal: Portal, wording: Wording) -> None:
 
 
 @when(parsers.re(rf"{THE_ACTOR} signs in to CM/ECF again with the PACER login only"))
-def sign_in_again(portal: Portal, actor: Persona) -> None:
-    journeys.sign_in_to_cmecf(portal, actor)
+def sign_in_again(portal: Portal, actor: Persona, second_factor: SecondFactor) -> None:
+    journeys.sign_in_to_cmecf(portal, actor, second_factor)
 
 
 def _on_cmecf(portal: Portal) -> Callable[[str], bool]:

@@ -29,6 +29,8 @@ PERSONA_PHRASES: dict[str, str] = {
     "a filer whose PACER account is inactive": "inactive",
     "a filer with a legacy PACER account": "legacy",
     "a CM/ECF Help Desk clerk": "clerk",
+    # Beyond the FAQ (feature 11): required to enroll in multifactor authentication, not enrolled
+    "a filer who must enroll in multifactor authentication": "unenrolled",
 }
 
 # Someone on public pages, with no account: nothing to configure.

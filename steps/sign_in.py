@@ -19,6 +19,7 @@ from steps.preconditions import (
     SIGNED_OUT_OF_CMECF,
     needs,
 )
+from steps.second_factor import SecondFactor
 from steps.sign_in_state import SignInStates
 from suite import secrets
 from suite.mock_control import MockControl
@@ -54,6 +55,7 @@ def signed_in(
     portal: Portal,
     personas: dict[str, Persona],
     sign_in_states: SignInStates | None,
+    second_factor: SecondFactor,
     who: str,
     site: str,
 ) -> Persona:
@@ -64,7 +66,7 @@ def signed_in(
     Persona: accounts that cannot file (shared/firm, legacy) are signed in too; CM/ECF then
     shows them no filing menu."""
     persona = persona_for(personas, who)
-    sign_in_checked(sign_in_states, portal, persona, SIGN_IN_SITES[site])
+    sign_in_checked(sign_in_states, portal, persona, SIGN_IN_SITES[site], second_factor)
     if SIGN_IN_SITES[site] == "ecf":
         check_link_state(portal, persona)
     return persona
@@ -72,10 +74,13 @@ def signed_in(
 
 @given("the filer is signed in to CM/ECF")
 def actor_signed_in_to_cmecf(
-    portal: Portal, sign_in_states: SignInStates | None, actor: Persona
+    portal: Portal,
+    sign_in_states: SignInStates | None,
+    second_factor: SecondFactor,
+    actor: Persona,
 ) -> None:
     """After a Given that introduced the filer (`Given <who> ...`)."""
-    sign_in_checked(sign_in_states, portal, actor, "ecf")
+    sign_in_checked(sign_in_states, portal, actor, "ecf", second_factor)
 
 
 @when(
@@ -84,14 +89,16 @@ def actor_signed_in_to_cmecf(
     )
 )
 @needs(ON_PACER_LOGIN)
-def log_in_with_pacer_account(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
-    """The person's own PACER username and password.
+def log_in_with_pacer_account(portal: Portal, second_factor: SecondFactor, actor: Persona) -> None:
+    """Today's PACER asks for a one-time passcode after the password (multifactor
+    authentication): when the target does, this step passes it too, and the reports show it
+    inside this step.
 
     Persona: only accounts that can file see the redaction agreement; PACER sends the others
     (on the mock: shared/firm and legacy accounts) straight on."""
-    persona = require(personas, actor.key)
-    assert persona.username and persona.password
-    portal.pacer_login.log_in(persona.username, persona.password)
+    assert actor.username and actor.password
+    portal.pacer_login.log_in(actor.username, actor.password)
+    second_factor.after_password(portal, actor, journeys.on_the_way_to_cmecf(portal))
 
 
 def _old_cmecf_login(personas: dict[str, Persona], actor: Persona) -> tuple[str, str]:
@@ -272,9 +279,10 @@ def change_password(portal: Portal, wording: Wording, put_back: PutBack, actor: 
 
 
 @when(parsers.re(rf"{THE_ACTOR} logs in to CM/ECF with the new PACER password"))
-def log_in_with_new_password(portal: Portal, actor: Persona, new_password: str) -> None:
+def log_in_with_new_password(
+    portal: Portal, second_factor: SecondFactor, actor: Persona, new_password: str
+) -> None:
     """After a step that chose a new password (`changes the PACER password ...` or `follows the
     reset link ...`)."""
-    assert actor.username
     portal.cmecf_login.open()
-    journeys.log_in_at_pacer(portal, actor.username, new_password)
+    journeys.log_in_at_pacer(portal, actor, second_factor, password=new_password)

@@ -30,7 +30,7 @@ import sys
 
 from suite import retarget, trace_viewer
 from suite.persona_needs import persona_needs
-from suite.personas import FIELDS, PERSONA_KINDS, personas_from_environment
+from suite.personas import FIELDS, PERSONA_KINDS, Persona, personas_from_environment
 from suite.profiles import ProfileError, load_profile, summary
 from suite.targets import SITES, TargetError, mock_profile_warning, plan_target, probe_mock
 from suite.trace_viewer import TraceError
@@ -38,6 +38,18 @@ from suite.trace_viewer import TraceError
 # Shown as they are: who a persona is, never how it signs in. Every other field, a password
 # or any field added later (an MFA secret), shows only "set" or "-": safe by default.
 SHOWN_FIELDS = ("username", "name", "email", "ecf_login", "wrong_ecf_login")
+
+
+def shown_fields(persona: Persona) -> list[str]:
+    """Each field as `name=value`, a field not in SHOWN_FIELDS as only 'set' or '-'."""
+    shown = []
+    for name in FIELDS:
+        value = getattr(persona, name)
+        if name == "backup_codes":  # each one secret, but how many is worth knowing
+            shown.append(f"{name}={len(value)} given" if value else f"{name}=-")
+        else:
+            shown.append(f"{name}={(value if name in SHOWN_FIELDS else 'set') if value else '-'}")
+    return shown
 
 
 def show_target(args: argparse.Namespace) -> int:
@@ -104,8 +116,8 @@ def show_personas(args: argparse.Namespace) -> int:
     needs = persona_needs()
     print(f"environment {plan.environment!r}: personas from CIT_FAQ_* variables")
     print(
-        "  (what each needs is read from the features and the steps; a password or secret "
-        "shows only 'set' or '-')"
+        "  (what each needs is read from the features and the steps; a password or an "
+        "authentication-app key shows only 'set' or '-', backup codes only how many)"
     )
     for key, kind in PERSONA_KINDS.items():
         persona, need = personas[key], needs.get(key)
@@ -123,12 +135,7 @@ def show_personas(args: argparse.Namespace) -> int:
                 "      for --allow-destructive or --allow-wrong-passwords runs also set "
                 + ", ".join(allowed_only)
             )
-        shown = (
-            f"{name}={(value if name in SHOWN_FIELDS else 'set') if value else '-'}"
-            for name in FIELDS
-            for value in [getattr(persona, name)]
-        )
-        print("      " + " ".join(shown))
+        print("      " + " ".join(shown_fields(persona)))
     return 0
 
 

@@ -171,7 +171,7 @@ def run_rounds(
             print(
                 f"calibrate: round {number}: {result.count('passed')} passed, "
                 f"{result.count('failed')} failed, {result.count('skipped')} skipped; "
-                f"{len(changed)} values changed: {named}"
+                f"{len(changed)} values changed: {named}; {result.passcodes()}"
             )
             nodeids = sorted(n for n, r in last.items() if r.used & changed)
             if not changed or not nodeids:

@@ -181,10 +181,27 @@ def quoted_in_features(features: Any) -> set[str]:
     return quoted
 
 
+# Buttons a person knows by what Enter does: the form's default button (its first submit
+# button, which Enter in its field presses), in the form of the page's one visible text field.
+DEFAULT_BUTTONS = frozenset({"mfa_verify_button"})
+DEFAULT_BUTTON_JS = """() => {
+  const fields = [...document.querySelectorAll('input[type=text], input:not([type])')]
+    .filter(f => f.getClientRects().length > 0 && f.form);
+  if (fields.length !== 1) return null;
+  const submits = 'button:not([type]), button[type=submit], input[type=submit]';
+  const button = fields[0].form.querySelector(submits);
+  return button ? (button.innerText || button.value || '').trim() : null;
+}"""
+
+
 def observe_name(page: Any, lookup: Any, profile: Profile) -> tuple[str | None, str]:
     from suite.calibration import FEATURES  # the recording plugin knows where features are
 
     where = urlsplit(page.url).path
+    if lookup.key in DEFAULT_BUTTONS:
+        default = page.evaluate(DEFAULT_BUTTON_JS)
+        if default:
+            return default, f"the button Enter presses in the one text field of {where}"
     known = quoted_in_features(FEATURES) | {
         str(v.value) for (g, k), v in profile.values.items() if g == "names" and k != lookup.key
     }

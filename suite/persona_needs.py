@@ -13,7 +13,10 @@ ALWAYS_NEEDED of its persona. So the fields each persona needs are found by read
 
 @mock_only scenarios never run on a real portal, so their needs are left out. Needs of
 @destructive and @wrong_password scenarios, which run there only when allowed, are kept
-apart. A field added to Persona and asked for by a step (MFA's, say) is found the same way.
+apart. A field added to Persona and asked for by a step is found the same way
+(`require_method(actor, "backup_codes")`). Today's PACER asks for a passcode after every
+password of an account with CM/ECF-level access, so each such persona that signs in needs its
+authentication app's key too (NEVER_ASKED_FOR_A_PASSCODE are the exceptions).
 """
 
 from __future__ import annotations
@@ -38,6 +41,12 @@ from suite.reporting.stepdefs import (
 )
 
 LOOK_UPS = ("require", "persona_for")  # steps/personas.py
+# `require_method(actor, FIELD)` (steps/second_factor.py): the step's own persona's key or codes.
+METHOD_LOOK_UPS = ("require_method",)
+# PACER asks everyone with CM/ECF-level access for a passcode after the password (since
+# December 31, 2025: portal-reference.md). Each persona that signs in needs its app's key,
+# but for the PACER-only accounts (never asked) and the one that must not be enrolled.
+NEVER_ASKED_FOR_A_PASSCODE = ("firm", "legacy", "unenrolled")
 ACTOR = None  # a look-up whose KEY is not a literal: the persona the step is about
 # Scenarios a real portal runs only when allowed (--allow-destructive, --allow-wrong-passwords).
 GATED_TAGS = ("destructive", "wrong_password")
@@ -71,6 +80,10 @@ def _defined_names(node: ast.stmt) -> list[str]:
 
 def _look_up(call: ast.Call) -> Requirement | None:
     name = getattr(call.func, "id", None) or getattr(call.func, "attr", None)
+    if name in METHOD_LOOK_UPS:
+        return ACTOR, tuple(
+            a.value for a in call.args[1:] if isinstance(a, ast.Constant) and a.value in FIELDS
+        )
     if name not in LOOK_UPS or len(call.args) < 2:
         return None
     key = call.args[1]
@@ -147,6 +160,11 @@ def persona_needs(features_dir: Path = FEATURES_DIR, root: Path = REPO_ROOT) -> 
                                 _add(needs[key], (*ALWAYS_NEEDED, *asked), where, gated)
                 if actor is not None:
                     _add(needs[actor], ALWAYS_NEEDED, where, gated)
+    for key, persona_needs_ in needs.items():
+        if key not in NEVER_ASKED_FOR_A_PASSCODE:
+            for kept in (persona_needs_.always, persona_needs_.gated):
+                if "password" in kept:
+                    kept["totp_secret"] |= kept["password"]
     return needs
 
 

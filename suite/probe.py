@@ -137,6 +137,7 @@ class Probe:
         for key, site, capability in (
             ("pacer_change_password", "pacer", "manage_my_account"),
             ("pacer_reset_password", "pacer", "forgot_password"),
+            ("pacer_mfa_settings", "pacer", "manage_my_account"),
             ("ecf_link", "ecf", None),
             ("ecf_clerk_unlink", "ecf", None),
         ):

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from suite.draft import Key
 
@@ -65,9 +66,19 @@ class Round:
     unattributed: list[dict[str, object]] = field(default_factory=list)
     capabilities: list[dict[str, object]] = field(default_factory=list)
     seconds: float = 0.0
+    # The round's sign-ins through PACER login (suite/reporting/sign_ins.py): how many, and
+    # how many the target asked for a one-time passcode (multifactor authentication).
+    sign_ins: dict[str, Any] = field(default_factory=dict)
 
     def count(self, outcome: str) -> int:
         return sum(result.outcome == outcome for result in self.scenarios.values())
+
+    def passcodes(self) -> str:
+        total = int(self.sign_ins.get("sign_ins", 0))
+        if not total:
+            return "no sign-in through PACER login was completed"
+        asked = total - int(self.sign_ins.get("by_method", {}).get("not asked", 0))
+        return f"the target asked for a one-time passcode in {asked} of {total} sign-ins"
 
 
 def _short(text: object) -> str:
@@ -149,6 +160,10 @@ def run_round(
             f"{error[-800:]}"
         )
     result.seconds = time.monotonic() - started
+    results = work / "reports" / "results.json"
+    if results.exists():
+        session = json.loads(results.read_text("utf-8")).get("session", {})
+        result.sign_ins = session.get("sign_ins", {})
     return result
 
 

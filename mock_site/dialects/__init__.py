@@ -45,6 +45,9 @@ class Markup:
     details_as_list: bool = True  # account details as <dl>; else a two-column table
     quick_links_as_link: bool = True  # PACER's "Quick Links" a link to a page; else a button
     faq_item: str = "section"  # the element holding one FAQ question and its answer
+    # PACER login's passcode field takes a backup code too; else it takes only a passcode,
+    # and a button switches to a backup-code field of its own (and back).
+    mfa_one_code_field: bool = True
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ from suite.reporting.faq import Faq, FaqNotFound, find_faq_file, load_faq
 from suite.reporting.features import load_features
 from suite.reporting.html import render_html
 from suite.reporting.records import Record, Results, failed_step
+from suite.reporting.sign_ins import describe as describe_sign_ins
+from suite.reporting.sign_ins import sign_in_figures
 
 RESULTS_FILE = "results.json"
 CUCUMBER_FILE = "cucumber.json"
@@ -36,6 +38,7 @@ class ReportPaths:
     junit: Path
     artifacts: Path
     failures: tuple[Record, ...] = ()
+    sign_ins: str | None = None  # the run's sign-ins through PACER login, in one line
 
     def describe(self, relative_to: Path, replaced_next_run: bool = False) -> list[str]:
         """The lines that end a run (or a merge): each failure, then where everything is;
@@ -62,6 +65,8 @@ class ReportPaths:
         )
         traces = sum(p.suffix == ".zip" for p in artifacts)
         screenshots = sum(p.suffix == ".png" for p in artifacts)
+        if self.sign_ins:
+            lines.append(self.sign_ins)
         lines += [
             f"HTML report:     {show(self.html)}  (open in a browser, works offline)",
             f"cucumber JSON:   {show(self.cucumber)}",
@@ -169,6 +174,7 @@ def write_reports(
             int(session.get("workers", 1)), len({r["worker"] for r in records})
         )
     records = order_records(records)
+    session = {**session, "sign_ins": sign_in_figures(records)}
     paths = ReportPaths(
         reports / HTML_FILE,
         reports / CUCUMBER_FILE,
@@ -176,6 +182,7 @@ def write_reports(
         junit or reports / JUNIT_FILE,
         artifacts or reports / ARTIFACTS_FOLDER,
         tuple(r for r in records if r["outcome"] in ("failed", "error")),
+        describe_sign_ins(session["sign_ins"]),
     )
     results: Results = {"session": session, "records": records}
     _write(paths.results, json.dumps(results, indent=1, ensure_ascii=False))

@@ -25,6 +25,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import allure
 import pytest
 from pytest_bdd.parser import Feature, Scenario, ScenarioTemplate, Step
 from pytest_bdd.scenario import scenario_wrapper_template_registry
@@ -316,6 +317,17 @@ class Recorder:
         if running is not None and text not in running[0]["checked"]:
             running[0]["checked"].append(text)
 
+    def note_substep(self, nodeid: str, text: str) -> None:
+        """What happened inside the running step that its words do not say."""
+        running = self.running.get(nodeid)
+        if running is not None:
+            running[0].setdefault("substeps", []).append(text)
+
+    def note_sign_in(self, nodeid: str, sign_in: dict[str, Any]) -> None:
+        record = self.current.get(nodeid)
+        if record is not None:
+            record.setdefault("sign_ins", []).append(sign_in)
+
     def report(self, item: pytest.Item, report: pytest.TestReport) -> None:
         record = self.current.get(item.nodeid)
         if record is None:
@@ -515,6 +527,28 @@ def note_checked(item: pytest.Item, text: str) -> None:
     """Note, at the step now running, a text it looks for (shown in the HTML report)."""
     if RECORDER in item.config.stash:
         item.config.stash[RECORDER].note_checked(item.nodeid, text)
+
+
+@contextlib.contextmanager
+def substep(item: pytest.Item, title: str) -> Iterator[Callable[[str], None]]:
+    """A part of the running step its words do not name (the passcode page inside "logs in
+    with the username and password ..."), shown inside that step: an Allure step, and a line
+    under the step in report.html and its cucumber.json output. The body may say how it went
+    (the callable it gets): that text, else the title, is what the reports show."""
+    said: list[str] = []
+    with allure.step(title):
+        yield said.append
+        if said:  # how it went, as a step inside it (Allure's titles are set when they start)
+            with allure.step(said[-1]):
+                pass
+    if RECORDER in item.config.stash:
+        item.config.stash[RECORDER].note_substep(item.nodeid, said[-1] if said else title)
+
+
+def note_sign_in(item: pytest.Item, sign_in: dict[str, Any]) -> None:
+    """One sign-in through PACER login (for the run's figures: results.json, the summary)."""
+    if RECORDER in item.config.stash:
+        item.config.stash[RECORDER].note_sign_in(item.nodeid, sign_in)
 
 
 def _recorder(config: pytest.Config) -> Recorder:

@@ -82,6 +82,11 @@ def seeded_persona_variables(**override: str) -> dict[str, str]:
                 "wrong_ecf_login": seed.wrong_ecf.login,
                 "wrong_ecf_password": seed.wrong_ecf.password,
             }
+        # Multifactor authentication, as a QA engineer gives it: the app's key, the codes.
+        if seed.totp_secret:
+            fields["totp_secret"] = seed.totp_secret
+        if seed.backup_codes:
+            fields["backup_codes"] = ", ".join(seed.backup_codes)
         for name, value in fields.items():
             values[variable_name(seed.key, name)] = value
     values.update(override)
@@ -98,10 +103,13 @@ def run_suite(workdir: Path, *args: str, environ: dict[str, str] | None = None) 
         "-rs",
         *args,
     ]
+    # A real portal's passcode ledger lives on the machine (suite/one_time_codes.py): each
+    # child run keeps its own, beside its artefacts, unless the test gives one.
+    environ = {"CIT_FAQ_STATE_DIR": str(workdir / "state"), **(environ or clean_environment())}
     child = subprocess.run(
         command,
         cwd=REPO,
-        env=environ or clean_environment(),
+        env=environ,
         capture_output=True,
         text=True,
         timeout=CHILD_TIMEOUT,

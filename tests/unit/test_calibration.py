@@ -102,12 +102,19 @@ class FakePage:
     """What the observers ask of a Playwright page: its address, status, roles and texts."""
 
     def __init__(
-        self, url: str, main: str = "", alerts: tuple[str, ...] = (), labels: tuple[str, ...] = ()
+        self,
+        url: str,
+        main: str = "",
+        alerts: tuple[str, ...] = (),
+        labels: tuple[str, ...] = (),
+        default_button: str | None = None,
     ) -> None:
         self.url, self.main, self.alerts, self.labels = url, main, alerts, labels
+        self.default_button = default_button
 
-    def evaluate(self, script: str, *args: object) -> int:
-        return 200
+    def evaluate(self, script: str, *args: object) -> int | str | None:
+        # The observers' scripts: the navigation's status, or the form's default button.
+        return self.default_button if "submit" in script else 200
 
     def get_by_role(self, role: str, **options: object) -> FakeLocator:
         texts = {"alert": list(self.alerts), "main": [self.main]}.get(role, [])
@@ -176,3 +183,10 @@ def test_a_field_s_label_is_read_from_the_form_s_labels_not_from_its_links() -> 
     new = _lookups(("names", "pacer_new_password_label", "New password"))
     [(_, observed, how)] = observe(page, new, load_profile(), {})
     assert observed is None and "none clearly it" in how
+
+
+def test_the_passcode_pages_button_is_the_one_enter_presses() -> None:
+    page = FakePage("http://pacer.test/csologin/login.jsf", default_button="Submit code")
+    verify = _lookups(("names", "mfa_verify_button", "Verify"))
+    [(_, observed, how)] = observe(page, verify, load_profile(), {})
+    assert observed == "Submit code" and "Enter presses" in how

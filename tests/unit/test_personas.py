@@ -20,6 +20,7 @@ from steps.personas import (
 from suite import secrets
 from suite.personas import (
     PERSONA_KINDS,
+    PersonaError,
     personas_from_environment,
     personas_from_mock,
     read_personas_file,
@@ -148,3 +149,61 @@ def test_every_persona_phrase_and_the_visitor_are_phrases_of_who() -> None:
     assert re.fullmatch(THE_ACTOR_OR_VISITOR, "the visitor")
     assert not re.fullmatch(WHO, "a visitor")
     assert not re.fullmatch(THE_ACTOR, "the visitor")
+
+
+APP_KEY = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        APP_KEY,
+        "jbsw y3dp ehpk 3pxp jbsw y3dp ehpk 3pxp",  # as PACER shows it, in groups
+        f"otpauth://totp/PACER:jdoe?secret={APP_KEY}&issuer=PACER",
+        f"otpauth://totp/PACER:jdoe?secret={APP_KEY}&issuer=PACER&digits=6&period=30",
+    ],
+    ids=["base32", "grouped lower case", "otpauth URI", "otpauth URI with defaults"],
+)
+def test_an_authentication_app_key_is_taken_as_a_key_or_a_uri(given: str) -> None:
+    personas = personas_from_environment(
+        {"CIT_FAQ_FILER_USERNAME": "jdoe", "CIT_FAQ_FILER_TOTP_SECRET": given}
+    )
+    assert personas["filer"].totp_secret == APP_KEY
+    assert {given, APP_KEY} <= secrets.registered()
+    assert APP_KEY not in repr(personas["filer"])
+
+
+@pytest.mark.parametrize(
+    ("given", "problem"),
+    [
+        ("not a key!", "not a key an authentication app uses"),
+        ("JBSWY3DP", "not a key an authentication app uses"),  # too short for pyotp
+        (f"otpauth://hotp/PACER:jdoe?secret={APP_KEY}&counter=1", "not a time-based"),
+        (f"otpauth://totp/PACER:jdoe?secret={APP_KEY}&digits=8", "asks for 8 digits every 30 s"),
+    ],
+    ids=["not base32", "too short", "HOTP", "8 digits"],
+)
+def test_a_key_pyotp_cannot_use_is_refused_naming_the_variable_never_the_key(
+    given: str, problem: str
+) -> None:
+    with pytest.raises(PersonaError) as refused:
+        personas_from_environment({"CIT_FAQ_CLERK_TOTP_SECRET": given})
+    assert str(refused.value).startswith("CIT_FAQ_CLERK_TOTP_SECRET: ")
+    assert problem in str(refused.value)
+    assert given not in str(refused.value) and APP_KEY not in str(refused.value)
+
+
+def test_backup_codes_are_separated_by_commas_and_or_whitespace() -> None:
+    personas = personas_from_environment(
+        {"CIT_FAQ_FIRM_BACKUP_CODES": " 1111-aaaa, 2222-bbbb\n3333-cccc ,4444-dddd "}
+    )
+    codes = ("1111-aaaa", "2222-bbbb", "3333-cccc", "4444-dddd")
+    assert personas["firm"].backup_codes == codes
+    assert set(codes) <= secrets.registered()
+    assert personas["firm"].has_second_factor and not personas["filer"].has_second_factor
+
+
+def test_the_mock_gives_its_personas_keys_and_backup_codes() -> None:
+    seeded = {"filer": {"username": "jdoe2020", "totp_secret": APP_KEY, "backup_codes": ["a1"]}}
+    filer = personas_from_mock(seeded)["filer"]
+    assert (filer.totp_secret, filer.backup_codes) == (APP_KEY, ("a1",))

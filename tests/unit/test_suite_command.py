@@ -156,7 +156,8 @@ def test_a_field_a_step_asks_for_is_found_in_the_code(
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     needs = persona_needs(features, tmp_path)
-    assert needs["linked_filer"].fields() == ["username", "password", "email"]
+    # The app's key too: today's PACER asks it for a passcode after the password.
+    assert needs["linked_filer"].fields() == ["username", "password", "email", "totp_secret"]
     assert needs["filer"].fields() == []
     assert set(needs) == set(PERSONA_KINDS)
 
