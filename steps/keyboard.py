@@ -24,7 +24,7 @@ from pages.ecf import CONFIRM_BUTTON
 from pages.pacer_mfa import PasscodePage
 from pages.portal import Portal
 from steps.account_state import PutBack, check_link_state
-from steps.personas import THE_ACTOR, WHO, one_of, persona_for
+from steps.personas import THE_ACTOR, WHO, one_of, persona_for, require
 from steps.second_factor import SecondFactor, require_method
 from suite.one_time_codes import APP, OneTimeCodes, wrong_passcode
 from suite.page_history import history_of
@@ -245,10 +245,12 @@ def focus_shown_and_reflowed(journey: KeyboardJourney) -> None:
 
 
 @when(parsers.re(rf"{THE_ACTOR} types their PACER username and password and presses Enter"))
-def type_password_by_keyboard(portal: Portal, journey: KeyboardJourney, actor: Persona) -> None:
-    login = portal.pacer_login
-    assert actor.username and actor.password
-    journey.type_and_submit((login.username, actor.username), (login.password, actor.password))
+def type_password_by_keyboard(
+    portal: Portal, journey: KeyboardJourney, personas: dict[str, Persona], actor: Persona
+) -> None:
+    login, persona = portal.pacer_login, require(personas, actor.key)
+    assert persona.username and persona.password
+    journey.type_and_submit((login.username, persona.username), (login.password, persona.password))
 
 
 @then("the passcode field has a label, asks for a one-time code, and is reached with the keyboard")

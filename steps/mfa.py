@@ -6,24 +6,22 @@ the passcode page, a passcode or backup code, a refusal, the prompt to enroll wi
 and adding an app. Every code comes from suite/one_time_codes.py, which never uses one twice;
 a scenario that replays one does so on purpose, with the code it used itself.
 
-What a scenario changes on a real portal it puts back in its own clean-up (`restore`): the
-app it added is removed. (A general "put back what the scenario changed" mechanism is being
-built for issue 25; `restore` is a list of undo actions so that it can move onto it.)
+What a scenario changes on a real portal it puts back, registered with `put_back`
+(steps/account_state.py) before the change: the app it added is removed.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator
 
-import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from pages.portal import Portal
 from steps import journeys
-from steps.personas import THE_ACTOR, WHO, persona_for
+from steps.account_state import PutBack
+from steps.personas import THE_ACTOR, WHO, persona_for, require
 from steps.preconditions import ON_PACER_LOGIN, SIGNED_IN_TO_PACER_WEBSITE, needs
 from steps.second_factor import SecondFactor, require_method
 from suite import secrets
@@ -38,27 +36,12 @@ from suite.screens import holds_secrets
 OTPAUTH_URI = re.compile(r"otpauth://totp/[^\s\"'<>]+")
 
 
-@pytest.fixture
-def restore() -> Iterator[list[Callable[[], None]]]:
-    """What this scenario changed on the target, as undo actions run in its clean-up, last
-    first, each even when one before it failed."""
-    undo: list[Callable[[], None]] = []
-    yield undo
-    errors = []
-    for action in reversed(undo):
-        try:
-            action()
-        except Exception as error:  # the next undo still runs; the failure is reported
-            errors.append(error)
-    if errors:
-        raise AssertionError(f"clean-up could not put the target back: {errors}")
-
-
 @when(parsers.re(rf"{THE_ACTOR} enters their PACER username and password"))
 @needs(ON_PACER_LOGIN)
-def enter_password_only(portal: Portal, actor: Persona) -> None:
-    assert actor.username and actor.password
-    portal.pacer_login.log_in(actor.username, actor.password)
+def enter_password_only(portal: Portal, personas: dict[str, Persona], actor: Persona) -> None:
+    persona = require(personas, actor.key)
+    assert persona.username and persona.password
+    portal.pacer_login.log_in(persona.username, persona.password)
 
 
 @then("PACER login asks for a one-time passcode")
@@ -253,19 +236,29 @@ def shows_new_key(portal: Portal, second_factor: SecondFactor) -> str:
 def confirm_new_app(
     portal: Portal,
     one_time_codes: OneTimeCodes,
-    restore: list[Callable[[], None]],
+    put_back: PutBack,
     wording: Wording,
     actor: Persona,
     new_key: str,
 ) -> None:
-    """After `Then PACER shows the new app's key ...`; the app it adds is removed in the
-    scenario's clean-up."""
+    """After `Then PACER shows the new app's key ...`; the app it adds is removed after the
+    scenario, in a browser of its own."""
     # The same account: a code of the new app is never sent in a step already used either.
     code, _ = one_time_codes.app_passcode(dataclasses.replace(actor, totp_secret=new_key))
     page = portal.mfa_settings
+    put_back.add(
+        f"remove the authentication app the scenario added to PACER account {actor.username}",
+        lambda desk: _remove_added_app(put_back, desk, actor, wording),
+        by_hand=f"sign in to PACER as {actor.username}, open Manage My Account, "
+        f"{wording.name_of('mfa_settings_link')!r}, and remove the app added last",
+    )
     page.app_passcode_field.fill(code)
     page.button("mfa_verify_button").click()
-    restore.append(lambda: remove_app(portal, wording))
+
+
+def _remove_added_app(put_back: PutBack, desk: Portal, actor: Persona, wording: Wording) -> None:
+    put_back.sign_in(desk, actor, "pacer")
+    remove_app(desk, wording)
 
 
 def remove_app(portal: Portal, wording: Wording) -> None:

@@ -89,16 +89,19 @@ def actor_signed_in_to_cmecf(
     )
 )
 @needs(ON_PACER_LOGIN)
-def log_in_with_pacer_account(portal: Portal, second_factor: SecondFactor, actor: Persona) -> None:
+def log_in_with_pacer_account(
+    portal: Portal, personas: dict[str, Persona], second_factor: SecondFactor, actor: Persona
+) -> None:
     """Today's PACER asks for a one-time passcode after the password (multifactor
     authentication): when the target does, this step passes it too, and the reports show it
     inside this step.
 
     Persona: only accounts that can file see the redaction agreement; PACER sends the others
     (on the mock: shared/firm and legacy accounts) straight on."""
-    assert actor.username and actor.password
-    portal.pacer_login.log_in(actor.username, actor.password)
-    second_factor.after_password(portal, actor, journeys.on_the_way_to_cmecf(portal))
+    persona = require(personas, actor.key)
+    assert persona.username and persona.password
+    portal.pacer_login.log_in(persona.username, persona.password)
+    second_factor.after_password(portal, persona, journeys.on_the_way_to_cmecf(portal))
 
 
 def _old_cmecf_login(personas: dict[str, Persona], actor: Persona) -> tuple[str, str]:

@@ -83,11 +83,19 @@ def playwright_chromium() -> str | None:
     """The path of Playwright's own Chromium when it has been downloaded, else None.
 
     Asked once per process: each asking starts Playwright's driver (about 0.2 s), and set-up's
-    line asks for the headless and the headed choice."""
+    line asks for the headless and the headed choice. In a thread of its own: a thread where a
+    sync Playwright is already running (a test's, pytest-playwright's) cannot start another
+    ("Sync API inside the asyncio loop")."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        path = playwright.chromium.executable_path
+    def executable_path() -> str:
+        with sync_playwright() as playwright:
+            return playwright.chromium.executable_path
+
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        path = thread.submit(executable_path).result()
     return path if path and Path(path).is_file() else None
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import pyotp
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, expect
 
 from mock_site.personas import PERSONAS
 from mock_site.server import RunningMock, start_mock
@@ -30,14 +30,14 @@ PROFILES = {"default": "mock", "alt": "alt"}
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
+def chromium(playwright: Playwright) -> Iterator[Browser]:
+    # pytest-playwright's own Playwright: a worker runs one sync Playwright at a time.
     choice = choose_browser()
     if choice.kind == "remote":
         pytest.skip("this check launches its own browser")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(**choice.launch_args())  # type: ignore[arg-type]
-        yield launched
-        launched.close()
+    launched = playwright.chromium.launch(**choice.launch_args())  # type: ignore[arg-type]
+    yield launched
+    launched.close()
 
 
 @pytest.fixture(params=list(PROFILES))
