@@ -5,13 +5,13 @@ however a page groups them, account details beside their term, PACER login's ret
 as any page of the court's CM/ECF, refusals before the form or upon Submit, and the inactive
 notice on the page the filer is on or on Query. For each relaxation, a mutant of the mock
 breaks what the relaxed check still stands for; the scenarios about it must fail, and an
-unrelated one must pass (tests/integration/test_breakage_is_caught.py has the pattern).
+unrelated one must pass (tests/integration/test_breakage_is_caught.py has the pattern, and
+reads the same shared run, "mock mutants").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,9 +20,10 @@ from flask import Response
 from mock_site import texts, web
 from mock_site.server import RunningMock
 from mock_site.sites import common
-from tests.integration.runner import Mutation, check_caught
+from tests.integration.mutants import MutantResults
+from tests.integration.runner import Mutation
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.nested_run("mock mutants")]
 
 
 def appurl_to_another_site(patch: pytest.MonkeyPatch, mock: RunningMock) -> None:
@@ -104,6 +105,6 @@ RELAXATIONS = [
 
 @pytest.mark.parametrize("relaxation", RELAXATIONS, ids=[r.name for r in RELAXATIONS])
 def test_a_relaxed_check_still_catches_its_mutant(
-    relaxation: Mutation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    relaxation: Mutation, nested_run: MutantResults
 ) -> None:
-    check_caught(relaxation, tmp_path, monkeypatch)
+    nested_run.check(relaxation)
