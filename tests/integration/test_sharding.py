@@ -3,16 +3,15 @@
 pytest-split divides the scenarios into groups of about equal total duration, using the
 durations stored in .test_durations (refresh with `pytest tests/acceptance
 --store-durations`). Each machine runs one group: `--splits N --group K`, with `-n auto`
-inside the machine. Here two shards run at once in child pytests (one with `-n 2`, as CI
-does), each with its own embedded mocks, and their union must be the whole suite, with no
-scenario in both.
+inside the machine. pytest-split chooses a shard's scenarios when it collects them: the two
+shards' collections must be the whole suite, with no scenario in both. Then two shards of one
+feature run at once in child pytests (one with `-n 2`, as CI does), each with its own
+embedded mocks, and their reports merge as the workflow merges them.
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import xml.etree.ElementTree as ElementTree
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -20,24 +19,13 @@ from pathlib import Path
 import pytest
 
 from suite.reporting import __main__ as reporting_cli
-from tests.integration.runner import REPO, SuiteRun, clean_environment, run_suite
+from tests.integration.runner import REPO, SuiteRun, run_suite
+from tests.integration.shared_runs import collected
 
 DURATIONS = REPO / ".test_durations"
 REFRESH = "rm .test_durations && .venv/bin/python -m pytest tests/acceptance --store-durations"
-
-
-def collected_scenarios() -> list[str]:
-    """The node ids of every acceptance test, from a child `pytest --collect-only`."""
-    command = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"]
-    child = subprocess.run(
-        [*command, "tests/acceptance"],
-        cwd=REPO,
-        env=clean_environment(),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return [line for line in child.stdout.splitlines() if line.startswith("tests/acceptance/")]
+# The feature whose scenarios the two shards run: a few, so that each shard has some.
+SHARDED = ("-m", "contact")
 
 
 def junit_names(workdir: Path) -> list[str]:
@@ -45,11 +33,17 @@ def junit_names(workdir: Path) -> list[str]:
     return [case.get("name", "") for case in cases]
 
 
-def test_the_stored_durations_are_valid_and_name_every_current_scenario() -> None:
+# Both tests read the node ids of every acceptance test, from one child `pytest --collect-only`.
+pytestmark = pytest.mark.nested_run("acceptance collection")
+
+
+def test_the_stored_durations_are_valid_and_name_every_current_scenario(
+    nested_run: list[str],
+) -> None:
     durations = json.loads(DURATIONS.read_text())
     assert isinstance(durations, dict) and durations
     assert all(isinstance(v, int | float) and v > 0 for v in durations.values())
-    scenarios = set(collected_scenarios())
+    scenarios = set(nested_run)
     missing, stale = scenarios - set(durations), set(durations) - scenarios
     # pytest-split gives unknown scenarios the average duration, so a stale file still runs
     # everything; it only balances the shards less well.
@@ -60,9 +54,17 @@ def test_the_stored_durations_are_valid_and_name_every_current_scenario() -> Non
 
 
 @pytest.mark.slow
-def test_two_shards_run_every_scenario_exactly_once(tmp_path: Path) -> None:
+def test_two_shards_run_every_scenario_exactly_once(tmp_path: Path, nested_run: list[str]) -> None:
+    # What each shard runs, over the whole suite: pytest-split deselects the other shard's
+    # scenarios at collection, with the stored durations.
+    split = ["--splits", "2", "--durations-path", str(DURATIONS)]
+    planned = {group: collected(*split, "--group", str(group)) for group in (1, 2)}
+    assert planned[1] and planned[2], "a shard would run nothing"
+    assert not set(planned[1]) & set(planned[2]), "a scenario would run in both shards"
+    assert sorted(planned[1] + planned[2]) == sorted(nested_run)
+
+    # Two shards at once, one feature's scenarios: each runs its own, and the reports merge.
     # --allure: each shard's Allure results beside its reports, merged as the workflow does.
-    split = ["--splits", "2", "--durations-path", str(DURATIONS), "--allure"]
     shards = {
         1: (tmp_path / "shard-1", ["--group", "1", "-n", "2"]),
         2: (tmp_path / "shard-2", ["--group", "2"]),
@@ -73,7 +75,7 @@ def test_two_shards_run_every_scenario_exactly_once(tmp_path: Path) -> None:
 
     def run(group: int) -> SuiteRun:
         workdir, args = shards[group]
-        return run_suite(workdir, *split, *args)
+        return run_suite(workdir, *split, "--allure", *SHARDED, *args)
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         runs = dict(zip(shards, pool.map(run, shards), strict=True))
@@ -81,7 +83,7 @@ def test_two_shards_run_every_scenario_exactly_once(tmp_path: Path) -> None:
     for group, result in runs.items():
         assert result.returncode == 0, f"shard {group}:\n{result.output[-3000:]}"
     names = {group: junit_names(shards[group][0]) for group in shards}
-    everything = [nodeid.split("::", 1)[1] for nodeid in collected_scenarios()]
+    everything = [nodeid.split("::", 1)[1] for nodeid in collected(*SHARDED)]
     assert names[1] and names[2], "a shard ran nothing"
     assert not set(names[1]) & set(names[2]), "a scenario ran in both shards"
     assert sorted(names[1] + names[2]) == sorted(everything)
