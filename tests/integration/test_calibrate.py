@@ -30,6 +30,21 @@ pytestmark = pytest.mark.slow
 
 NOT_DESTRUCTIVE = ("-m", "not destructive and not wrong_password")
 SENTINEL = "Sentinel-pw-7f3a!&Q"
+# The scenarios calibrate runs here (its -k): the fewest that show each claim below. Every
+# round of calibrate runs them all, and on a target the profile does not fit each failing
+# step waits out calibrate's time-out; the 53 non-destructive scenarios took 4 rounds and
+# about 300 s. Add a scenario only for a claim none of these shows, and say which.
+CALIBRATED = " or ".join(
+    (
+        # the filing menu's name: "Civil" in the default profile, "File" on the alt dialect
+        # (a value learned from a failing step, so the first round fails)
+        "a_linked_filer_files_with_the_pacer_login_alone",
+        # the court staff's unlink page, found as court staff find it
+        "only_court_staff_can_unlink_accounts",
+        # a page the alt dialect lacks: "not applicable" once the draft is accepted
+        "forgotten_password_to_pacer",
+    )
+)
 
 
 def suite_command(
@@ -81,7 +96,9 @@ def test_probe_finds_every_value_on_the_mock_and_says_what_the_alt_dialect_has_i
 
 
 def test_calibrate_finds_nothing_to_change_against_the_default_mock(tmp_path: Path) -> None:
-    result = suite_command("calibrate", "--env", "local", "-n", "2", "--out", str(tmp_path))
+    result = suite_command(
+        "calibrate", "--env", "local", "-k", CALIBRATED, "-n", "2", "--out", str(tmp_path)
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "calibrate: 0 values filled" in result.stdout, result.stdout
     assert draft_values(tmp_path / "local.draft.toml") == {
@@ -94,8 +111,9 @@ def test_calibrated_draft_for_the_alt_dialect_passes_every_applicable_scenario(
 ) -> None:
     started = time.monotonic()
     result = suite_command(
-        "calibrate", "--env", "alt", "--profile", "mock", "-n", "2", "--out", str(tmp_path)
-    )
+        "calibrate", "--env", "alt", "--profile", "mock", "-k", CALIBRATED, "-n", "2",
+        "--out", str(tmp_path),
+    )  # fmt: skip
     took = time.monotonic() - started
     assert result.returncode == 0, result.stdout + result.stderr
     # The default profile does not fit the alt dialect: its first round fails scenarios.
@@ -129,8 +147,9 @@ def test_calibrated_draft_for_the_alt_dialect_passes_every_applicable_scenario(
     accepted = tmp_path / "alt-accepted.toml"
     shutil.copy(draft, accepted)
     after = run_suite(
-        tmp_path / "after", "--env", "alt", "--profile", str(accepted), "-n", "2", *NOT_DESTRUCTIVE
-    )
+        tmp_path / "after", "--env", "alt", "--profile", str(accepted), "-n", "2",
+        *NOT_DESTRUCTIVE, "-k", CALIBRATED,
+    )  # fmt: skip
     assert after.failed == [], after.output[-4000:]
     assert after.skipped and all(
         "not applicable on this target" in reason for reason in after.skipped.values()
