@@ -2,7 +2,8 @@
 
 - `nested_run`: the result of a shared nested run, named by the test's nested_run marker
   (tests/integration/shared_runs.py); every test reading one run is put in one xdist group,
-  so that under `-n N --dist loadgroup` one worker runs it, once.
+  so that under `-n N --dist loadgroup` one worker runs it, once (tests/xdist_groups.py
+  makes the groups work with pytest 9.2).
 - The slowest tests go first, so that a long nested run never starts last on one worker
   while the other has nothing left to do.
 - Each slow test's CPU seconds (its process tree's) go into the JUnit XML beside its time:
@@ -15,10 +16,15 @@ from collections.abc import Generator
 
 import pytest
 
-from tests import cpu_time
+from tests import cpu_time, xdist_groups
 from tests.integration.shared_runs import group_of, nested_run, shared_runs
 
 __all__ = ["nested_run", "shared_runs"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Its hook must run after pytest-xdist's, and a conftest has one hook of each name.
+    config.pluginmanager.register(xdist_groups, "tests.xdist_groups")
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
