@@ -74,8 +74,9 @@ def summary(runs: dict[str, list[Timed]], budget: Budget) -> tuple[list[str], bo
     everything = [(label, timed) for label, tests in runs.items() for timed in tests]
     slowest = sorted(everything, key=lambda pair: -pair[1].seconds)[:SHOWN]
     lines = [f"time budget: the {len(slowest)} slowest tests (JUnit time)"]
+    first = next(iter(runs), None)
     for label, timed in slowest:
-        where = f" ({label})" if len(runs) > 1 else ""
+        where = f" ({label})" if label != first else ""  # the runs after the first, by file
         lines.append(f"  {timed.seconds:7.1f} s {_cpu(timed)}  {timed.name}{where}")
     integration = [timed for _, timed in everything if timed.integration]
     total = sum(timed.seconds for timed in integration)

@@ -75,3 +75,12 @@ def test_a_run_over_budget_or_with_a_missing_file_still_exits_zero(
 def test_the_recorded_budget_says_why() -> None:
     budget = time_budget.load_budget()
     assert budget.seconds > 0 and budget.warn_over == 0.2 and budget.why
+
+
+def test_a_test_of_a_later_run_is_named_with_its_file(junit: Path) -> None:
+    lines, _ = summary(
+        {"junit.xml": read_junit(junit), "alt/junit.xml": read_junit(junit)}, Budget(500, 0.2, "")
+    )
+    assert lines[1].endswith("tests.acceptance.test_faq::test_scenario")
+    assert lines[2].endswith("tests.acceptance.test_faq::test_scenario (alt/junit.xml)")
+    assert "integration tests 500 s in total (4 tests" in lines[-1]
