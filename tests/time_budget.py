@@ -12,6 +12,7 @@ is far over and the CPU is not, the machine was busy; when both are, a test got 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tomllib
 import xml.etree.ElementTree as ElementTree
@@ -36,6 +37,16 @@ class Timed:
         return self.name.startswith(INTEGRATION)
 
 
+def without_group(name: str) -> str:
+    """A test's name without the "@group" pytest-xdist adds to a grouped test's (with pytest
+    9.2 written as `test[params]@group]`, tests/xdist_groups.py); an "@" inside the
+    parameters (an email address) stays."""
+    grouped = re.fullmatch(r"(.*\])@[^\[\]]*\]", name)
+    if grouped:
+        return grouped.group(1)
+    return name.split("@", 1)[0] if "[" not in name else name
+
+
 def read_junit(path: Path) -> list[Timed]:
     """Every test case of a JUnit XML file, named `classname::name`."""
     found = []
@@ -48,7 +59,7 @@ def read_junit(path: Path) -> list[Timed]:
             ),
             None,
         )
-        name = f"{case.get('classname', '')}::{case.get('name', '')}"
+        name = f"{case.get('classname', '')}::{without_group(case.get('name', ''))}"
         found.append(Timed(name, float(case.get("time", "0")), cpu))
     return found
 

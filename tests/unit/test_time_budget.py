@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests import time_budget
-from tests.time_budget import Budget, read_junit, summary
+from tests.time_budget import Budget, read_junit, summary, without_group
 
 JUNIT = """<?xml version="1.0" encoding="utf-8"?>
 <testsuites><testsuite name="pytest" tests="4">
@@ -84,3 +84,16 @@ def test_a_test_of_a_later_run_is_named_with_its_file(junit: Path) -> None:
     assert lines[1].endswith("tests.acceptance.test_faq::test_scenario")
     assert lines[2].endswith("tests.acceptance.test_faq::test_scenario (alt/junit.xml)")
     assert "integration tests 500 s in total (4 tests" in lines[-1]
+
+
+@pytest.mark.parametrize(
+    ("junit_name", "shown"),
+    [
+        ("test_x[serial]@test_run_reports serial]", "test_x[serial]"),
+        ("test_y@nested run: mock mutants", "test_y"),
+        ("test_z[cmecf_helpdesk@cit.uscourts.gov]", "test_z[cmecf_helpdesk@cit.uscourts.gov]"),
+        ("test_plain", "test_plain"),
+    ],
+)
+def test_the_xdist_group_is_left_out_of_a_name(junit_name: str, shown: str) -> None:
+    assert without_group(junit_name) == shown
