@@ -12,12 +12,13 @@ JOBS ?= auto
 # The suite's own tests in parallel; tests that read one shared nested run stay on one worker.
 XDIST := -n $(JOBS) --dist loadgroup
 
-.PHONY: help setup acceptance acceptance-alt test test-quick test-mock lint typecheck serve bench soak clean reports-check steps fresh-check
+.PHONY: help setup acceptance acceptance-alt acceptance-plain test test-quick test-mock lint typecheck serve bench soak clean reports-check steps phrases durations fresh-check
 
 help:
 	@echo "make setup        .venv, the pinned dependencies and a Chromium (the targets that run something run it first)"
 	@echo "make acceptance   the FAQ suite against the embedded mock, reports in reports/ (main job)"
 	@echo "make acceptance-alt  the FAQ suite against the mock's alt dialect with its profile (--env alt)"
+	@echo "make acceptance-plain  the same against the plain dialect (contacts in one section, ...: --env plain)"
 	@echo "make test         everything CI runs: static checks, the mock's tests, the FAQ suite (both dialects), suite self-tests; ends with the slowest tests and the time budget"
 	@echo "make test-quick   before every commit (under 2 min): static and report checks, the mock's, unit and report tests, the smoke scenarios"
 	@echo "make serve        the mock for people: python -m mock_site --test-mode"
@@ -25,7 +26,9 @@ help:
 	@echo "make lint         ruff (lint and format check) and mypy"
 	@echo "make typecheck    only mypy"
 	@echo "make reports-check  FAQ traceability, dry run of the steps, Gherkin lint (no browser)"
-	@echo "make steps        the step catalogue, reports/steps.md"
+	@echo "make steps        the step catalogue, reports/steps.md (python -m suite.steps_catalogue --profile NAME: a target's values)"
+	@echo "make phrases      rewrite steps/phrases.txt, the checked-in list of step phrases (commit it with the step)"
+	@echo "make durations    refresh .test_durations (pytest-split's shard balance) after adding or renaming scenarios"
 	@echo "make bench        speed: suite vs bare Playwright, start-up, mock latency, -n 2, scaling over cores, memory (benchmarks/results.md)"
 	@echo "make soak         the suite SOAK_RUNS times (default 20) in random order, serial and -n 2; fails on any flake"
 	@echo "make fresh-check  (root) the README's two commands on a minimal Debian (debootstrap minbase, cached in /var/tmp)"
@@ -43,6 +46,11 @@ acceptance: setup
 # (profiles/alt.toml): proof that a target is a profile. Reports in reports/alt/.
 acceptance-alt: setup
 	$(PYTEST) tests/acceptance --env alt --reports-dir reports/alt $(ARGS)
+
+# The alt portal with plainer markup and its own words for the FAQ's sentences
+# (docs/plain-dialect.md): the checks hold no stricter than the sources. Reports in reports/plain/.
+acceptance-plain: setup
+	$(PYTEST) tests/acceptance --env plain --reports-dir reports/plain $(ARGS)
 
 test-mock: setup
 	$(PYTEST) tests/mock -q $(ARGS)
@@ -85,6 +93,16 @@ reports-check: setup steps
 steps: setup
 	$(PY) -m suite.steps_catalogue
 
+# pytest-split's record of each scenario's duration, which balances CI's shards: the whole
+# suite, serially, keeping no name that is gone. Its reports go to reports/durations, so the
+# last run's reports/ stays. (An out-of-date file only warns: python -m suite.durations.)
+durations: setup
+	$(PYTEST) tests/acceptance --store-durations --clean-durations --reports-dir reports/durations
+
+# The analysts' contract: refuses to drop a phrase that steps/old_phrases.py does not keep.
+phrases: setup
+	$(PY) -m suite.steps_catalogue --update-snapshot
+
 bench: setup
 	$(PY) benchmarks/bench.py $(ARGS)
 
@@ -99,4 +117,4 @@ fresh-check:
 	@bash scripts/fresh_check.sh
 
 clean:
-	rm -rf reports/alt reports/artifacts reports/allure-results reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache
+	rm -rf reports/alt reports/plain reports/durations reports/artifacts reports/allure-results reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache

@@ -6,13 +6,21 @@ found" at run time.
 """
 
 pytest_plugins = [
+    "suite.feature_paths",
     "suite.plugin",
+    "suite.restores",
+    "suite.profile_hints",
     "suite.tracing",
+    "suite.screens",
     "suite.accessibility",
+    "suite.page_history",
+    "suite.step_contract",
     "suite.reporting.plugin",
     "suite.reporting.allure",
     "steps.common",
+    "steps.second_factor",
     "steps.sign_in_state",
+    "steps.account_state",
     "steps.navigation",
     "steps.sign_in",
     "steps.linking",
@@ -21,4 +29,8 @@ pytest_plugins = [
     "steps.court_site",
     "steps.cutover",
     "steps.keyboard",
+    "steps.faults",
+    # Last: the old phrases of the catalogue, kept working for a while (suite/step_contract.py).
+    "steps.old_phrases",
+    "steps.mfa",
 ]

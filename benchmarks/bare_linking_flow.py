@@ -5,12 +5,19 @@ The same flow as the scenario "Linking the CM/ECF account from the Utilities men
 started in this process as the suite's `target` fixture does:
 
     new browser context and page
-    sign in: CM/ECF login.pl -> PACER login -> redaction agreement -> CM/ECF home
-             (or, with --sign-in=reuse, the cookies of one earlier UI sign-in, as the suite)
+    sign in: CM/ECF login.pl -> PACER login -> [the one-time passcode] -> redaction agreement
+             -> CM/ECF home (or, with --sign-in=reuse, the cookies of one earlier UI sign-in,
+             as the suite)
     Utilities -> "Link a CM/ECF account to my PACER account" -> login and password -> Submit
     the verification page shows both accounts and asks to confirm -> Submit
     "Accounts linked", the confirmation text, the filing menu in the menu bar
     close the context
+
+The mock's date is --today (default: the real date, when PACER asks every filer for a
+one-time passcode after the password). When it asks, the script does what the suite does:
+it moves the mock's clock on to a 30-second step no sign-in has used (PACER refuses a
+passcode whose step was already used), computes the passcode with pyotp from the filer's
+key, types it and clicks Verify; all inside the timed flow, as in the suite.
 
 The browser is launched once, before the first iteration, as the suite launches it once per
 session; the first --warmup iterations are not reported. The mock is reset to its seeded
@@ -18,13 +25,15 @@ state between iterations (linking twice would fail) outside the timed part, and 
 own time is reported separately.
 
     .venv/bin/python benchmarks/bare_linking_flow.py [--iterations 10] [--warmup 1]
-        [--sign-in ui|reuse] [--json]
+        [--sign-in ui|reuse] [--today YYYY-MM-DD] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import math
 import re
 import statistics
 import sys
@@ -34,6 +43,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import pyotp
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from mock_site.personas import PERSONAS
@@ -42,18 +52,42 @@ from suite.browser import choose_browser
 from suite.mock_control import MockControl
 
 FILER = next(p for p in PERSONAS if p.key == "filer")
+# From this day the mock's PACER asks an enrolled filer for a passcode (docs/mfa-interface.md).
+MFA_FROM = dt.date(2025, 5, 11)
+STEP = 30  # seconds: a TOTP step
 LINK_MENU_ITEM = "Link a CM/ECF account to my PACER account"
 
 
-def sign_in_through_pacer(page: Page, urls: dict[str, str]) -> None:
-    """CM/ECF login.pl sends the visitor to PACER login; log in and acknowledge redaction."""
+def sign_in_through_pacer(page: Page, urls: dict[str, str], passcode: bool) -> None:
+    """CM/ECF login.pl sends the visitor to PACER login; log in, pass the passcode page when
+    the mock's date asks for one, and acknowledge redaction."""
     page.goto(urls["ecf"] + "/cgi-bin/login.pl")
     page.locator("[id='loginForm:loginName']").fill(FILER.username)
     page.locator("[id='loginForm:password']").fill(FILER.password)
     page.locator("[id='loginForm:fbtnLogin']").click()
+    if passcode:
+        page.locator("[id='mfaForm:passcode']").fill(fresh_passcode(urls))
+        page.locator("[id='mfaForm:verify']").click()
     page.locator("[id='regmsg:chkRedact']").check()
     page.locator("[id='regmsg:bpmConfirm']").click()
     expect(page).to_have_url(urls["ecf"] + "/cgi-bin/ShowIndex.pl")
+
+
+LAST_STEP = [0]  # the last step whose passcode was used (the mock refuses it and any before)
+
+
+def fresh_passcode(urls: dict[str, str]) -> str:
+    """The filer's passcode for a step after every step used so far: the mock's clock moved
+    on to it when needed (as the suite does, suite/one_time_codes.py)."""
+    control = MockControl(urls["ecf"] + "/_mock")
+    now = control.clock_now()
+    step = math.floor(now / STEP)
+    if step <= LAST_STEP[0]:
+        step = LAST_STEP[0] + 1
+        control.advance_clock(step * STEP + 1.0 - now)
+    LAST_STEP[0] = step
+    assert FILER.totp_secret
+    return pyotp.TOTP(FILER.totp_secret).at(step * STEP)
 
 
 def link(page: Page, urls: dict[str, str]) -> None:
@@ -86,12 +120,14 @@ def link(page: Page, urls: dict[str, str]) -> None:
     expect(menu.get_by_role("link", name="Civil", exact=True)).to_be_visible()
 
 
-def one_flow(browser: Browser, urls: dict[str, str], cookies: list[Any] | None) -> None:
+def one_flow(
+    browser: Browser, urls: dict[str, str], cookies: list[Any] | None, passcode: bool
+) -> None:
     context = browser.new_context()
     try:
         page = context.new_page()
         if cookies is None:
-            sign_in_through_pacer(page, urls)
+            sign_in_through_pacer(page, urls, passcode)
         else:
             context.add_cookies(cookies)
             page.goto(urls["ecf"] + "/cgi-bin/ShowIndex.pl")
@@ -101,13 +137,16 @@ def one_flow(browser: Browser, urls: dict[str, str], cookies: list[Any] | None) 
         context.close()
 
 
-def measure(iterations: int, warmup: int, sign_in: str) -> dict[str, Any]:
+def measure(
+    iterations: int, warmup: int, sign_in: str, today: dt.date | None = None
+) -> dict[str, Any]:
     """Seconds per iteration (after warm-up), and the mock resets' seconds."""
     choice = choose_browser()
     launch = choice.launch_args()
     flows: list[float] = []
     resets: list[float] = []
-    with start_mock(test_mode=True) as mock, sync_playwright() as playwright:
+    passcode = (today or dt.date.today()) >= MFA_FROM
+    with start_mock(test_mode=True, today=today) as mock, sync_playwright() as playwright:
         control = MockControl(mock.urls["ecf"] + "/_mock")
         started = time.perf_counter()
         if choice.kind == "remote":
@@ -124,14 +163,17 @@ def measure(iterations: int, warmup: int, sign_in: str) -> dict[str, Any]:
         cookies: list[Any] | None = None
         if sign_in == "reuse":
             context = browser.new_context()
-            sign_in_through_pacer(context.new_page(), mock.urls)
+            sign_in_through_pacer(context.new_page(), mock.urls, passcode)
             cookies = list(context.cookies())
             context.close()
         for number in range(warmup + iterations):
             began = time.perf_counter()
             control.reset(keep_sessions=sign_in == "reuse")
+            behind = LAST_STEP[0] * STEP + 1.0 - control.clock_now()
+            if LAST_STEP[0] and behind > 0:  # the reset put the clock back: up to the last
+                control.advance_clock(behind)  # step used again
             reset_done = time.perf_counter()
-            one_flow(browser, mock.urls, cookies)
+            one_flow(browser, mock.urls, cookies, passcode)
             ended = time.perf_counter()
             if number >= warmup:
                 resets.append(reset_done - began)
@@ -139,6 +181,7 @@ def measure(iterations: int, warmup: int, sign_in: str) -> dict[str, Any]:
         browser.close()
     return {
         "sign_in": sign_in,
+        "passcode": passcode,
         "browser": choice.describe(),
         "launch_seconds": launched,
         "iterations": flows,
@@ -152,9 +195,12 @@ def main() -> int:
     parser.add_argument("--iterations", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("--sign-in", choices=("ui", "reuse"), default="ui")
+    parser.add_argument(
+        "--today", type=dt.date.fromisoformat, help="the mock's date (default: the real one)"
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
-    result = measure(args.iterations, args.warmup, args.sign_in)
+    result = measure(args.iterations, args.warmup, args.sign_in, args.today)
     if args.json:
         print(json.dumps(result))
         return 0

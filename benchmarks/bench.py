@@ -17,8 +17,10 @@ linking   the scenario "Linking the CM/ECF account from the Utilities menu" agai
           which includes everything pytest, pytest-bdd, pytest-playwright, the reporting
           plugin and the mock reset cost; the bare script's is one iteration, mock reset
           excluded. The first repetition or iteration, which launches the browser, is
-          dropped from both. A variant without artefacts (--tracing=off --screenshot=off)
-          and one recording full traces (--trace-detail=full: DOM snapshots and a
+          dropped from both. Both run on a day when PACER asks for a one-time passcode
+          (benchmarks/mfa_bench.py MFA_ON_DAY): the bare script then does the same MFA
+          flow. A variant without artefacts (--tracing=off --screenshot=off) and one
+          recording full traces (--trace-detail=full: DOM snapshots and a
           screencast, what pytest-playwright records) show what artefacts cost.
 suite     the whole suite: serial with sign-in reuse (the default), serial signing in
           through the UI in every scenario, with `-n 2`, serial without
@@ -29,6 +31,9 @@ suite     the whole suite: serial with sign-in reuse (the default), serial signi
           pytest's main threads, other Python threads: the embedded mock's server threads
           and xdist's I/O). How many tests sign in as a precondition, and what their sign-in
           steps cost each way, bounds what reusing sign-ins can save.
+mfa       the whole suite, serial, with the mock's date before PACER's multifactor
+          authentication and after it, alternating: what MFA adds, against a target of at
+          most 10%, and the sign-ins (benchmarks/mfa_bench.py)
 a11y      the whole suite, serial, with the axe-core audits (the default) and with
           --a11y=off, alternating (--suite-runs times each): what the audits add, against
           a target of at most 15%, and how many page states they audited
@@ -63,11 +68,15 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # run as a script: benchmarks.mfa_bench beside it
+from benchmarks import mfa_bench  # noqa: E402
+from benchmarks.mfa_bench import MFA_ON_DAY  # noqa: E402
+
 PYTHON = sys.executable
 LINKING_TEST = (
     "tests/acceptance/test_faq.py::test_linking_the_cmecf_account_from_the_utilities_menu"
 )
-STAGES = ("machine", "startup", "mock", "linking", "suite", "a11y", "scaling")
+STAGES = ("machine", "startup", "mock", "linking", "suite", "a11y", "mfa", "scaling")
 TICK = os.sysconf("SC_CLK_TCK")
 
 # The targets of issue 6, point 3.
@@ -388,6 +397,8 @@ def bare_variant(sign_in: str) -> Variant:
                 "1",
                 "--sign-in",
                 sign_in,
+                "--today",
+                MFA_ON_DAY,
                 "--json",
             ]
         )
@@ -404,7 +415,13 @@ def suite_variant(*args: str) -> Variant:
         with tempfile.TemporaryDirectory(prefix="bench-linking-") as folder:
             workdir = Path(folder)
             child = run_child(
-                pytest_command(workdir, LINKING_TEST, f"--bench-repeat={reps + 2}", *args)
+                pytest_command(
+                    workdir,
+                    LINKING_TEST,
+                    f"--bench-repeat={reps + 2}",
+                    f"--mock-today={MFA_ON_DAY}",
+                    *args,
+                )
             )
             if child.returncode != 0:
                 raise failed(child, "the linking scenario")
@@ -473,6 +490,7 @@ def suite_run(name: str, *args: str, cpus: Sequence[int] | None = None) -> dict[
         run = run_child(pytest_command(workdir, *args), monitor=True, cpus=cpus)
         timings = read_timings(workdir) if (workdir / "timings.json").exists() else {"tests": {}}
         audits = _audits(workdir / "results.json")
+        sign_ins = _sign_ins(workdir / "results.json")
     tests = timings["tests"]
     per_test = {nodeid: _own_time(entry) for nodeid, entry in tests.items()}
     slowest = max(per_test, key=lambda nodeid: per_test[nodeid]) if per_test else None
@@ -485,6 +503,7 @@ def suite_run(name: str, *args: str, cpus: Sequence[int] | None = None) -> dict[
         "args": list(args),
         "audits": audits[0],
         "audit_seconds": audits[1],
+        "sign_ins": sign_ins,
         "returncode": run.returncode,
         "wall": run.wall,
         "tests": len(tests),
@@ -512,6 +531,14 @@ def _audits(results: Path) -> tuple[int, float]:
     records = json.loads(results.read_text())["records"]
     audits = [audit for record in records for audit in record.get("accessibility") or []]
     return len(audits), sum(float(audit.get("seconds", 0.0)) for audit in audits)
+
+
+def _sign_ins(results: Path) -> dict[str, Any]:
+    """The run's sign-ins through PACER login (suite/reporting/sign_ins.py)."""
+    if not results.exists():
+        return {}
+    figures: dict[str, Any] = json.loads(results.read_text())["session"].get("sign_ins", {})
+    return figures
 
 
 def _all_passed(variants: Iterable[list[dict[str, Any]]]) -> bool:
@@ -775,6 +802,8 @@ def table(results: dict[str, Any]) -> list[str]:
                 f"time) — target <= {TARGET_A11Y_COST * 100:.0f}% {_met(a['target_met'])}",
             )
         )
+    if "mfa" in results:
+        rows += mfa_bench.rows(results["mfa"])
     if "scaling" in results:
         c = results["scaling"]
         for point in c["points"]:
@@ -835,6 +864,7 @@ def main() -> int:
         "linking": lambda: linking(args.rounds, args.reps),
         "suite": lambda: suite(args.suite_runs),
         "a11y": lambda: accessibility(args.suite_runs),
+        "mfa": lambda: mfa_bench.mfa(args.suite_runs, suite_run, _all_passed),
         "scaling": lambda: scaling(args.suite_runs),
     }
     for stage in STAGES:
@@ -854,6 +884,7 @@ def main() -> int:
         for stage, flag in (
             ("suite", "all_passed"),
             ("a11y", "all_passed"),
+            ("mfa", "all_passed"),
             ("scaling", "all_passed"),
         )
         if stage in results

@@ -11,10 +11,10 @@ Feature: I'm trying to login to CM/ECF and I keep getting redirected to PACER.
   Scenario Outline: A CM/ECF page sends a visitor who is not signed in to PACER: <page>
     FAQ: You will now log into the Court's CM/ECF system through PACER using your PACER Username and Password.
 
-    Given a filer with an upgraded individual PACER account is not signed in
-    When the filer opens the CM/ECF <page> page directly
-    Then the filer is redirected to the PACER login page
-    And PACER login will send the filer back to the court's CM/ECF
+    Given a visitor is not signed in
+    When the visitor opens the CM/ECF <page> page directly
+    Then the visitor is redirected to the PACER login page
+    And PACER login will send the visitor back to the court's CM/ECF
 
     Examples:
       | page      |
@@ -25,11 +25,12 @@ Feature: I'm trying to login to CM/ECF and I keep getting redirected to PACER.
 
   Scenario: The court's website explains the NextGen upgrade
     FAQ: The Court upgraded to NextGen CM/ECF on March 16, 2020.
+    FAQ: You will now log into the Court's CM/ECF system through PACER using your PACER Username and Password.
 
     Given a filer with an upgraded individual PACER account is on the court's website
     When the filer reads the notice of the NextGen CM/ECF upgrade
-    Then the notice says "The Court upgraded to NextGen CM/ECF on March 16, 2020."
-    And the notice says "You will now log into the Court's CM/ECF system through PACER using your PACER Username and Password."
+    Then the notice says: CM/ECF was upgraded to NextGen on March 16, 2020
+    And the notice says: CM/ECF is now reached through PACER with a PACER login
 
   Scenario: Signed in with PACER but not linked, the filer cannot file yet
     FAQ: If you have a CM/ECF account and wish to file documents with the Court, you will need to link your CM/ECF account to your individual upgraded PACER account.

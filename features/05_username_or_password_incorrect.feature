@@ -68,7 +68,7 @@ Feature: I'm trying to login to CM/ECF, and it tells me my username or password 
     When the filer follows PACER login's link for a forgotten password
     Then the filer is on PACER's page for a forgotten password
 
-  @mock_only @destructive @needs_manage_my_account
+  @destructive @needs_manage_my_account
   Scenario: The filer changes the PACER password through PACER and logs in to CM/ECF with it
     FAQ: If you are having trouble with your PACER username or password, you will have to go through PACER to change or retrieve your password.
 

@@ -10,8 +10,8 @@ Feature: Who can I contact for help?
     FAQ: For PACER related issue, please contact PACER at: (800) 676-6856 or send an email to pacer@psc.uscourts.gov.
     FAQ: All other issues, please contact the CM/ECF Help Desk at 866-450-1859 or send an email to cmecf_helpdesk@cit.uscourts.gov.
 
-    Given a filer with an upgraded individual PACER account is on the court's website
-    When the filer opens the contact page
+    Given a visitor is on the court's website
+    When the visitor opens the contact page
     Then the contact page lists <who> with the phone number "<phone>" that dials "<dial>"
     And the contact page lists <who> with the email address "<email>"
 
@@ -33,8 +33,8 @@ Feature: Who can I contact for help?
     FAQ: For PACER related issue, please contact PACER at: (800) 676-6856 or send an email to pacer@psc.uscourts.gov.
     FAQ: All other issues, please contact the CM/ECF Help Desk at 866-450-1859 or send an email to cmecf_helpdesk@cit.uscourts.gov.
 
-    Given a filer with an upgraded individual PACER account is on the court's website
-    When the filer opens the linking FAQ on the court's website
+    Given a visitor is on the court's website
+    When the visitor opens the linking FAQ on the court's website
     Then the FAQ answers "Who can I contact for help?"
     And its answer says "(800) 676-6856"
     And its answer says "pacer@psc.uscourts.gov"

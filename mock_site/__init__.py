@@ -17,12 +17,18 @@ from typing import Any
 
 from flask import Flask
 
-from mock_site import control, security, web
+from mock_site import (
+    control,
+    control_mfa,  # noqa: F401 - its routes go on the control API's blueprint
+    security,
+    web,
+)
 from mock_site.dialects import Dialect, DialectPaths, get_dialect
 from mock_site.sites import (
     court,
     ecf,
     ecf_unlink,  # noqa: F401 - its routes go on the CM/ECF blueprint
+    mfa_settings,  # noqa: F401 - its routes go on the PACER website's blueprint
     pacer,
     pacer_login,
 )
@@ -77,7 +83,7 @@ def create_app(
     }[site]
     app.register_blueprint(blueprint)
     if test_mode:
-        app.register_blueprint(control.bp)
+        app.register_blueprint(control.bp)  # with control_mfa's routes
     if chosen.paths or chosen.missing:
         app.wsgi_app = DialectPaths(app.wsgi_app, chosen)  # type: ignore[method-assign]
     return app

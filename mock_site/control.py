@@ -172,7 +172,10 @@ def reset() -> Response:
 
 @bp.get("/personas")
 def personas() -> Response:
-    return jsonify({seed.key: persona_record(seed) for seed in PERSONAS})
+    mfa = web.mock().store.mfa
+    with mfa.lock:
+        records = {seed.key: persona_record(seed, mfa.state(seed.username)) for seed in PERSONAS}
+    return jsonify(records)
 
 
 PACER_FIELDS = ("username", "password", "name", "email", *CHOICES)
@@ -293,6 +296,17 @@ def sign_in() -> Response:
     )
     path = ECF_LOGIN_PATH if site == "ecf" else MANAGE_ACCOUNT_PATH
     return jsonify({"url": f"{web.site_url(site, web.path(path))}?ticket={ticket}"})
+
+
+@bp.get("/clock")
+def read_clock() -> Response:
+    """The mock's date, and its time (epoch seconds): the one TOTP passcodes are checked at."""
+    return jsonify(clock_record())
+
+
+def clock_record() -> dict[str, Any]:
+    store = web.mock().store
+    return {"today": store.today().isoformat(), "now": store.now()}
 
 
 @bp.post("/clock")

@@ -20,7 +20,8 @@ from typing import Any
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from mock_site import texts
-from mock_site.personas import PERSONAS
+from mock_site.mfa import MfaBook
+from mock_site.personas import PERSONAS, seeded_mfa
 
 SITES: tuple[str, ...] = ("court", "pacer", "pacer-login", "ecf")
 
@@ -140,13 +141,17 @@ class Store:
     today_override: dt.date | None = None
     time_offset: float = 0.0
     default_today: dt.date | None = None  # from --today; what reset returns to
+    # Multifactor authentication: each account's methods, used codes, lockouts (mfa.py).
+    mfa: MfaBook = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self.mfa = MfaBook(self.lock)
         self.reset()
 
     # --- state ------------------------------------------------------------------------------
     def reset(self, keep_sessions: bool = False) -> None:
-        """Back to the seeded state: accounts, links, sessions, outbox, clock, faults.
+        """Back to the seeded state: accounts, links, sessions, outbox, clock, faults, and
+        each account's MFA methods and lockout (but not the passcodes used: see mfa.py).
 
         keep_sessions keeps the sign-ins of seeded accounts, so that a test suite can reuse a
         browser's signed-in state across resets instead of signing in before every scenario.
@@ -175,6 +180,7 @@ class Store:
             self.faults = Faults()
             self.today_override = self.default_today
             self.time_offset = 0.0
+            self.mfa.reset({seed.username: seeded_mfa(seed) for seed in PERSONAS}, self.now())
 
     # --- clock ------------------------------------------------------------------------------
     def now(self) -> float:

@@ -90,6 +90,91 @@ LOGIN_CANCELLED = "Login cancelled."  # [guess]
 PACER_DOWN_TITLE = "PACER is temporarily unavailable"  # [guess]
 PACER_DOWN = "PACER is temporarily unavailable. Try again later."  # [guess]
 
+# --- PACER login: multifactor authentication (MFA) ----------------------------------------
+# portal-reference.md, "PACER login today": the dates, the methods, Skip, "User Update
+# Required", "Enroll", "Multifactor Auth", "Manage MFA Settings", "Add App" and "Get New Codes"
+# are [seen]; the exact wording of the MFA pages is not public, so all else here is [guess].
+MFA_VOLUNTARY_FROM = _dt.date(2025, 5, 11)  # [seen] voluntary enrollment opens
+MFA_SELECTION_FROM = _dt.date(2025, 8, 1)  # [seen] "from August 2025"; the day is [guess]
+MFA_DEADLINE = _dt.date(2025, 12, 31)  # [seen] CM/ECF-level users must be enrolled
+MFA_MAX_WRONG = 5  # [guess] wrong passcodes in a row before the account is locked...
+MFA_LOCK_MINUTES = 15  # [guess] ...for this long (MFA_LOCKED says both)
+MFA_PASSCODE_TITLE = "Multifactor Authentication"  # [guess] after PACER's learning aid's name
+MFA_PASSCODE_INTRO = (
+    "Enter the one-time passcode your authentication app shows, or one of your backup codes."
+)
+MFA_BACKUP_INTRO = "Enter one of your backup codes. Each works once."  # (a backup-code field)
+MFA_PASSCODE_LABEL = "One-time passcode"
+MFA_BACKUP_CODE_LABEL = MFA_PASSCODE_LABEL  # one field takes both
+MFA_BACKUP_CODE_LINK = ""  # no switch: the one field takes a backup code too
+MFA_PASSCODE_LINK = ""  # (the alt dialect's way back from the backup-code field)
+MFA_VERIFY_BUTTON = "Verify"
+MFA_CONTINUE_BUTTON = "Continue"
+MFA_WRONG = "The passcode is not valid. Check your authentication app and try again."
+MFA_REPLAYED = (
+    "That code has already been used. Enter the next passcode from your app, or another "
+    "backup code."
+)
+MFA_LOCKED = "Too many wrong passcodes. Your account is locked for 15 minutes; try again later."
+MFA_CODE_REQUIRED = "Enter your passcode."
+MFA_CODE_NOT_ASCII = (
+    "Type the code with the digits 0 to 9 (and, for a backup code, the letters a to z)."
+)
+MFA_CODE_LENGTH = "A passcode has 6 digits."
+MFA_CODE_FORMAT = "That is neither a passcode (6 digits) nor a backup code (10 letters and digits)."
+MFA_BACKUP_FORMAT = "A backup code has 10 letters and digits."
+MFA_REQUIRED_TITLE = "MFA Enrollment Required"
+MFA_REQUIRED = (  # {skips}: how many skips are left
+    "Multifactor authentication is required for your PACER account. Set it up now, or skip "
+    "for now. Skips left: {skips}."
+)
+MFA_UPDATE_REQUIRED_TITLE = "User Update Required"  # [seen]
+MFA_UPDATE_REQUIRED = (
+    "Your account access is restricted until you set up multifactor authentication."
+)
+MFA_SKIP_BUTTON = "Skip"  # [seen]
+MFA_FIELD = "Multifactor Auth"  # [seen] Manage My Account's field
+MFA_ENROLLED = "Enrolled"
+MFA_NOT_ENROLLED = "Not enrolled"
+MFA_ENROLL_LINK = "Enroll"  # [seen]
+MFA_SETTINGS_TAB = "Settings"  # [seen] the tab of Manage PACER Account
+MFA_SETTINGS_LINK = "Manage MFA Settings"  # [seen]
+MFA_SETTINGS_TITLE = "Manage MFA Settings"  # the page's heading: the link's [seen] words
+MFA_ADD_APP_BUTTON = "Add App"  # [seen]
+MFA_NEW_CODES_BUTTON = "Get New Codes"  # [seen]
+MFA_REMOVE_APP_BUTTON = "Remove app"
+MFA_APPS_HEADING = "Authentication apps"
+MFA_NO_APPS = "No authentication app has been added."
+MFA_APP_NAME = "Authentication app {number}, added {added}"
+MFA_BACKUP_HEADING = "Backup codes"
+MFA_BACKUP_LEFT = "Unused backup codes: {count} of 10."
+MFA_TOO_MANY_APPS = "You have 5 authentication apps, the most PACER allows. Remove one first."
+MFA_SECURITY_CODE_TITLE = "Enter Security Code"
+MFA_SECURITY_CODE_SENT = "We emailed a security code to {email}. It expires in 10 minutes."
+MFA_SECURITY_CODE_LABEL = "Security code"
+MFA_SECURITY_CODE_WRONG = "The security code is not valid. Check the email and try again."
+MFA_SECURITY_CODE_FORMAT = "A security code has 8 digits."
+MFA_TRIES_USED = "Too many wrong codes. Start again to get a new security code."
+MFA_PAIR_TITLE = "Add an Authentication App"
+MFA_PAIR_INTRO = (
+    "Add this key to your authentication app, by typing it or by opening the setup address, "
+    "then enter the passcode the app shows."
+)
+MFA_KEY_LABEL = "Key"
+MFA_URI_LABEL = "Setup address (otpauth)"
+MFA_APP_PASSCODE_LABEL = "Passcode from the app"
+MFA_APP_ADDED_TITLE = "Authentication App Added"
+MFA_APP_ADDED = "Your authentication app has been added."
+MFA_APP_REMOVED = "The authentication app has been removed."
+MFA_CODES_TITLE = "Your Backup Codes"
+MFA_CODES_ISSUED = "New backup codes have been issued. Your old backup codes no longer work."
+MFA_CODES_KEEP = "Keep these codes somewhere safe: each works once."
+MFA_CODES_CAPTION = "Backup codes"
+MFA_BACK_LINK = "Back to Manage MFA Settings"
+EMAIL_MFA_SUBJECT = "PACER security code"
+EMAIL_FROM_MFA = "pacer@psc.uscourts.gov"
+
+
 # --- PACER website --------------------------------------------------------------------------
 PACER_TITLE = "Public Access to Court Electronic Records"  # [seen]
 ACCOUNT_TYPE = {"upgraded": "Upgraded PACER Account", "legacy": "Legacy PACER Account"}  # [seen]
@@ -188,6 +273,14 @@ def unlink_done(ecf_login: str, username: str) -> str:
         "A confirmation email has been sent to the filer."
     )
 
+
+# The court's NextGen notice: the FAQ's own two sentences on the default dialect's page (a
+# notice is the court's to word: another dialect says the same in its own words).
+NEXTGEN_NOTICE_UPGRADED = "The Court upgraded to NextGen CM/ECF on March 16, 2020."
+NEXTGEN_NOTICE_LOGIN = (
+    "You will now log into the Court's CM/ECF system through PACER using your PACER Username "
+    "and Password."
+)
 
 # --- Headings, link and button names (all [guess]; the pages' own words) -------------------
 COURT_CONTACT_LINK = "Contact"  # the court's navigation link, and the page's heading

@@ -209,11 +209,10 @@ def page(
     messages: list[Message] | tuple[Message, ...] = (),
     **context: Any,
 ) -> Response:
-    """Render one of this site's templates (templates/<site>/<template>)."""
-    site = mock().site
-    body = render_template(
-        f"{TEMPLATE_DIRS[site]}/{template}", title=title, messages=list(messages), **context
-    )
+    """Render one of this site's templates (templates/<site>/<template>), or a template
+    shared by sites, named with its folder ("mfa/passcode.html")."""
+    name = template if "/" in template else f"{TEMPLATE_DIRS[mock().site]}/{template}"
+    body = render_template(name, title=title, messages=list(messages), **context)
     return make_response(body, status)
 
 

@@ -12,8 +12,42 @@ import re
 from typing import ClassVar
 
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from suite.profiles import Profile
+
+# How long a link, button, field or heading may take to show once the page in front has
+# loaded: a person sees at once whether it is there, and a script may draw it a moment later
+# (expect()'s own wait). Past it the step fails, naming what is missing, instead of waiting
+# out Playwright's 30 s action time-out.
+SETTLE_MS = 5_000
+
+
+class NotOnPage(AssertionError):
+    """What a step was to act on is not on the page, seconds after the page loaded."""
+
+
+def present(page: Page, locator: Locator, what: str) -> Locator:
+    """`locator`, once it shows; else fail SETTLE_MS after the page in front has loaded.
+
+    `what` names it as a person would ('the link or button "Contact"'): the failure says
+    that and the page, and suite/profile_hints.py adds which profile value it is. A page
+    still on its way when the wait began (the click before it answered late) gets its own
+    SETTLE_MS once it is there.
+    """
+    for _ in range(2):
+        page.wait_for_load_state()  # the navigation time-out covers a slow server
+        shown = page.url
+        try:
+            locator.first.wait_for(state="visible", timeout=SETTLE_MS)
+            return locator
+        except PlaywrightTimeoutError:
+            if page.url == shown:
+                break
+    raise NotOnPage(
+        f"{what} is not on {page.url} (still not there {SETTLE_MS / 1000:g} s after the page "
+        "loaded)"
+    )
 
 
 class SitePage:
@@ -68,10 +102,28 @@ class SitePage:
         """A form field by its label, the profile's wording."""
         return self.page.get_by_label(self.profile.name_of(key), exact=True)
 
+    # Acting on what a person sees: each waits only SETTLE_MS once the page has loaded.
+    def click(self, locator: Locator, what: str) -> None:
+        present(self.page, locator, what).click()
+
+    def click_control(self, name: str) -> None:
+        """Click the link or button of that name (see control)."""
+        self.click(self.control(name), f'the link or button "{name}"')
+
+    def click_button(self, name: str) -> None:
+        self.click(self.page.get_by_role("button", name=name), f'the button "{name}"')
+
+    def fill(self, locator: Locator, what: str, text: str) -> None:
+        present(self.page, locator, what).fill(text)
+
+    def fill_label(self, key: str, text: str) -> None:
+        """Type into the field labelled with the profile's [names] key."""
+        self.fill(self.label(key), f'the field labelled "{self.profile.name_of(key)}"', text)
+
     def text_under(self, heading: str) -> str:
         """The main content's text below a heading, up to the next heading: what a reader
         takes as that heading's section, whatever elements the target wraps it in."""
-        self.heading_named(heading).first.wait_for()
+        present(self.page, self.heading_named(heading), f'the heading "{heading}"')
         text = self.main.inner_text()
         headings = self.main.get_by_role("heading").all_inner_texts()
         starts, position = [], 0
@@ -88,14 +140,54 @@ class SitePage:
         return ""
 
 
-def listed_with(page: SitePage, name: str, others: list[str], shown: str) -> Locator:
-    """An element of the main content that holds a name and a value and none of the other
-    names: a section under the name's heading, a table row with it as row header, a list
-    item... however the target groups them, a reader sees them together."""
-    group = page.main.locator("*").filter(has_text=name).filter(has_text=shown)
-    for other in others:
-        group = group.filter(has_not_text=other)
-    return group
+# Where a contact is listed, as a person reads it: the element that names the contact (a
+# heading, a term, a row header or a strong label), then, before the element that names the
+# next contact, its number or address, both in reading order (what a screen reader follows)
+# and on the screen (nothing above the name, nothing below the next name). Any markup that
+# keeps them together passes: a section each, table rows, a definition list, or one section
+# with a heading and a paragraph each. Returns what is wrong, or "" when it is listed there.
+_CONTACT_LISTED_JS = """([name, others, value, href]) => {
+  const main = document.querySelector('main, [role=main]');
+  if (!main) return 'the page has no main content';
+  const shown = el => el.getClientRects().length > 0;
+  const text = el => el.innerText.replace(/\\s+/g, ' ').trim();
+  const names = [name, ...others];
+  const namers = [...main.querySelectorAll(
+    'h1, h2, h3, h4, h5, h6, [role=heading], dt, th, strong, b')]
+    .filter(shown)
+    .map(el => ({el, who: names.filter(n => text(el).includes(n))}))
+    .filter(entry => entry.who.length === 1)
+    .map(entry => ({el: entry.el, who: entry.who[0]}));
+  const mine = namers.filter(entry => entry.who === name);
+  if (!mine.length) return `no heading, term or strong label in the main content names ${name}`;
+  const links = [...main.querySelectorAll('a[href]')]
+    .filter(a => shown(a) && text(a) === value && a.getAttribute('href') === href);
+  if (!links.length) return `no link ${value} (${href}) in the main content`;
+  const after = (a, b) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+  for (const {el} of mine) {
+    const next = namers.find(entry => entry.who !== name && after(el, entry.el));
+    const top = el.getBoundingClientRect().top;
+    for (const link of links) {
+      const box = link.getBoundingClientRect();
+      const inReadingOrder = after(el, link) && (!next || after(link, next.el));
+      const onScreen = box.bottom > top && (!next || box.top < next.el.getBoundingClientRect().top);
+      if (inReadingOrder && onScreen) return '';
+    }
+  }
+  const where = links.map(link => {
+    const before = namers.filter(entry => after(entry.el, link));
+    return before.length ? `after ${before[before.length - 1].who}` : 'before any contact';
+  });
+  return `${value} is not listed with ${name}: it comes ${where.join(', ')}`;
+}"""
+
+
+def contact_listing_problem(
+    page: SitePage, name: str, others: list[str], value: str, href: str
+) -> str:
+    """What keeps `value` (a link to `href`) from being listed with the contact `name`, as a
+    person reads the main content (see above); "" when it is listed with it."""
+    return str(page.page.evaluate(_CONTACT_LISTED_JS, [name, others, value, href]))
 
 
 def beside(term: str, value: str) -> re.Pattern[str]:

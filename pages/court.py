@@ -16,13 +16,13 @@ class CourtHomePage(SitePage):
         return self.control("CM/ECF")
 
     def click_cmecf_tab(self) -> None:
-        self.cmecf_tab.click()
+        self.click(self.cmecf_tab, 'the CM/ECF tab (a link or button "CM/ECF")')
 
     def open_contact_page(self) -> None:
-        self.control(self.profile.name_of("court_contact_link")).click()
+        self.click_control(self.profile.name_of("court_contact_link"))
 
     def read_nextgen_notice(self) -> None:
-        self.control(self.profile.name_of("court_upgrade_notice_link")).click()
+        self.click_control(self.profile.name_of("court_upgrade_notice_link"))
 
 
 class CourtCmecfPage(SitePage):
@@ -33,10 +33,10 @@ class CourtCmecfPage(SitePage):
         return self.control("Login to the Live CM/ECF Database")
 
     def login_to_live_database(self) -> None:
-        self.live_database_link.click()
+        self.click_control("Login to the Live CM/ECF Database")
 
     def open_linking_faq(self) -> None:
-        self.control(self.profile.name_of("court_faq_link")).click()
+        self.click_control(self.profile.name_of("court_faq_link"))
 
 
 class CourtFaqPage(SitePage):
@@ -50,7 +50,7 @@ class CourtFaqPage(SitePage):
         return self.text_under(question)
 
     def click_here_for_instructions(self) -> None:
-        self.control("Click here").click()
+        self.click_control("Click here")
 
 
 class LinkingInstructionsPage(SitePage):

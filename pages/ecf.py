@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Locator
+from playwright.sync_api import Locator, expect
 
 from pages.base import SitePage, near
 
 # The verification page's confirm button: "Submit, verify …, Submit again" [seen].
 CONFIRM_BUTTON = "Submit"
+# The menu bar of a PACER-only user (no linked CM/ECF account) [seen]; a linked filer also
+# gets the filing menu.
+PACER_ONLY_MENUS = ("Query", "Reports", "Utilities", "Help", "Log Out")
 
 
 class CmecfLoginPage(SitePage):
@@ -23,9 +26,9 @@ class CmecfLoginPage(SitePage):
     path = "/cgi-bin/login.pl"
 
     def log_in_to_legacy(self, login: str, password: str) -> None:
-        self.label("ecf_legacy_login_label").fill(login)
-        self.label("ecf_legacy_password_label").fill(password)
-        self.control(self.profile.name_of("ecf_legacy_login_button")).click()
+        self.fill_label("ecf_legacy_login_label", login)
+        self.fill_label("ecf_legacy_password_label", password)
+        self.click_control(self.profile.name_of("ecf_legacy_login_button"))
 
     @property
     def legacy_password_field(self) -> Locator:
@@ -46,8 +49,15 @@ class CmecfHomePage(SitePage):
     def menu(self, name: str) -> Locator:
         return self.menu_bar.get_by_role("link", name=name, exact=True)
 
+    def menus_beyond_pacer_only(self) -> list[str]:
+        """The menus of the menu bar that a PACER-only user does not get: the filing menu,
+        when the signed-in PACER account has a linked CM/ECF account."""
+        expect(self.menu_bar).to_be_visible()
+        names = [name.strip() for name in self.menu_items.all_inner_texts()]
+        return [name for name in names if name not in PACER_ONLY_MENUS]
+
     def open_menu(self, name: str) -> None:
-        self.menu(name).click()
+        self.click(self.menu(name), f'the menu "{name}" of the menu bar')
 
     @property
     def link_account_link(self) -> Locator:
@@ -56,7 +66,7 @@ class CmecfHomePage(SitePage):
 
     def open_link_account(self) -> None:
         self.open_menu("Utilities")
-        self.link_account_link.click()
+        self.click_control("Link a CM/ECF account to my PACER account")
 
     def log_out(self) -> None:
         self.open_menu("Log Out")
@@ -98,9 +108,9 @@ class LinkAccountPage(SitePage):
         return self.page.get_by_label("CM/ECF password")
 
     def submit_credentials(self, login: str, password: str) -> None:
-        self.login_field.fill(login)
-        self.password_field.fill(password)
-        self.page.get_by_role("button", name="Submit").click()
+        self.fill(self.login_field, 'the field labelled "CM/ECF login"', login)
+        self.fill(self.password_field, 'the field labelled "CM/ECF password"', password)
+        self.click_button("Submit")
 
     @staticmethod
     def account_shown(term: str, value: str) -> re.Pattern[str]:
@@ -109,14 +119,14 @@ class LinkAccountPage(SitePage):
         return near(term, value)
 
     def confirm(self) -> None:
-        self.page.get_by_role("button", name=CONFIRM_BUTTON).click()
+        self.click_button(CONFIRM_BUTTON)
 
     @property
     def cancel_button(self) -> Locator:
         return self.page.get_by_role("button", name=self.profile.name_of("link_cancel_button"))
 
     def cancel(self) -> None:
-        self.cancel_button.click()
+        self.click_button(self.profile.name_of("link_cancel_button"))
 
 
 class ClerkUnlinkPage(SitePage):
@@ -128,9 +138,10 @@ class ClerkUnlinkPage(SitePage):
 
     def find(self, ecf_login: str) -> None:
         """Look the CM/ECF account up: the unlink button, or a refusal (say, not linked)."""
-        self.page.get_by_label("CM/ECF login").fill(ecf_login)
-        self.control(self.profile.name_of("clerk_find_button")).click()
+        login = self.page.get_by_label("CM/ECF login")
+        self.fill(login, 'the field labelled "CM/ECF login"', ecf_login)
+        self.click_control(self.profile.name_of("clerk_find_button"))
 
     def unlink(self, ecf_login: str) -> None:
         self.find(ecf_login)
-        self.unlink_button.click()
+        self.click_control(self.profile.name_of("clerk_unlink_button"))

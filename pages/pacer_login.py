@@ -55,4 +55,4 @@ class PacerLoginPage(SitePage):
         self.continue_button.click()
 
     def open_forgot_password(self) -> None:
-        self.control(self.profile.name_of("pacer_forgot_password_link")).click()
+        self.click_control(self.profile.name_of("pacer_forgot_password_link"))

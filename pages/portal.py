@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from pages import court, ecf, pacer, pacer_login
+from pages import court, ecf, pacer, pacer_login, pacer_mfa
 from suite.profiles import Profile
 
 
@@ -71,6 +71,19 @@ class Portal:
     @property
     def pacer_login(self) -> pacer_login.PacerLoginPage:
         return pacer_login.PacerLoginPage(self.page, self.urls["pacer-login"], self.profile)
+
+    # PACER's multifactor authentication: its pages after the password are PACER login's
+    @property
+    def mfa_passcode(self) -> pacer_mfa.PasscodePage:
+        return pacer_mfa.PasscodePage(self.page, self.urls["pacer-login"], self.profile)
+
+    @property
+    def mfa_prompt(self) -> pacer_mfa.EnrollmentPromptPage:
+        return pacer_mfa.EnrollmentPromptPage(self.page, self.urls["pacer-login"], self.profile)
+
+    @property
+    def mfa_settings(self) -> pacer_mfa.MfaSettingsPage:
+        return pacer_mfa.MfaSettingsPage(self.page, self.urls["pacer"], self.profile)
 
     # NextGen CM/ECF
     @property

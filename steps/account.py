@@ -14,10 +14,18 @@ from suite.mock_control import MockControl
 from suite.personas import Persona
 from suite.profiles import Wording
 
+TOPIC = (
+    "The PACER account",
+    "PACER's Manage My Account (type, kind, status, credit card), activating an inactive "
+    "account, and searching (Query) with it.",
+)
+
 
 @when(parsers.re(rf'{THE_ACTOR} opens "Manage My Account"'))
 @needs(SIGNED_IN_TO_PACER_WEBSITE)
 def open_manage_my_account(portal: Portal) -> None:
+    """Target: a target without Manage My Account (its profile's [capabilities]) makes the
+    scenario "not applicable"; tag it @needs_manage_my_account."""
     portal.pacer_home.open()
     portal.pacer_home.open_manage_my_account()
     expect(portal.page).to_have_url(portal.manage_account.url)
@@ -25,18 +33,26 @@ def open_manage_my_account(portal: Portal) -> None:
 
 @then(parsers.re(r'the account type is "(?P<value>.+)"'))
 def account_type_is(portal: Portal, wording: Wording, value: str) -> None:
+    """Persona: the type shown is the person's ("Upgraded PACER Account" or "Legacy PACER
+    Account" [seen])."""
     # The account types are [seen]; the term beside them is the profile's.
     expect(portal.manage_account.main).to_contain_text(beside(wording.account("type"), value))
 
 
-@then(parsers.re(r"the account(?:'s)? (?P<term>kind|status|credit card) shows: (?P<meaning>.+)"))
-def account_detail_shows(portal: Portal, wording: Wording, term: str, meaning: str) -> None:
-    shown = beside(wording.account(term), wording.account(meaning))
+@then(
+    parsers.re(r"the account(?:'s)? (?P<term>kind|status|credit card) shows: (?P<account_value>.+)")
+)
+def account_detail_shows(portal: Portal, wording: Wording, term: str, account_value: str) -> None:
+    """Persona: what is shown is the person's (kind, status, credit card on file).
+
+    Target: the term and the value are the target profile's wording ([account])."""
+    shown = beside(wording.account(term), wording.account(account_value))
     expect(portal.manage_account.main).to_contain_text(shown)
 
 
 @when(parsers.re(rf"{THE_ACTOR}'s PACER account is activated"))
 def account_activated(control: MockControl, actor: Persona) -> None:
+    """As PACER does once credit card information is on file."""
     # What PACER does once credit card information is on file; the mock's control API
     # stands in for PACER's payment pages, which the FAQ does not walk through.
     assert actor.username
@@ -46,6 +62,7 @@ def account_activated(control: MockControl, actor: Persona) -> None:
 @when(parsers.re(rf'{THE_ACTOR} opens "(?P<menu>Query|Reports|Utilities|Help)"'))
 @needs(IN_CMECF_SIGNED_IN)
 def open_cmecf_menu(portal: Portal, menu: str) -> None:
+    """Persona: an inactive PACER account gets the Query page without its search form."""
     portal.cmecf_home.open_menu(menu)
 
 

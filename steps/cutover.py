@@ -15,6 +15,12 @@ from suite.mock_control import MockControl
 from suite.personas import Persona
 from suite.profiles import Wording
 
+TOPIC = (
+    "Before and after March 16, 2020",
+    "The cut-over from the legacy CM/ECF, with its own login, to NextGen CM/ECF behind "
+    "PACER login, on the mock's clock.",
+)
+
 
 @given(parsers.re(r"the date is (?P<day>.+)"))
 def the_date_is(control: MockControl, day: str) -> None:
@@ -60,6 +66,9 @@ def log_in_to_legacy_wrongly(portal: Portal, personas: dict[str, Persona], actor
 
 @given(parsers.re(rf"{WHO} is signed in to the legacy CM/ECF"), target_fixture="actor")
 def signed_in_to_legacy(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
+    """With the person's CM/ECF login and password, before the cut-over.
+
+    Persona: needs a CM/ECF account (every persona of the mock but the clerk has one)."""
     persona = persona_for(personas, who, "ecf_login", "ecf_password")
     portal.cmecf_login.open()
     _log_in_to_legacy(portal, personas, persona, wrong=False)

@@ -19,11 +19,24 @@ from playwright.sync_api import Locator, Page, ViewportSize, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from pytest_bdd import given, parsers, then, when
 
+from pages.base import present
 from pages.ecf import CONFIRM_BUTTON
+from pages.pacer_mfa import PasscodePage
 from pages.portal import Portal
-from steps.personas import THE_ACTOR, WHO, persona_for
+from steps.account_state import PutBack, check_link_state
+from steps.personas import THE_ACTOR, WHO, one_of, persona_for
+from steps.second_factor import SecondFactor, require_method
+from suite.one_time_codes import APP, OneTimeCodes, wrong_passcode
+from suite.page_history import history_of
 from suite.personas import Persona
 from suite.profiles import Wording
+from suite.screens import holds_secrets
+
+TOPIC = (
+    "With the keyboard alone",
+    "Linking the accounts with Tab, Shift+Tab, Enter and Space only, at three screen widths "
+    "(Section 508, WCAG 2.1 AA).",
+)
 
 # The screens of the feature's examples, as CSS pixels of the viewport. Zooming a 1280 px
 # wide window to 200% lays the page out in 640 CSS px, which is what the browser is given.
@@ -78,8 +91,10 @@ class KeyboardJourney:
 
     def focus(self, target: Locator) -> None:
         """Tab (or Shift+Tab, when the control lies behind the focus) until target has it."""
-        target.wait_for()
+        present(self.page, target, f"what the keyboard is to reach ({target})")
         self._check_reflow()
+        if target.evaluate(_FOCUS)["onTarget"]:
+            return  # already there (a page that puts the focus on its field, as it should)
         key = "Shift+Tab" if target.evaluate(_BEHIND_FOCUS) else "Tab"
         for _ in range(MAX_PRESSES):
             self.press(key)
@@ -101,6 +116,12 @@ class KeyboardJourney:
             self.page.keyboard.type(text)
         self.press("Enter")
 
+    def type_code(self, page: PasscodePage, method: str, code: str) -> None:
+        """The passcode page's field, reached by Tab, typed into and submitted with Enter."""
+        if method != APP:
+            raise AssertionError("the keyboard journey signs in with the authentication app")
+        self.type_and_submit((page.passcode_field, code))
+
     def _check_reflow(self) -> None:
         overflow = int(self.page.evaluate(_SIDEWAYS))
         if overflow > 0:
@@ -108,12 +129,13 @@ class KeyboardJourney:
 
 
 @given(
-    parsers.re(rf"{WHO} uses the keyboard alone on (?P<display>.+)"),
+    parsers.re(rf"{WHO} uses the keyboard alone on {one_of('display', DISPLAYS)}"),
     target_fixture="actor",
 )
 def uses_the_keyboard(
     portal: Portal, personas: dict[str, Persona], who: str, display: str
 ) -> Persona:
+    """Persona: needs a CM/ECF account to link (CM/ECF login and password)."""
     portal.page.set_viewport_size(DISPLAYS[display])
     return persona_for(personas, who, "ecf_login", "ecf_password")
 
@@ -136,15 +158,23 @@ def to_pacer_login(portal: Portal, journey: KeyboardJourney) -> None:
 
 
 @when(parsers.re(rf"{THE_ACTOR} logs in and ticks the redaction acknowledgement with Space"))
-def log_in_by_keyboard(portal: Portal, journey: KeyboardJourney, actor: Persona) -> None:
+def log_in_by_keyboard(
+    portal: Portal, journey: KeyboardJourney, second_factor: SecondFactor, actor: Persona
+) -> None:
+    """Today's PACER asks for a one-time passcode after the password: typed here too, with the
+    keyboard, when the target asks."""
     login = portal.pacer_login
     assert actor.username and actor.password
     journey.type_and_submit((login.username, actor.username), (login.password, actor.password))
+    second_factor.after_password(
+        portal, actor, login.redaction_acknowledgement, typist=journey.type_code
+    )
     journey.focus(login.redaction_acknowledgement)
     journey.press("Space")
     expect(login.redaction_acknowledgement).to_be_checked()
     journey.activate(login.continue_button)
     expect(portal.cmecf_home.menu_bar).to_be_visible()
+    check_link_state(portal, actor)  # the filer's first time in CM/ECF in this scenario
 
 
 @when(
@@ -173,7 +203,7 @@ def error_announced(portal: Portal) -> None:
 
 @when(parsers.re(rf"{THE_ACTOR} submits their own CM/ECF login and password and confirms"))
 def submit_and_confirm(
-    portal: Portal, journey: KeyboardJourney, wording: Wording, actor: Persona
+    portal: Portal, journey: KeyboardJourney, wording: Wording, put_back: PutBack, actor: Persona
 ) -> None:
     link = portal.link_account
     assert actor.ecf_login and actor.ecf_password
@@ -181,6 +211,7 @@ def submit_and_confirm(
         (link.login_field, actor.ecf_login), (link.password_field, actor.ecf_password)
     )
     expect(link.heading_named(wording.heading("link_verify"))).to_be_visible()
+    put_back.link(actor, actor.ecf_login)
     journey.activate(portal.page.get_by_role("button", name=CONFIRM_BUTTON))
 
 
@@ -195,6 +226,8 @@ def confirmation_is_status(portal: Portal, wording: Wording, actor: Persona) -> 
 
 @then("every focused element showed its focus, no page scrolled sideways, no mouse was used")
 def focus_shown_and_reflowed(journey: KeyboardJourney) -> None:
+    """Over the whole scenario: every element the focus reached, every page it was on (and,
+    for the mouse, every page the browser showed)."""
     # The last page too: forward to its last link, then back to its first with Shift+Tab.
     journey.focus(journey.page.get_by_role("link").last)
     journey.focus(journey.page.get_by_role("link").first)
@@ -202,3 +235,60 @@ def focus_shown_and_reflowed(journey: KeyboardJourney) -> None:
     assert not journey.sideways, f"pages scroll sideways (CSS px too wide): {journey.sideways}"
     assert set(journey.keys) <= {"Tab", "Shift+Tab", "Enter", "Space"}, journey.keys
     assert "Shift+Tab" in journey.keys, "the journey never moved the focus backwards"
+    # "No mouse": no page of the scenario had a real mouse press (keyboard activation
+    # clicks, but presses no mouse button).
+    pressed = [shown.url for shown in history_of(journey.page).look(journey.page) if shown.mouse]
+    assert not pressed, f"the mouse was used on {pressed}"
+
+
+# --- the passcode page by keyboard (feature 11) -----------------------------------------
+
+
+@when(parsers.re(rf"{THE_ACTOR} types their PACER username and password and presses Enter"))
+def type_password_by_keyboard(portal: Portal, journey: KeyboardJourney, actor: Persona) -> None:
+    login = portal.pacer_login
+    assert actor.username and actor.password
+    journey.type_and_submit((login.username, actor.username), (login.password, actor.password))
+
+
+@then("the passcode field has a label, asks for a one-time code, and is reached with the keyboard")
+def passcode_field_by_keyboard(portal: Portal, journey: KeyboardJourney, wording: Wording) -> None:
+    page = portal.mfa_passcode
+    expect(page.heading_named(wording.heading("mfa_passcode"))).to_be_visible()
+    # Found by its label: a screen reader names the field by it.
+    field = page.page.get_by_label(wording.name_of("mfa_passcode_label"), exact=True)
+    # The standard token: browsers and password managers offer the code, and a phone its
+    # numeric keyboard when the field also says inputmode="numeric" (WCAG 1.3.5).
+    expect(field).to_have_attribute("autocomplete", "one-time-code")
+    journey.focus(field)
+
+
+@when(
+    parsers.re(
+        rf"{THE_ACTOR} types (?P<which>a passcode their authentication app did not show|"
+        r"the passcode their authentication app shows) and presses Enter"
+    )
+)
+def type_passcode_by_keyboard(
+    portal: Portal,
+    journey: KeyboardJourney,
+    one_time_codes: OneTimeCodes,
+    second_factor: SecondFactor,
+    actor: Persona,
+    which: str,
+) -> None:
+    require_method(actor, "totp_secret")
+    holds_secrets(second_factor.item)
+    if which.startswith("a passcode"):
+        code = wrong_passcode(actor, one_time_codes.clock.now())
+    else:
+        code, use = one_time_codes.app_passcode(actor)
+        second_factor.count(actor, use)
+    journey.type_and_submit((portal.mfa_passcode.passcode_field, code))
+
+
+@then("every focused element showed its focus and no page scrolled sideways")
+def focus_shown_no_sideways(journey: KeyboardJourney) -> None:
+    assert not journey.unseen_focus, f"focus not visible on: {journey.unseen_focus}"
+    assert not journey.sideways, f"pages scroll sideways (CSS px too wide): {journey.sideways}"
+    assert set(journey.keys) <= {"Tab", "Shift+Tab", "Enter", "Space"}, journey.keys

@@ -9,7 +9,7 @@ from pytest_bdd import given, parsers, then, when
 
 from pages.portal import Portal
 from steps.common import on_site, starts_with
-from steps.personas import THE_ACTOR, WHO, persona_for
+from steps.personas import THE_ACTOR, THE_ACTOR_OR_VISITOR, WHO_OR_VISITOR, one_of, who_is
 from steps.preconditions import (
     ON_COURT_CMECF_PAGE,
     ON_COURT_LINKS,
@@ -20,6 +20,12 @@ from steps.preconditions import (
 )
 from suite.personas import Persona
 from suite.targets import Target
+
+TOPIC = (
+    "Who the scenario is about, and getting to the court's CM/ECF",
+    "Where the person starts (the court's website, the PACER website, PACER login), and the "
+    "routes and redirects between the sites.",
+)
 
 LOGIN_ROUTES = {
     "the court website's CM/ECF link": "court",
@@ -33,81 +39,91 @@ DIRECT_PAGES = {
 }
 
 
-@given(parsers.re(rf"{WHO} is on the court's website"), target_fixture="actor")
+@given(parsers.re(rf"{WHO_OR_VISITOR} is on the court's website"), target_fixture="actor")
 def on_court_website(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
     portal.court_home.open()
-    return persona_for(personas, who)
+    return who_is(personas, who)
 
 
-@given(parsers.re(rf"{WHO} is on the PACER website"), target_fixture="actor")
+@given(parsers.re(rf"{WHO_OR_VISITOR} is on the PACER website"), target_fixture="actor")
 def on_pacer_website(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
     portal.pacer_home.open()
-    return persona_for(personas, who)
+    return who_is(personas, who)
 
 
-@given(parsers.re(rf"{WHO} is not signed in"), target_fixture="actor")
+@given(parsers.re(rf"{WHO_OR_VISITOR} is not signed in"), target_fixture="actor")
 def not_signed_in(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
+    """Signs out of every site (clears the browser's cookies), whoever signed in before."""
     # A scenario starts in a fresh browser context; after another Given signed someone in,
     # this makes the phrase true rather than assume it.
     portal.page.context.clear_cookies()
-    return persona_for(personas, who)
+    return who_is(personas, who)
 
 
 @given(
-    parsers.re(rf"{WHO} is on the PACER login page on the way to CM/ECF"),
+    parsers.re(rf"{WHO_OR_VISITOR} is on the PACER login page on the way to CM/ECF"),
     target_fixture="actor",
 )
 @needs(SIGNED_OUT_OF_CMECF)
 def on_pacer_login(portal: Portal, personas: dict[str, Persona], who: str) -> Persona:
     portal.cmecf_login.open()
     expect(portal.pacer_login.username).to_be_visible()
-    return persona_for(personas, who)
+    return who_is(personas, who)
 
 
-@when(parsers.re(rf"{THE_ACTOR} clicks on the CM/ECF tab at the top of the screen"))
+@when(parsers.re(rf"{THE_ACTOR_OR_VISITOR} clicks on the CM/ECF tab at the top of the screen"))
 @needs(ON_COURT_WEBSITE)
 def click_cmecf_tab(portal: Portal) -> None:
     portal.court_home.click_cmecf_tab()
 
 
-@when(parsers.re(rf'{THE_ACTOR} clicks on "Login to the Live CM/ECF Database"'))
+@when(parsers.re(rf'{THE_ACTOR_OR_VISITOR} clicks on "Login to the Live CM/ECF Database"'))
 @needs(ON_COURT_CMECF_PAGE)
 def click_login_to_live_database(portal: Portal) -> None:
     portal.court_cmecf.login_to_live_database()
 
 
-@when(parsers.re(rf"{THE_ACTOR} goes to the court's CM/ECF"))
+@when(parsers.re(rf"{THE_ACTOR_OR_VISITOR} goes to the court's CM/ECF"))
 def go_to_cmecf(portal: Portal) -> None:
+    """From the court's home page, its CM/ECF tab, then "Login to the Live CM/ECF Database";
+    whatever page the browser was on."""
     portal.court_home.open()
     portal.court_home.click_cmecf_tab()
     portal.court_cmecf.login_to_live_database()
 
 
 @when(
-    parsers.re(rf"{THE_ACTOR} opens the CM/ECF (?P<name>login|home|Utilities|Query) page directly")
+    parsers.re(
+        rf"{THE_ACTOR_OR_VISITOR} opens the CM/ECF {one_of('name', DIRECT_PAGES)} page directly"
+    )
 )
 def open_cmecf_page_directly(portal: Portal, name: str) -> None:
     getattr(portal, DIRECT_PAGES[name]).open()
 
 
-@when(parsers.re(rf"{THE_ACTOR} goes to www.pacer.gov"))
+@when(parsers.re(rf"{THE_ACTOR_OR_VISITOR} goes to www.pacer.gov"))
 def go_to_www_pacer_gov(portal: Portal, target: Target) -> None:
     portal.page.goto(target.www_pacer_gov)
 
 
-@when(parsers.re(rf'{THE_ACTOR} clicks on "Quick Links" and then "Court Links"'))
+@when(parsers.re(rf'{THE_ACTOR_OR_VISITOR} clicks on "Quick Links" and then "Court Links"'))
 @needs(ON_PACER_WEBSITE)
 def open_court_links(portal: Portal) -> None:
     portal.pacer_home.open_court_links()
 
 
-@when(parsers.re(rf'{THE_ACTOR} chooses "(?P<court>.+)"'))
+@when(parsers.re(rf'{THE_ACTOR_OR_VISITOR} chooses "(?P<court>.+)"'))
 @needs(ON_COURT_LINKS)
 def choose_court(portal: Portal, court: str) -> None:
     portal.court_links.choose_court(court)
 
 
-@when(parsers.re(rf"{THE_ACTOR} follows (?P<route>.+) to the court's CM/ECF login"))
+@when(
+    parsers.re(
+        rf"{THE_ACTOR_OR_VISITOR} follows {one_of('route', LOGIN_ROUTES)} "
+        "to the court's CM/ECF login"
+    )
+)
 def follow_route_to_cmecf_login(portal: Portal, route: str) -> None:
     """Needs the filer on the home page the route starts from: the court's website for "the
     court website's CM/ECF link", the PACER website for "PACER's Court Links"."""
@@ -120,21 +136,21 @@ def follow_route_to_cmecf_login(portal: Portal, route: str) -> None:
         portal.court_links.choose_court("U.S. Court of International Trade")
 
 
-@then(parsers.re(rf"{THE_ACTOR} is on the PACER website"))
+@then(parsers.re(rf"{THE_ACTOR_OR_VISITOR} is on the PACER website"))
 def is_on_pacer_website(portal: Portal) -> None:
     expect(portal.page).to_have_url(portal.pacer_home.url)
     # PACER's name [seen], where a person sees it: anywhere on the page (a banner, a title).
     expect(portal.page.locator("body")).to_contain_text("Public Access to Court Electronic Records")
 
 
-@then(parsers.re(rf"{THE_ACTOR} is redirected to the PACER login page"))
+@then(parsers.re(rf"{THE_ACTOR_OR_VISITOR} is redirected to the PACER login page"))
 def redirected_to_pacer_login(portal: Portal) -> None:
     expect(portal.page).to_have_url(starts_with(portal.pacer_login.url + "?"))
     expect(portal.pacer_login.username).to_be_visible()
     expect(portal.pacer_login.password).to_be_visible()
 
 
-@then(parsers.re(rf"PACER login will send {THE_ACTOR} back to the court's CM/ECF"))
+@then(parsers.re(rf"PACER login will send {THE_ACTOR_OR_VISITOR} back to the court's CM/ECF"))
 def pacer_login_returns_to_cmecf(portal: Portal) -> None:
     # As NextGen does it [seen]: back to a page of the court's CM/ECF (the page asked for,
     # or its login page), never to another site.

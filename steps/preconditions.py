@@ -37,9 +37,18 @@ class Precondition:
     def check(self, portal: Portal) -> None:
         try:
             self.holds(portal)
-        except AssertionError:
+        except AssertionError as error:
+            # What was looked for (Playwright's call log names it): a heading, a field...
+            waited = next(
+                (
+                    f"; it waited for {line.strip()[len('- waiting for ') :]}"
+                    for line in str(error).splitlines()
+                    if line.strip().startswith("- waiting for ")
+                ),
+                "",
+            )
             raise AssertionError(
-                f"this step needs {self.describe()}; the browser is at {portal.page.url}"
+                f"this step needs {self.describe()}; the browser is at {portal.page.url}{waited}"
             ) from None
 
 
@@ -107,7 +116,8 @@ ON_PACER_LOGIN = Precondition(
     _visible(lambda portal: portal.pacer_login.username),
 )
 ON_REDACTION_AGREEMENT = Precondition(
-    "the filer on PACER's redaction agreement",
+    # Said here too: a shared/firm or legacy account logs in without ever seeing it.
+    "the filer on PACER's redaction agreement, which PACER shows only to accounts that can file",
     "When the filer logs in with the username and password for their upgraded PACER account",
     _visible(lambda portal: portal.pacer_login.redaction_agreement),
 )

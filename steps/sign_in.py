@@ -10,7 +10,8 @@ from pytest_bdd import given, parsers, then, when
 
 from pages.portal import Portal
 from steps import journeys
-from steps.personas import THE_ACTOR, WHO, persona_for, require
+from steps.account_state import PutBack, check_link_state, sign_in_checked
+from steps.personas import THE_ACTOR, WHO, one_of, persona_for, require
 from steps.preconditions import (
     ON_PACER_LOGIN,
     ON_REDACTION_AGREEMENT,
@@ -18,12 +19,18 @@ from steps.preconditions import (
     SIGNED_OUT_OF_CMECF,
     needs,
 )
-from steps.sign_in_state import SignInStates, sign_in
+from steps.second_factor import SecondFactor
+from steps.sign_in_state import SignInStates
 from suite import secrets
 from suite.mock_control import MockControl
 from suite.personas import Persona
 from suite.profiles import Wording
 
+TOPIC = (
+    "Signing in, the redaction agreement and passwords",
+    "PACER login, what it refuses, the redaction agreement filers acknowledge, and changing "
+    "or resetting the PACER password.",
+)
 WRONG_PASSWORD = "not-the-right-password-1"  # a value no persona has
 UNKNOWN_USERNAME = "nobody-at-pacer-0000"
 NEW_PASSWORD_SUFFIX = "-renewed-2026"
@@ -41,27 +48,39 @@ SIGN_IN_SITES = {"CM/ECF": "ecf", "the PACER website": "pacer"}
 
 
 @given(
-    parsers.re(rf"{WHO} is signed in to (?P<site>{'|'.join(SIGN_IN_SITES)})"),
+    parsers.re(rf"{WHO} is signed in to {one_of('site', SIGN_IN_SITES)}"),
     target_fixture="actor",
 )
 def signed_in(
     portal: Portal,
     personas: dict[str, Persona],
     sign_in_states: SignInStates | None,
+    second_factor: SecondFactor,
     who: str,
     site: str,
 ) -> Persona:
+    """Signed in as that person, whatever page the browser was on. Checks the persona's state
+    first: PACER login takes its password, and (CM/ECF) its CM/ECF account is linked or not as
+    its kind says.
+
+    Persona: accounts that cannot file (shared/firm, legacy) are signed in too; CM/ECF then
+    shows them no filing menu."""
     persona = persona_for(personas, who)
-    sign_in(sign_in_states, portal, persona, SIGN_IN_SITES[site])
+    sign_in_checked(sign_in_states, portal, persona, SIGN_IN_SITES[site], second_factor)
+    if SIGN_IN_SITES[site] == "ecf":
+        check_link_state(portal, persona)
     return persona
 
 
 @given("the filer is signed in to CM/ECF")
 def actor_signed_in_to_cmecf(
-    portal: Portal, sign_in_states: SignInStates | None, actor: Persona
+    portal: Portal,
+    sign_in_states: SignInStates | None,
+    second_factor: SecondFactor,
+    actor: Persona,
 ) -> None:
     """After a Given that introduced the filer (`Given <who> ...`)."""
-    sign_in(sign_in_states, portal, actor, "ecf")
+    sign_in_checked(sign_in_states, portal, actor, "ecf", second_factor)
 
 
 @when(
@@ -70,9 +89,16 @@ def actor_signed_in_to_cmecf(
     )
 )
 @needs(ON_PACER_LOGIN)
-def log_in_with_pacer_account(portal: Portal, actor: Persona) -> None:
+def log_in_with_pacer_account(portal: Portal, second_factor: SecondFactor, actor: Persona) -> None:
+    """Today's PACER asks for a one-time passcode after the password (multifactor
+    authentication): when the target does, this step passes it too, and the reports show it
+    inside this step.
+
+    Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     assert actor.username and actor.password
     portal.pacer_login.log_in(actor.username, actor.password)
+    second_factor.after_password(portal, actor, journeys.on_the_way_to_cmecf(portal))
 
 
 def _old_cmecf_login(personas: dict[str, Persona], actor: Persona) -> tuple[str, str]:
@@ -98,9 +124,7 @@ OLD_CMECF_CREDENTIALS: dict[str, Callable[[dict[str, Persona], Persona], tuple[s
 
 
 @when(
-    parsers.re(
-        rf"{THE_ACTOR} tries to log in with (?P<credentials>{'|'.join(OLD_CMECF_CREDENTIALS)})"
-    )
+    parsers.re(rf"{THE_ACTOR} tries to log in with {one_of('credentials', OLD_CMECF_CREDENTIALS)}")
 )
 @needs(SIGNED_OUT_OF_CMECF)
 def log_in_with_old_cmecf_credentials(
@@ -112,22 +136,28 @@ def log_in_with_old_cmecf_credentials(
     portal.pacer_login.log_in(username, password)
 
 
-# Each phrase of the feature files, and the (username, password) it stands for.
+def _username(personas: dict[str, Persona], actor: Persona) -> str:
+    """The actor's PACER username, for a phrase that types it (a visitor has none)."""
+    return require(personas, actor.key).username or ""
+
+
+# Each phrase of the feature files, and the (username, password) it stands for. Only the
+# phrases that type the persona's own username ask for it: the others need no persona.
 BAD_CREDENTIALS: dict[str, Callable[[dict[str, Persona], Persona], tuple[str, str]]] = {
-    "the PACER username and a wrong password": lambda ps, p: (p.username or "", WRONG_PASSWORD),
+    "the PACER username and a wrong password": lambda ps, p: (_username(ps, p), WRONG_PASSWORD),
     "the PACER username and their old CM/ECF password": _pacer_username_with_old_cmecf_password,
     "a username PACER does not know": lambda ps, p: (UNKNOWN_USERNAME, WRONG_PASSWORD),
     "an empty username": lambda ps, p: ("", WRONG_PASSWORD),
-    "the PACER username and an empty password": lambda ps, p: (p.username or "", ""),
+    "the PACER username and an empty password": lambda ps, p: (_username(ps, p), ""),
     "a username of 5 characters": lambda ps, p: ("jdoe2", WRONG_PASSWORD),
     "the PACER username and a password of 7 characters": lambda ps, p: (
-        p.username or "",
+        _username(ps, p),
         "Pacer-J",
     ),
 }
 
 
-@when(parsers.re(rf"{THE_ACTOR} logs in with (?P<credentials>{'|'.join(BAD_CREDENTIALS)})"))
+@when(parsers.re(rf"{THE_ACTOR} logs in with {one_of('credentials', BAD_CREDENTIALS)}"))
 @needs(ON_PACER_LOGIN)
 def log_in_with_bad_credentials(
     portal: Portal, personas: dict[str, Persona], actor: Persona, credentials: str
@@ -138,6 +168,8 @@ def log_in_with_bad_credentials(
 
 @then("PACER shows the redaction requirements")
 def redaction_requirements_shown(portal: Portal) -> None:
+    """Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     login = portal.pacer_login
     expect(login.redaction_agreement).to_be_visible()
     expect(login.page.get_by_role("main")).to_contain_text(
@@ -149,6 +181,8 @@ def redaction_requirements_shown(portal: Portal) -> None:
 @then(parsers.re(rf"PACER lets {THE_ACTOR} continue only once they acknowledge them"))
 @needs(ON_REDACTION_AGREEMENT)
 def continue_disabled_until_acknowledged(portal: Portal) -> None:
+    """Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     login = portal.pacer_login
     expect(login.continue_button).to_be_disabled()
     login.redaction_acknowledgement.check()
@@ -160,6 +194,8 @@ def continue_disabled_until_acknowledged(portal: Portal) -> None:
 @when(parsers.re(rf"{THE_ACTOR} acknowledges the redaction requirements"))
 @needs(ON_REDACTION_AGREEMENT)
 def acknowledge_redaction(portal: Portal) -> None:
+    """Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     # An account PACER sends straight on (or refuses) fails at its precondition, saying
     # where the browser is, not after a 30 s wait for the checkbox.
     portal.pacer_login.acknowledge_redaction()
@@ -168,11 +204,16 @@ def acknowledge_redaction(portal: Portal) -> None:
 @when(parsers.re(rf"{THE_ACTOR} leaves the redaction requirements unacknowledged"))
 @needs(ON_REDACTION_AGREEMENT)
 def leave_redaction_unacknowledged(portal: Portal) -> None:
+    """Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     expect(portal.pacer_login.redaction_agreement).to_be_visible()
 
 
 @then(parsers.re(rf"PACER does not let {THE_ACTOR} continue"))
+@needs(ON_REDACTION_AGREEMENT)
 def continue_is_disabled(portal: Portal) -> None:
+    """Persona: only accounts that can file see the redaction agreement; PACER sends the others
+    (on the mock: shared/firm and legacy accounts) straight on."""
     expect(portal.pacer_login.continue_button).to_be_disabled()
 
 
@@ -190,10 +231,14 @@ def on_forgot_password_page(portal: Portal, wording: Wording) -> None:
 
 
 @when(parsers.re(rf"{THE_ACTOR} asks PACER to reset the forgotten password"))
-def ask_for_password_reset(portal: Portal, wording: Wording, actor: Persona) -> None:
-    assert actor.username and actor.email
+def ask_for_password_reset(
+    portal: Portal, wording: Wording, personas: dict[str, Persona], actor: Persona
+) -> None:
+    """From the PACER website's home page, with the person's username and email address."""
+    persona = require(personas, actor.key, "email")
+    assert persona.username and persona.email
     portal.pacer_home.open_forgot_password()
-    portal.forgot_password.request_reset(actor.username, actor.email)
+    portal.forgot_password.request_reset(persona.username, persona.email)
     portal.forgot_password.expect_confirmation(wording.message("password reset sent"))
 
 
@@ -202,7 +247,7 @@ def ask_for_password_reset(portal: Portal, wording: Wording, actor: Persona) -> 
     target_fixture="new_password",
 )
 def follow_reset_link(
-    portal: Portal, wording: Wording, control: MockControl, actor: Persona
+    portal: Portal, wording: Wording, control: MockControl, put_back: PutBack, actor: Persona
 ) -> str:
     """After `When the filer asks PACER to reset the forgotten password`."""
     subject = wording.message("email: password reset")
@@ -213,6 +258,7 @@ def follow_reset_link(
     assert link, "the reset email has no reset link"
     portal.page.goto(link.group(0))
     new_password = new_password_for(actor)
+    put_back.password(actor, new_password)
     portal.reset_password.choose_new_password(new_password)
     portal.reset_password.expect_confirmation(wording.message("password changed"))
     return new_password
@@ -223,20 +269,20 @@ def follow_reset_link(
     target_fixture="new_password",
 )
 @needs(SIGNED_IN_TO_PACER_WEBSITE)
-def change_password(portal: Portal, wording: Wording, actor: Persona) -> str:
+def change_password(portal: Portal, wording: Wording, put_back: PutBack, actor: Persona) -> str:
     assert actor.password
-    portal.manage_account.open()
-    portal.manage_account.open_change_password()
     new_password = new_password_for(actor)
-    portal.change_password.change(actor.password, new_password)
+    put_back.password(actor, new_password)
+    journeys.change_pacer_password(portal, actor.password, new_password)
     portal.manage_account.expect_confirmation(wording.message("password changed"))
     return new_password
 
 
 @when(parsers.re(rf"{THE_ACTOR} logs in to CM/ECF with the new PACER password"))
-def log_in_with_new_password(portal: Portal, actor: Persona, new_password: str) -> None:
+def log_in_with_new_password(
+    portal: Portal, second_factor: SecondFactor, actor: Persona, new_password: str
+) -> None:
     """After a step that chose a new password (`changes the PACER password ...` or `follows the
     reset link ...`)."""
-    assert actor.username
     portal.cmecf_login.open()
-    journeys.log_in_at_pacer(portal, actor.username, new_password)
+    journeys.log_in_at_pacer(portal, actor, second_factor, password=new_password)

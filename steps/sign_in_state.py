@@ -17,9 +17,10 @@ import pytest
 
 from pages.portal import Portal
 from steps import journeys
+from steps.second_factor import SecondFactor
 from suite.personas import Persona
 
-SignIn = Callable[[Portal, Persona], None]
+SignIn = Callable[[Portal, Persona, SecondFactor], None]
 UI_SIGN_IN: dict[str, SignIn] = {
     "ecf": journeys.sign_in_to_cmecf,
     "pacer": journeys.sign_in_to_pacer_website,
@@ -34,8 +35,11 @@ class SignInStates:
         # pytest prints fixture values in failures (-vv, --showlocals): never session cookies.
         return f"SignInStates(saved sign-ins: {sorted(self.cookies)}, cookie values hidden)"
 
-    def sign_in(self, portal: Portal, persona: Persona, site: str) -> None:
-        """Sign `portal`'s browser in to `site` ("ecf" or "pacer") as persona."""
+    def sign_in(
+        self, portal: Portal, persona: Persona, site: str, second_factor: SecondFactor
+    ) -> None:
+        """Sign `portal`'s browser in to `site` ("ecf" or "pacer") as persona. A reused state
+        needs no passcode; a UI sign-in passes the passcode page when the target asks."""
         key = (persona.key, site)
         # What the browser held before: the state kept for later scenarios is what this
         # sign-in added or changed, saved cookies that are still valid included.
@@ -50,7 +54,7 @@ class SignInStates:
             # through the UI below and keep the new state for the next scenario.
         # The first sign-in of a persona happens in the scenario's own browser, which costs
         # no more than in --sign-in=ui.
-        UI_SIGN_IN[site](portal, persona)
+        UI_SIGN_IN[site](portal, persona, second_factor)
         self.cookies[key] = [
             cookie
             for cookie in portal.page.context.cookies()
@@ -74,8 +78,14 @@ def sign_in_states(pytestconfig: pytest.Config) -> SignInStates | None:
     return SignInStates()
 
 
-def sign_in(states: SignInStates | None, portal: Portal, persona: Persona, site: str) -> None:
+def sign_in(
+    states: SignInStates | None,
+    portal: Portal,
+    persona: Persona,
+    site: str,
+    second_factor: SecondFactor,
+) -> None:
     if states is None:
-        UI_SIGN_IN[site](portal, persona)
+        UI_SIGN_IN[site](portal, persona, second_factor)
     else:
-        states.sign_in(portal, persona, site)
+        states.sign_in(portal, persona, site, second_factor)

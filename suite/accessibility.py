@@ -39,7 +39,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Frame, Page
 from playwright.sync_api import Error as PlaywrightError
 
-from suite import secrets
+from suite import screens, secrets
 from suite.page_scripts import (
     AXE_LOADED,
     FINGERPRINT,
@@ -48,7 +48,7 @@ from suite.page_scripts import (
     UNOUTLINE,
     PageScripts,
 )
-from suite.plugin import check_choice
+from suite.plugin import PROFILE, check_choice
 
 A11Y_MODES = ("fail", "report", "off")
 SCREENSHOT_FOLDER = "accessibility"
@@ -279,7 +279,9 @@ class Auditor:
         try:
             page.evaluate(OUTLINE, selectors)
             folder.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=path, full_page=True)
+            # Nothing secret on it (a filled passcode field, a key shown): covered, not changed.
+            covered = screens.masks(page, config.stash[PROFILE])
+            page.screenshot(path=path, full_page=True, mask=covered)
             page.evaluate(UNOUTLINE)
         except PlaywrightError:
             return None

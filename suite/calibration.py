@@ -3,10 +3,17 @@
 Steps ask the profile for each value they rely on. In this mode the profile notes every
 lookup of the running step; when the step fails, the value whose words are in the failure
 (Playwright names the text, name or URL it waited for) is the one the target does not
-match, and what the page shows at that point is recorded instead: the alert or status
-message of the main content, the page's heading, the path reached, a link or button name,
-whether the page exists. One JSON line per observation; `observed` is null, with the reason,
-when the page does not show one thing a person could accept (never a guess).
+match, and what the page shows at that point is recorded instead (suite/observers.py):
+`observed` is null, with the reason, when the page does not show one thing a careful reviewer
+would keep (never a guess).
+
+The log is JSON lines, one event each, written as the run goes so that calibrate can print
+each scenario's line while the round runs (xdist workers append to the same file):
+- `observation`: a value the target shows otherwise (or could not be read, with why);
+- `unattributed`: a failure that names no profile value;
+- `capability`: evidence for or against an optional rule of the target (login length rules);
+- `scenario`: one per scenario, when it ends: its outcome, the step it failed at, the values
+  it asked for, its tags; `collected`: how many scenarios the round runs.
 
 Calibrate (suite/calibrate.py) runs the suite with this plugin, round after round, and writes
 what it learned to a draft profile that a person reviews. No password is ever written: the
@@ -16,17 +23,18 @@ observations are page texts and paths, and suite/secrets.py masks every known se
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import json
 import re
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import pytest
 
-from suite import secrets
+from suite import evidence, secrets
+from suite.observers import MISSING, observe, page_status, path_of
 from suite.plugin import PROFILE
 from suite.profiles import Profile
 
@@ -34,10 +42,9 @@ FEATURES = Path(__file__).resolve().parent.parent / "features"
 # A failing action gives up after this long in calibrate mode (Playwright's own is 30 s):
 # a name the target does not have is the expected case here, not an accident.
 ACTION_TIMEOUT_MS = 5000
-CLOSE_ENOUGH = 0.6
-MISSING = (404, 410)  # what a page that is not there answers
-EMAIL = "email: "  # the profile's emails, by meaning: "email: accounts linked"
 LOG = pytest.StashKey[Path]()
+# Persona data that must never be written into a profile as fixed text (suite/observers.py).
+PERSONA_FIELDS = ("username", "ecf_login", "wrong_ecf_login", "name", "email")
 
 
 @dataclass
@@ -53,13 +60,14 @@ class Lookup:
 class Recorder:
     scenario: str = ""
     step: str = ""
+    failed_step: str = ""
     lookups: list[Lookup] = field(default_factory=list)
-    # Every value some scenario of this run asked for: the others it could not observe.
-    used: set[tuple[str, str]] = field(default_factory=set)
 
     def looked_up(self, group: str, key: str, text: str, fields: dict[str, str]) -> None:
         self.lookups.append(Lookup(group, key, text, dict(fields), self.step))
-        self.used.add((group, key))
+
+    def start(self, scenario: str) -> None:
+        self.scenario, self.step, self.failed_step, self.lookups = scenario, "", "", []
 
 
 RECORDER = Recorder()
@@ -90,13 +98,38 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[PROFILE] = RecordingProfile(**fields)
 
 
-def pytest_sessionfinish(session: pytest.Session) -> None:
+def pytest_collection_finish(session: pytest.Session) -> None:
     if LOG in session.config.stash:
-        write(session.config, {"used": sorted(RECORDER.used)})
+        write(session.config, {"event": "collected", "count": len(session.items)})
 
 
-def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
-    RECORDER.scenario, RECORDER.lookups = request.node.nodeid, []
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    RECORDER.start(item.nodeid)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: Any) -> Generator[None, Any, None]:
+    """One `scenario` record when a scenario ends (in the process that ran it)."""
+    outcome = yield
+    report = outcome.get_result()
+    if LOG not in item.config.stash:
+        return
+    ended = report.when == "call" or (report.when == "setup" and not report.passed)
+    if not ended:
+        return
+    reason = ""
+    if report.skipped and isinstance(report.longrepr, tuple):
+        reason = str(report.longrepr[2]).removeprefix("Skipped: ")
+    record = {
+        "event": "scenario",
+        "scenario": item.nodeid,
+        "outcome": report.outcome,
+        "step": RECORDER.failed_step,
+        "reason": reason,
+        "used": sorted({(lookup.group, lookup.key) for lookup in RECORDER.lookups}),
+        "tags": sorted({marker.name for marker in item.iter_markers()}),
+    }
+    write(item.config, record)
 
 
 def pytest_bdd_before_step(
@@ -118,14 +151,17 @@ def pytest_bdd_step_error(
 ) -> None:
     if LOG not in request.config.stash:
         return
+    RECORDER.failed_step = step.name
     failure = str(exception)
-    culprits = attribute(failure, RECORDER.lookups, step.name)
+    page = request.getfixturevalue("page") if "page" in request.fixturenames else None
+    _length_rules(request, step, page, passed=False)
+    page = active_page(page)
+    here = path_of(page.url) if page is not None else ""
+    culprits = attribute(failure, RECORDER.lookups, step.name, here)
     record: dict[str, Any] = {"scenario": RECORDER.scenario, "step": step.name}
     if not culprits:
-        record |= {"group": None, "key": None, "reason": first_line(failure)}
-        write(request.config, record)
+        write(request.config, record | {"event": "unattributed", "reason": first_line(failure)})
         return
-    page = request.getfixturevalue("page") if "page" in request.fixturenames else None
     missing = missing_page(page, RECORDER.lookups)
     observations: list[tuple[Lookup, str | None, str]]
     if missing is not None:
@@ -135,7 +171,7 @@ def pytest_bdd_step_error(
             f"{path.text} answered {status}: no such page on the target, and no link of its "
             "own led calibrate there"
         )
-        # Imported here: suite.staff_pages uses this module's path_of.
+        # Imported here: suite.staff_pages signs the clerk in through the steps' journeys.
         from suite.staff_pages import STAFF_PAGES, find_staff_page
 
         found: str | None = None
@@ -144,19 +180,39 @@ def pytest_bdd_step_error(
             how = staff_how if found else f"{how}; {staff_how}"
         observations = [(path, found, how)]
     else:
-        observations = observe(page, culprits, request.config)
+        profile = request.config.stash[PROFILE]
+        observations = observe(page, culprits, profile, persona_data(request))
     for lookup, observed, how in observations:
+        values = {"group": lookup.group, "key": lookup.key, "expected": lookup.text}
         write(
             request.config,
-            record
-            | {
-                "group": lookup.group,
-                "key": lookup.key,
-                "expected": lookup.text,
-                "observed": observed,
-                "how": how,
-            },
+            record | {"event": "observation", **values, "observed": observed, "how": how},
         )
+
+
+def active_page(page: Any) -> Any:
+    """The page the step was acting on: the scenario's own, or one a step opened in a browser
+    of its own since (the clerk's, who works beside the filer): the last page opened."""
+    if page is None:
+        return None
+    browser = page.context.browser
+    contexts = browser.contexts if browser is not None else [page.context]
+    pages = [p for context in contexts for p in context.pages if not p.is_closed()]
+    return pages[-1] if pages else page
+
+
+def persona_data(request: pytest.FixtureRequest) -> dict[str, str]:
+    """Every configured persona's data that a page may show, by what it is."""
+    try:
+        personas = request.getfixturevalue("personas")
+    except pytest.FixtureLookupError:
+        return {}
+    return {
+        f"persona {key!r}'s {name}": value
+        for key, persona in personas.items()
+        for name in PERSONA_FIELDS
+        if isinstance(value := getattr(persona, name, None), str) and len(value) > 2
+    }
 
 
 def missing_page(page: Any, lookups: list[Lookup]) -> tuple[Lookup, int] | None:
@@ -170,6 +226,27 @@ def missing_page(page: Any, lookups: list[Lookup]) -> tuple[Lookup, int] | None:
     here = path_of(page.url)
     path = next((p for p in reversed(lookups) if p.group == "paths" and p.text == here), None)
     return (path, status) if path else None
+
+
+# -- PACER login's length rules: a capability only a sign-in attempt shows ------------------
+LENGTH_RULE_STEP = re.compile(r'PACER login says "(?P<rule>[^"]+)"')
+
+
+def _length_rules(request: pytest.FixtureRequest, step: Any, page: Any, passed: bool) -> None:
+    """A step checking a [seen] length rule: evidence for the rule (it passed), or against it
+    (PACER login said something else there); nothing when it said nothing."""
+    match = LENGTH_RULE_STEP.fullmatch(step.name)
+    if not match or match["rule"] not in evidence.LENGTH_RULES or page is None:
+        return
+    how = f"PACER login said {match['rule']!r} where the scenario expects it"
+    if not passed:
+        shown = page.locator("[id='loginForm:pclLoginMessages']")  # [seen]
+        said = " ".join(shown.all_inner_texts()).strip() if shown.count() else ""
+        if not said:
+            return
+        how = f"PACER login answered where {match['rule']!r} was due with {said[:120]!r}"
+    record = {"event": "capability", "capability": "login_length_rules", "present": passed}
+    write(request.config, record | {"scenario": RECORDER.scenario, "how": how})
 
 
 # Where the target's own link of a [seen] or FAQ name leads is the page's path, seen by
@@ -203,14 +280,9 @@ def _path_seen(
         return
     expected = request.config.stash[PROFILE].get("paths", key).value
     if path_of(address) != expected:
-        record = {"scenario": RECORDER.scenario, "step": step.name, "group": "paths"}
+        record = {"event": "observation", "scenario": RECORDER.scenario, "step": step.name}
         observed = {"expected": expected, "observed": path_of(address), "how": how}
-        write(request.config, record | {"key": key} | observed)
-
-
-def path_of(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.path + (f"?{parts.query}" if parts.query else "")
+        write(request.config, record | {"group": "paths", "key": key} | observed)
 
 
 def pytest_bdd_after_step(
@@ -225,6 +297,7 @@ def pytest_bdd_after_step(
     if LOG not in request.config.stash or "page" not in request.fixturenames:
         return
     page = request.getfixturevalue("page")
+    _length_rules(request, step, page, passed=True)
     _followed(request, page, step, step_func)
     for key, (name, site) in WITNESSES.items():
         link = page.get_by_role("link", name=name, exact=True)
@@ -252,10 +325,15 @@ def _mentioned(text: str, failure: str) -> bool:
     return any(form in failure for form in forms)
 
 
-def attribute(failure: str, lookups: list[Lookup], step: str) -> list[Lookup]:
+def attribute(failure: str, lookups: list[Lookup], step: str, here: str = "") -> list[Lookup]:
     """The looked-up value the failure names. A step asks for each value just before it
     checks it, so of the values it names (a failure may quote the page too), the one asked
-    for last is the one checked; an account term and its value go together."""
+    for last is the one checked; an account term and its value go together. A path is not
+    what failed when it is the page the browser is on (`here`): a failure that says where
+    the browser is names it too."""
+    lookups = [
+        lookup for lookup in lookups if not (lookup.group == "paths" and lookup.text == here)
+    ]
     mine = [lookup for lookup in lookups if lookup.step == step and lookup.text]
     named = [lookup for lookup in mine if _mentioned(lookup.text, failure)]
     if not named:
@@ -268,197 +346,3 @@ def attribute(failure: str, lookups: list[Lookup], step: str) -> list[Lookup]:
     if accounts:
         return accounts
     return named[-1:]
-
-
-# -- what the page shows there -------------------------------------------------------------
-def observe(
-    page: Any, culprits: list[Lookup], config: pytest.Config
-) -> list[tuple[Lookup, str | None, str]]:
-    lookup = culprits[0]
-    if lookup.group == "messages" and lookup.key.startswith(EMAIL):
-        # Checked in the mock's outbox, not on a page: what a page shows is not its subject.
-        return [(lookup, None, "an email's subject: calibrate reads pages, not mailboxes")]
-    if page is None:
-        return [(c, None, "the step has no browser page to look at") for c in culprits]
-    profile: Profile = config.stash[PROFILE]
-    if culprits[0].group == "account":
-        return observe_account(page, culprits, profile)
-    observer = {
-        "messages": observe_message,
-        "headings": observe_heading,
-        "names": observe_name,
-        "paths": observe_path,
-    }.get(lookup.group)
-    if observer is None:
-        return [(lookup, None, f"calibrate does not observe [{lookup.group}] values")]
-    observed, how = observer(page, lookup, profile)
-    return [(lookup, observed, how)]
-
-
-def page_status(page: Any) -> int:
-    """The HTTP status of the document shown (0 when the browser does not say)."""
-    try:
-        status = page.evaluate(
-            "() => (performance.getEntriesByType('navigation')[0] || {}).responseStatus || 0"
-        )
-        return int(status)
-    except Exception:  # a page mid-navigation: no status to report
-        return 0
-
-
-def _closest(expected: str, candidates: list[str]) -> tuple[str | None, str]:
-    """The one candidate, or the one clearly closest to the expected text; else none."""
-    unique = list(dict.fromkeys(c for c in candidates if c))
-    if len(unique) == 1:
-        return unique[0], "the only one on the page"
-    near = difflib.get_close_matches(expected, unique, n=2, cutoff=CLOSE_ENOUGH)
-    if len(near) == 1:
-        return near[0], f"the closest of {len(unique)} on the page"
-    shown = "; ".join(repr(c) for c in unique[:8]) or "none"
-    return None, f"{len(unique)} candidates, none clearly it: {shown}"
-
-
-def _template(text: str, fields: dict[str, str]) -> str:
-    """Observed words back into the profile's form: the persona's values become fields."""
-    for name, value in sorted(fields.items(), key=lambda item: -len(item[1])):
-        if value:
-            text = text.replace(value, "{" + name + "}")
-    return text
-
-
-def observe_message(page: Any, lookup: Lookup, profile: Profile) -> tuple[str | None, str]:
-    where = urlsplit(page.url).path
-    status = page_status(page)
-    if status in MISSING:
-        return None, f"{where} answered {status}: no such page, so not the message asked for"
-    texts = []
-    for role in ("alert", "status"):
-        texts += [t.strip() for t in page.get_by_role(role).all_inner_texts()]
-    texts += [
-        t.strip() for t in page.locator("[id='loginForm:pclLoginMessages']").all_inner_texts()
-    ]
-    if not any(texts):
-        # A page that is itself the message (PACER login's "unavailable" page): its title.
-        main = page.get_by_role("main")
-        top = [t.strip() for t in main.get_by_role("heading", level=1).all_inner_texts()]
-        if len([t for t in top if t]) == 1:
-            return top[0], f"the main heading of {where}, which has no alert or status message"
-        return None, f"{where} has no alert or status message, nor one main heading"
-    observed, how = _closest(lookup.text, texts)
-    if observed is None:
-        return None, f"messages on {where}: {how}"
-    return _template(observed, lookup.fields), f"the message on {where} ({how})"
-
-
-def observe_heading(page: Any, lookup: Lookup, profile: Profile) -> tuple[str | None, str]:
-    where = urlsplit(page.url).path
-    status = page_status(page)
-    if status in MISSING:
-        return None, f"{where} answered {status}: no such page"
-    main = page.get_by_role("main")
-    headings = [t.strip() for t in main.get_by_role("heading").all_inner_texts() if t.strip()]
-    if not headings:
-        return None, f"{where} has no heading in its main content"
-    top = main.get_by_role("heading", level=1).all_inner_texts()
-    if len([t for t in top if t.strip()]) == 1:
-        return top[0].strip(), f"the main heading of {where}"
-    observed, how = _closest(lookup.text, headings)
-    return observed, f"headings of {where}: {how}"
-
-
-def _quoted_in_features() -> set[str]:
-    """Names the feature files quote (the FAQ's and [seen] words): never a profile's value."""
-    quoted: set[str] = set()
-    for feature in FEATURES.glob("*.feature"):
-        for text in re.findall(r'"([^"]+)"', feature.read_text(encoding="utf-8")):
-            quoted |= {text, *(part.strip() for part in text.split(","))}
-    return quoted
-
-
-def observe_name(page: Any, lookup: Lookup, profile: Profile) -> tuple[str | None, str]:
-    where = urlsplit(page.url).path
-    known = _quoted_in_features() | {
-        str(v.value) for (g, k), v in profile.values.items() if g == "names" and k != lookup.key
-    }
-    scopes = [("the CM/ECF menu bar", page.locator("#topmenu"))]  # [seen]: div#topmenu
-    scopes += [("the main content", page.get_by_role("main")), ("the page", page)]
-    for label, scope in scopes:
-        if scope is not page and not scope.count():
-            continue
-        names = []
-        for role in ("link", "button"):
-            names += [n.strip() for n in scope.get_by_role(role).all_inner_texts()]
-        names = [n for n in names if n and n not in known]
-        if not names:
-            continue
-        observed, how = _closest(lookup.text, names)
-        return observed, f"links and buttons of {label} on {where} not otherwise known: {how}"
-    return None, f"no link or button on {where} that is not otherwise known"
-
-
-def observe_path(page: Any, lookup: Lookup, profile: Profile) -> tuple[str | None, str]:
-    reached = path_of(page.url)
-    status = page_status(page)
-    if status >= 400 or reached == lookup.text:
-        return None, f"{reached} answered {status}: no such page, and no link led elsewhere"
-    return reached, "the path reached by following the target's own links"
-
-
-ROWS_JS = """main => {
-  const pairs = [];
-  main.querySelectorAll('tr').forEach(row => {
-    const cells = [...row.children].map(cell => cell.innerText.trim());
-    if (cells.length >= 2) pairs.push([cells[0], cells[1]]);
-  });
-  main.querySelectorAll('dt').forEach(term => {
-    const value = term.nextElementSibling;
-    if (value && value.tagName === 'DD')
-      pairs.push([term.innerText.trim(), value.innerText.trim()]);
-  });
-  return pairs;
-}"""
-
-
-def observe_account(
-    page: Any, culprits: list[Lookup], profile: Profile
-) -> list[tuple[Lookup, str | None, str]]:
-    """Manage My Account's rows: a term known to the profile pins its row's value, a known
-    value pins its row's term; a row neither pins is taken only when it is the only one left."""
-    where = urlsplit(page.url).path
-    main = page.get_by_role("main")
-    pairs = [tuple(p) for p in main.evaluate(ROWS_JS)] if main.count() else []
-    lines = [ln for ln in (main.inner_text() if main.count() else "").splitlines() if ":" in ln]
-    pairs += [tuple(part.strip() for part in ln.split(":", 1)) for ln in lines]
-    if not pairs:
-        return [(c, None, f"{where} shows no term-value rows") for c in culprits]
-    terms = {"type", "kind", "status", "credit card"}
-    term = next((c for c in culprits if c.key in terms), None)
-    value = next((c for c in culprits if c.key not in terms), None)
-    # Every other text of the profile (the other terms, the form labels: "Username"…).
-    known_terms = {
-        str(v.value)
-        for (g, k), v in profile.values.items()
-        if isinstance(v.value, str) and not (term and (g, k) == ("account", term.key))
-    }
-    results: list[tuple[Lookup, str | None, str]] = []
-    if term and value:
-        row = next((p for p in pairs if p[0] == term.text), None)
-        if row:
-            return [(value, row[1], f"the value beside {term.text!r} on {where}")]
-        row = next((p for p in pairs if p[1] == value.text), None)
-        if row:
-            return [(term, row[0], f"the term beside {value.text!r} on {where}")]
-        left = [p for p in pairs if p[0] not in known_terms and p[0] not in _quoted_in_features()]
-        observed, how = _closest(term.text, [p[0] for p in left])
-        if observed is None:
-            # No term stands out: the row whose value is clearly the one meant, if any.
-            by_value, how = _closest(value.text, [p[1] for p in left])
-            observed = next((p[0] for p in left if by_value and p[1] == by_value), None)
-            how = f"by its value, {how}"
-        results.append((term, observed, f"rows of {where} not otherwise known: {how}"))
-        row = next((p for p in left if p[0] == observed), None)
-        if row:
-            results.append((value, row[1], f"the value beside {observed!r} on {where}"))
-        return results
-    only = culprits[0]
-    return [(only, None, f"{where}: a term and its value are needed together to tell rows apart")]

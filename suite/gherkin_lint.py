@@ -18,6 +18,7 @@ Checks, each named in its messages:
   tag             every tag is a marker registered in pyproject.toml
   outline         every <placeholder> of an outline is a column of its Examples
   table           the cells of each table line up (--fix-tables realigns them)
+  old-phrase      no step uses a deprecated or withdrawn phrase (write the one it names)
 """
 
 from __future__ import annotations
@@ -331,6 +332,13 @@ def lint(
                 )
             else:
                 seen[name] = where
+    # Our features show analysts the phrases to write: never an old one (suite.step_contract).
+    from suite.dry_run import old_phrase_uses  # imports the step modules: only when linting
+
+    unread = {f.path for f in findings if f.check in ("parse", "one-feature")}
+    readable = [path for path in paths if relative(path, root) not in unread]
+    for problem in old_phrase_uses(readable, root):
+        findings.append(Finding(problem.path, problem.line, problem.message, "old-phrase"))
     return findings
 
 

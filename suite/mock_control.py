@@ -51,6 +51,18 @@ class MockControl:
     def set_today(self, today: str | None) -> None:
         self._call("POST", "/clock", {"today": today})
 
+    def clock_now(self) -> float:
+        """The mock's time (epoch seconds): real time plus what advance_clock added, the
+        time its one-time passcodes are computed with."""
+        return float(self._call("GET", "/clock")["now"])
+
+    def advance_clock(self, seconds: float) -> None:
+        self._call("POST", "/clock", {"advance_seconds": seconds})
+
+    def set_mfa(self, username: str, **state: Any) -> None:
+        """One account's MFA state (POST /_mock/mfa; fields: docs/mfa-interface.md)."""
+        self._call("POST", "/mfa", {"username": username, **state})
+
     def outbox(self) -> list[dict[str, Any]]:
         return cast(list[dict[str, Any]], self._call("GET", "/outbox"))
 

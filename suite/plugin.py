@@ -7,6 +7,8 @@ reported as one line, before any browser starts.
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import json
 import logging
 import os
@@ -22,7 +24,14 @@ from pages.ecf import CmecfLoginPage
 from suite import secrets
 from suite.browser import BrowserChoice, BrowserNotFound, choose_browser
 from suite.mock_control import MockControl
-from suite.personas import Persona, personas_from_environment, personas_from_mock
+from suite.one_time_codes import OneTimeCodes, RealTime, ledger_of
+from suite.personas import (
+    Persona,
+    PersonaError,
+    personas_from_environment,
+    personas_from_mock,
+)
+from suite.playwright_options import refuse_unused_playwright_options
 from suite.profiles import NOT_APPLICABLE, Profile, ProfileError, Wording, load_profile, summary
 from suite.targets import (
     SITES,
@@ -32,6 +41,7 @@ from suite.targets import (
     check_reachable,
     check_sign_on,
     env_var_name,
+    mock_profile_warning,
     option_name,
     plan_target,
     probe_mock,
@@ -92,10 +102,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "(or set CIT_FAQ_SIGN_IN)",
     )
     group.addoption(
+        "--mock-today",
+        dest="cit_mock_today",
+        type=_iso_date,
+        # A date from the environment is read (and refused) as one given on the command line.
+        default=os.environ.get("CIT_FAQ_MOCK_TODAY"),
+        metavar="YYYY-MM-DD",
+        help="the embedded mock's date (default: today's), as python -m mock_site --today: "
+        "before 2025-05-11 PACER login asks for no MFA passcode (or set CIT_FAQ_MOCK_TODAY)",
+    )
+    group.addoption(
         "--browser-ws",
         metavar="WS_URL",
         help="drive a remote Playwright browser server (or set BROWSER_WS_ENDPOINT)",
     )
+
+
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date YYYY-MM-DD") from None
 
 
 def check_choice(config: pytest.Config, dest: str, variable: str, choices: tuple[str, ...]) -> None:
@@ -109,6 +136,7 @@ def check_choice(config: pytest.Config, dest: str, variable: str, choices: tuple
 def pytest_configure(config: pytest.Config) -> None:
     check_choice(config, "sign_in", "CIT_FAQ_SIGN_IN", SIGN_IN_CHOICES)
     refuse_unused_playwright_options(config)
+    offline = bool(config.option.collectonly)
     options = {site: config.getoption(f"cit_url_{site}") for site in SITES}
     try:
         plan = plan_target(
@@ -118,20 +146,26 @@ def pytest_configure(config: pytest.Config) -> None:
             profile=config.getoption("cit_profile"),
         )
         config.stash[PROFILE] = load_profile(plan.profile)
-        for site, url in plan.urls.items():
+        # --collect-only runs nothing: it checks the options and the profile offline.
+        for site, url in {} if offline else plan.urls.items():
             check_reachable(site, url)
     except (TargetError, ProfileError) as error:
         raise pytest.UsageError(str(error)) from None
     config.stash[PLAN] = plan
-    config.stash[EXTERNAL_IS_MOCK] = "ecf" in plan.urls and probe_mock(plan.urls["ecf"])
-    if "ecf" in plan.urls and not config.stash[EXTERNAL_IS_MOCK]:
+    given_ecf = "ecf" in plan.urls and not offline
+    config.stash[EXTERNAL_IS_MOCK] = given_ecf and probe_mock(plan.urls["ecf"])
+    if given_ecf and not config.stash[EXTERNAL_IS_MOCK]:
         # Real portals only: a mock's clock may be before the cut-over, when login.pl is
         # the legacy login form and sends no one to PACER login.
         try:
             check_sign_on(plan.urls, CmecfLoginPage.path, plan.sources)
             # A bad CIT_FAQ_PERSONAS_FILE: one line now, not a traceback in every scenario.
-            personas_from_environment()
-        except TargetError as error:
+            personas = personas_from_environment()
+            # Backup codes are spent for good: refuse now rather than lock a persona out.
+            codes = OneTimeCodes(ledger_of(plan.urls["pacer-login"]), RealTime())
+            for problem in codes.check_backup_codes(personas):
+                raise pytest.UsageError(problem)
+        except (TargetError, PersonaError) as error:
             raise pytest.UsageError(str(error)) from None
         except (ValueError, OSError) as error:
             raise pytest.UsageError(f"CIT_FAQ_PERSONAS_FILE: {error}") from None
@@ -145,31 +179,6 @@ def pytest_configure(config: pytest.Config) -> None:
         config.stash[BROWSER] = _browser_choice(config)
     # The embedded mock's request log would drown the test output; failures say enough.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
-
-
-def refuse_unused_playwright_options(config: pytest.Config) -> None:
-    """pytest-playwright's options that this suite would silently ignore or misuse."""
-    if not config.pluginmanager.hasplugin("playwright"):
-        return
-    others = [name for name in config.getoption("browser") or [] if name != "chromium"]
-    if others:
-        # The suite hands Playwright a Chromium executable and Chromium's flags: Firefox
-        # would be started as Chromium and hang until the launch timeout (180 s).
-        raise pytest.UsageError(
-            f"--browser {others[0]}: this suite drives Chromium only (Playwright's own or the "
-            f"system's, see README 'Quick start')"
-        )
-    if config.getoption("browser_channel"):
-        raise pytest.UsageError(
-            "--browser-channel is not used here: choose the browser with CHROMIUM_PATH=/path, "
-            "or a remote one with --browser-ws (see README 'Quick start')"
-        )
-    if getattr(config.option, "base_url", None):
-        raise pytest.UsageError(
-            "--base-url is not used here: the suite has four sites; set them with --court-url, "
-            "--pacer-url, --pacer-login-url and --ecf-url, or --env (see README 'Against a "
-            "staging portal')"
-        )
 
 
 def _needs_browser(config: pytest.Config) -> bool:
@@ -205,7 +214,11 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
         lines.append(f"  {site}: {plan.urls.get(site, 'embedded mock')}")
     if plan.dialect:
         lines.append(f"  embedded mock dialect: {plan.dialect}")
+    if config.getoption("cit_mock_today") and plan.needs_embedded_mock:
+        lines.append(f"  embedded mock date: {config.getoption('cit_mock_today')}")
     lines.append(summary(config.stash[PROFILE]))
+    warning = mock_profile_warning(plan, config.stash[PROFILE], config.stash[EXTERNAL_IS_MOCK])
+    lines += [warning] if warning else []
     if BROWSER in config.stash:
         lines.append(f"browser: {config.stash[BROWSER].describe()}")
     return lines
@@ -279,7 +292,8 @@ def target(pytestconfig: pytest.Config) -> Iterator[Target]:
 
     # The environment's dialect of the mock (environments.toml `dialect`), else its default.
     dialect: dict[str, Any] = {"dialect": plan.dialect} if plan.dialect else {}
-    with start_mock(test_mode=True, **dialect) as mock:
+    today = pytestconfig.getoption("cit_mock_today")  # --mock-today, else the real date
+    with start_mock(test_mode=True, today=today, **dialect) as mock:
         urls = {**mock.urls, **plan.urls}
         sources = {site: plan.sources.get(site, "embedded mock") for site in SITES}
         yield Target(
@@ -323,14 +337,19 @@ def personas(mock: MockControl | None) -> dict[str, Persona]:
 
 
 @pytest.fixture
-def fresh_mock_state(mock: MockControl | None, pytestconfig: pytest.Config) -> None:
+def fresh_mock_state(
+    mock: MockControl | None, pytestconfig: pytest.Config, one_time_codes: OneTimeCodes
+) -> None:
     """Every scenario starts from the mock's seeded state, whatever the one before it did.
 
     Sign-ins are kept when scenarios reuse them (--sign-in=reuse): only a browser holding
-    the saved cookies is signed in, and each scenario's browser context starts empty.
+    the saved cookies is signed in, and each scenario's browser context starts empty. The
+    reset puts the mock's clock back to real time; the passcodes used are not forgotten
+    (suite/one_time_codes.py), and the clock is moved back up to the latest one.
     """
     if mock is not None:
         mock.reset(keep_sessions=pytestconfig.getoption("sign_in") == "reuse")
+        one_time_codes.catch_up()
 
 
 # pytest-playwright's own fixtures, extended rather than replaced so that --screenshot,

@@ -1,10 +1,13 @@
 """python -m suite probe: each path and label of a profile against the target's public pages.
 
-No browser and no sign-in: plain HTTP, in seconds. Every page is known by what it is for,
-in the FAQ's words or a [seen] text (the court's CM/ECF tab, the page that answers "Who can I
-contact for help?", the notice that says "The Court upgraded to NextGen CM/ECF on March 16,
-2020."), never by a guessed address; so where the profile's value is not there, the probe
-says what the target has instead. A value shown only after signing in is left to calibrate.
+No browser and no sign-in: plain HTTP, in seconds. Every page is known by what it is for, in
+the FAQ's words or a [seen] text (suite/evidence.py: the court's CM/ECF tab; the page that
+shows the FAQ's questions; the page that lists the Help Desk's 866-450-1859 and is not the
+FAQ; the notice that says what the FAQ says of the NextGen upgrade), never by a guessed
+address; so where the profile's value is not there, the probe says what the target has
+instead. A page that answers but is not what the value names is reported as such (a contact
+page is not the FAQ page); two pages that both fit are reported, and neither is taken. A value
+shown only after signing in is left to calibrate.
 
 Each value gets one line: found, missing, different (with what the target shows instead),
 not applicable (the profile says the target lacks that page), or behind sign-in.
@@ -17,13 +20,11 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from suite import evidence
 from suite.profiles import Profile
 from suite.public_pages import Control, Pages, PublicPage
 
 # The FAQ's own words (../shared/faq/linking-cmecf-and-pacer-accounts-faq.txt).
-FAQ_QUESTION = "Who can I contact for help?"
-HELP_DESK_PHONE = "866-450-1859"
-UPGRADE_NOTICE = "The Court upgraded to NextGen CM/ECF on March 16, 2020."
 CMECF_TAB, CLICK_HERE, WWW_PACER_GOV = "CM/ECF", "Click here", "www.pacer.gov"
 COURT_LINKS, MANAGE_MY_ACCOUNT = "Court Links", "Manage My Account"
 PACER_LOGIN_PATH = "/csologin/login.jsf"  # [seen]
@@ -60,6 +61,8 @@ class Probe:
     def __init__(self, urls: dict[str, str], profile: Profile) -> None:
         self.urls, self.profile, self.pages = urls, profile, Pages()
         self.findings: list[Finding] = []
+        self._about: dict[str, tuple[Control, PublicPage] | None] = {}
+        self.ambiguous: dict[str, str] = {}  # a page key -> why no one page was taken
 
     # -- the public pages, each found by what it is for ---------------------------------
     def home(self, site: str) -> PublicPage:
@@ -69,24 +72,29 @@ class Probe:
         link = self.home("court").link_named(CMECF_TAB)
         return self.pages.get(link.href) if link else None
 
-    def court_faq(self) -> tuple[Control, PublicPage] | None:
-        cmecf = self.court_cmecf()
-        if cmecf is None:
+    def about(self, key: str, where: PublicPage | None) -> tuple[Control, PublicPage] | None:
+        """The one page linked from `where` (on the court's website) that is what `key` names,
+        by what it shows (suite/evidence.py); None when no page is, or more than one (then
+        self.ambiguous[key] says which: a reviewer chooses, calibrate does not)."""
+        if where is None:
             return None
-        return self.pages.linked_page_saying(cmecf, FAQ_QUESTION, self.urls["court"])
+        if key not in self._about:
+            linked = self.pages.linked_pages(where, self.urls["court"])
+            fitting = [(c, p) for c, p in linked if not evidence.not_about(key, seen(p), p.path)]
+            if len(fitting) > 1:
+                pages = ", ".join(page.path for _, page in fitting)
+                self.ambiguous[key] = f"{len(fitting)} pages linked from {where.path} fit: {pages}"
+            self._about[key] = fitting[0] if len(fitting) == 1 else None
+        return self._about[key]
 
-    def _not_the_faq(self) -> set[str]:
-        """The court's FAQ page quotes the contacts and the notice too: not their page."""
-        faq = self.court_faq()
-        return {faq[1].final_url} if faq else set()
+    def court_faq(self) -> tuple[Control, PublicPage] | None:
+        return self.about("court_faq", self.court_cmecf())
 
     def court_contact(self) -> tuple[Control, PublicPage] | None:
-        home, site = self.home("court"), self.urls["court"]
-        return self.pages.linked_page_saying(home, HELP_DESK_PHONE, site, self._not_the_faq())
+        return self.about("court_contact", self.home("court"))
 
     def upgrade_notice(self) -> tuple[Control, PublicPage] | None:
-        home, site = self.home("court"), self.urls["court"]
-        return self.pages.linked_page_saying(home, UPGRADE_NOTICE, site, self._not_the_faq())
+        return self.about("notice", self.home("court"))
 
     def pacer_login(self) -> PublicPage:
         return self.pages.get(self.urls["pacer-login"] + PACER_LOGIN_PATH)
@@ -106,14 +114,14 @@ class Probe:
             "court",
             faq_path,
             "court_faq_page",
-            f"the link to the page answering {FAQ_QUESTION!r}",
+            "the link to the page that shows the FAQ's questions",
         )
         instructions = self._path_of_link(faq_page, CLICK_HERE, "court")
         self.check_path(
             "court_instructions", "court", instructions, via=f"the FAQ's {CLICK_HERE!r}"
         )
         contact_path = self._link_path(contact[0], "court") if contact else None
-        via = f"the link to the page listing the Help Desk's {HELP_DESK_PHONE}"
+        via = f"the link to the page listing the Help Desk's {evidence.HELP_DESK_PHONE}"
         self.check_path("court_contact", "court", contact_path, "court_contact_page", via)
         www = self._path_of_link(faq_page, WWW_PACER_GOV, "pacer")
         self.check_path("www_pacer_gov", "pacer", www, via=f"the FAQ's {WWW_PACER_GOV!r} link")
@@ -122,13 +130,14 @@ class Probe:
         manage = self._path_of_link(pacer, MANAGE_MY_ACCOUNT, "pacer")
         via = f"PACER's {MANAGE_MY_ACCOUNT!r}"
         self.check_path("pacer_manage_account", "pacer", manage, "manage_my_account", via)
-        forgot_link = self._forgot_password_link()
+        forgot_link = self.forgot_password_link()
         forgot_path = self._link_path(forgot_link, "pacer") if forgot_link else None
         via = "PACER login's forgotten-password link"
         self.check_path("pacer_forgot_password", "pacer", forgot_path, "forgot_password", via)
         for key, site, capability in (
             ("pacer_change_password", "pacer", "manage_my_account"),
             ("pacer_reset_password", "pacer", "forgot_password"),
+            ("pacer_mfa_settings", "pacer", "manage_my_account"),
             ("ecf_link", "ecf", None),
             ("ecf_clerk_unlink", "ecf", None),
         ):
@@ -156,6 +165,9 @@ class Probe:
         if capability and not self.profile.has(capability):
             self._add("paths", key, NOT_APPLICABLE, note=f"profile: no {capability}")
             return
+        if discovered is None and key in self.ambiguous:
+            self._add("paths", key, MISSING, note=f"not one page: {self.ambiguous[key]}")
+            return
         if discovered is not None:
             where = f"where {via} leads"
             if discovered == expected:
@@ -166,6 +178,8 @@ class Probe:
         page = self.pages.get(self.urls[site] + expected)
         if page.exists and self._signs_in(page):
             self._add("paths", key, NOT_PROBED, note="answers with PACER login: behind sign-in")
+        elif page.exists and (wrong := evidence.not_about(key, seen(page), page.path)):
+            self._add("paths", key, MISSING, note=wrong)
         elif page.exists or page.status not in GONE:
             # Answered (a page that needs more than a plain visit answers 400): it is there.
             self._add("paths", key, FOUND, note=f"answers {page.status}")
@@ -197,7 +211,8 @@ class Probe:
             self._add("names", key, MISSING, note=f"no link or button of that name on {page.path}")
 
     # -- helpers -------------------------------------------------------------------------
-    def _forgot_password_link(self) -> Control | None:
+    def forgot_password_link(self) -> Control | None:
+        """PACER login's link of the profile's name for it, or the one clearly closest."""
         page = self.pacer_login()
         expected = self.profile.name_of("pacer_forgot_password_link")
         exact = page.link_named(expected)
@@ -236,6 +251,11 @@ class Probe:
     ) -> None:
         expected = str(self.profile.get(group, key).value)
         self.findings.append(Finding(group, key, expected, state, instead, note, certain))
+
+
+def seen(page: PublicPage) -> evidence.Seen:
+    """A fetched page as evidence of what it is."""
+    return evidence.Seen(page.text, tuple(control.name for control in page.controls))
 
 
 def probe(urls: dict[str, str], profile: Profile, out: Callable[[str], None] = print) -> int:

@@ -10,6 +10,8 @@ this target, and where that wording comes from (faq, seen with its source, or gu
 
 from __future__ import annotations
 
+import datetime
+import string
 import tomllib
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -20,7 +22,9 @@ PROFILES_DIR = Path(__file__).resolve().parent.parent / "profiles"
 DEFAULT_PROFILE = "mock"
 # calibrate's drafts (profiles/ENV.draft.toml): refused until a person renames them.
 DRAFT_SUFFIX = ".draft.toml"
-SOURCES = ("faq", "seen", "guess")
+# faq: the FAQ's words; seen: a public source shows it (ref); target: a person checked it on
+# this target (by, on: who and when; ref: where, optionally); guess: nothing shows it.
+SOURCES = ("faq", "seen", "target", "guess")
 # What each group holds; a profile must give every key the default profile gives.
 GROUPS = {
     "paths": "paths of pages no public source shows",
@@ -44,6 +48,13 @@ class Value:
     value: str | bool
     source: str
     ref: str
+    # For source "target": who checked the value on the target, and when (YYYY-MM-DD).
+    by: str = ""
+    on: str = ""
+
+    def checked(self) -> str:
+        """Who checked it on the target and when, for messages ("" unless source target)."""
+        return f"checked on the target by {self.by} on {self.on}" if self.source == "target" else ""
 
 
 @dataclass(frozen=True)
@@ -140,7 +151,38 @@ def load_profile(name: str = DEFAULT_PROFILE, check_against_default: bool = True
         if missing:
             named = ", ".join(f"[{g}] {k!r}" for g, k in missing)
             raise ProfileError(f"{path} lacks what the suite needs: {named}")
+        _check_fields(profile, default)
     return profile
+
+
+def _fields_of(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _check_fields(profile: Profile, default: Profile) -> None:
+    """A value the steps fill in ({ecf_login}, {username}) may use only the fields the steps
+    give: another one would fail the scenario that shows it, not the start of the run."""
+    for (group, key), wanted in default.values.items():
+        if not isinstance(wanted.value, str) or not _fields_of(wanted.value):
+            continue  # the steps never fill it in, so braces in it are plain text
+        value = profile.values[group, key].value
+        given = _fields_of(wanted.value)
+        where = f"{profile.path}: [{group}] {key!r}"
+        try:
+            unknown = _fields_of(str(value)) - given
+        except ValueError as error:
+            raise ProfileError(
+                f"{where}: {error} (a literal brace is written {{{{ or }}}})"
+            ) from None
+        if unknown:
+            raise ProfileError(
+                f"{where} uses {_braced(unknown)}, which the steps do not give; "
+                f"it may use {_braced(given)}"
+            )
+
+
+def _braced(names: set[str]) -> str:
+    return ", ".join("{" + name + "}" for name in sorted(names))
 
 
 def _value(path: Path, group: str, key: str, entry: object) -> Value:
@@ -152,20 +194,43 @@ def _value(path: Path, group: str, key: str, entry: object) -> Value:
         raise ProfileError(f"{where}: source {source!r} is not one of {', '.join(SOURCES)}")
     if source in ("faq", "seen") and not ref:
         raise ProfileError(f"{where}: a {source} value needs its ref (where it is shown)")
+    by, on = _checked_by(where, source, entry)
     value = entry["value"]
     expected = bool if group == "capabilities" else str
     if not isinstance(value, expected):
         raise ProfileError(f"{where}: the value must be {expected.__name__}")
-    return Value(value, source, ref)
+    return Value(value, source, ref, by, on)
+
+
+def _checked_by(where: str, source: object, entry: dict[str, object]) -> tuple[str, str]:
+    """A value a person checked on the target says who (`by`) and when (`on`, a date)."""
+    if source != "target":
+        if "by" in entry or "on" in entry:
+            raise ProfileError(
+                f'{where}: by and on are for source = "target" (checked by a person)'
+            )
+        return "", ""
+    by, on = entry.get("by"), entry.get("on")
+    if not isinstance(by, str) or not by.strip():
+        raise ProfileError(f'{where}: a target value says who checked it: by = "name"')
+    if isinstance(on, datetime.date) and not isinstance(on, datetime.datetime):
+        return by.strip(), on.isoformat()
+    try:
+        return by.strip(), datetime.date.fromisoformat(str(on)).isoformat()
+    except ValueError:
+        raise ProfileError(
+            f"{where}: a target value says when it was checked: on = YYYY-MM-DD (got {on!r})"
+        ) from None
 
 
 def summary(profile: Profile) -> str:
     """One line for reports and the terminal: how many values, and how many are guessed."""
     counts = profile.counts()
     total = sum(counts.values())
+    checked = f", {counts['target']} checked on the target" if counts["target"] else ""
     return (
         f"profile {profile.name!r}: {total} values, {counts['guess']} guessed, "
-        f"{counts['seen']} seen, {counts['faq']} from the FAQ"
+        f"{counts['seen']} seen, {counts['faq']} from the FAQ{checked}"
     )
 
 

@@ -113,8 +113,13 @@ def fetch(url: str) -> PublicPage:
         status, final, body = error.code, error.geturl() or url, error.read()
     except (urllib.error.URLError, OSError):
         return PublicPage(url, url, 0)
+    return read(url, final, status, body.decode("utf-8", errors="replace"))
+
+
+def read(url: str, final: str, status: int, html: str) -> PublicPage:
+    """A page from its HTML, however it was fetched (here, or by the browser's context)."""
     reader = _Reader(final)
-    reader.feed(body.decode("utf-8", errors="replace"))
+    reader.feed(html)
     return PublicPage(url, final, status, _collapse(" ".join(reader.text)), reader.controls)
 
 
@@ -128,6 +133,27 @@ class Pages:
         if url not in self._seen:
             self._seen[url] = fetch(url)
         return self._seen[url]
+
+    def linked_pages(
+        self, page: PublicPage, site: str, limit: int = 60
+    ) -> list[tuple[Control, PublicPage]]:
+        """The pages `page` links to within `site` that answer, each once (by where it ends),
+        with the first link to it: links in the main content first, as a menu's short name is
+        the site's, not the page's. At most `limit` pages are fetched."""
+        found: dict[str, tuple[Control, PublicPage]] = {}
+        fetched = 0
+        for link in sorted(page.links(), key=lambda link: not link.in_main):
+            target = link.href.split("#")[0]
+            if not target.startswith(site) or target == page.final_url:
+                continue
+            if target not in self._seen:
+                if fetched >= limit:
+                    break
+                fetched += 1
+            linked = self.get(target)
+            if linked.exists and linked.final_url not in found:
+                found[linked.final_url] = (link, linked)
+        return list(found.values())
 
     def linked_page_saying(
         self,

@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from suite.profiles import load_profile
-from suite.targets import TargetPlan, plan_target
+from suite.targets import TargetPlan, plan_target, unreachable
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--allow-destructive",
         action="store_true",
-        help="calibrate: also run @destructive scenarios (like pytest's flag)",
+        help="calibrate: also run @destructive scenarios, each from a known state: only on a "
+        "target it can reset before each (the mock's control API); elsewhere none runs",
     )
     parser.add_argument(
         "--allow-wrong-passwords",
@@ -73,6 +74,11 @@ def probe_command(args: argparse.Namespace) -> int:
         print(
             f"probe: environment {target.environment!r}, profile {profile.name!r} ({profile.path})"
         )
+        # Offline, every value would be "missing" for want of an answer: say that once.
+        cannot = unreachable({site: target.urls[site] for site in target.urls})
+        if cannot:
+            print(f"probe: cannot reach {'; '.join(cannot)}: nothing probed")
+            return 2
         status = probe(urls, profile)
     print(f"probe: {time.monotonic() - started:.1f} s")
     return status

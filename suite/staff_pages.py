@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from pages.portal import Portal
-from suite.calibration import path_of
+from suite.observers import path_of
 
 UTILITIES = "Utilities"  # [seen] CM/ECF menu name
 # The profile's paths that only court staff reach: the clerk's unlink page.
@@ -70,7 +70,8 @@ def find_staff_page(request: Any) -> tuple[str | None, str]:
     filer = Portal(filer_tab, target.urls, target.profile)
     desk = Portal(request.getfixturevalue("new_context")().new_page(), target.urls, target.profile)
     try:
-        sign_in(request.getfixturevalue("sign_in_states"), desk, clerk, "ecf")
+        states = request.getfixturevalue("sign_in_states")
+        sign_in(states, desk, clerk, "ecf", request.getfixturevalue("second_factor"))
         return staff_only_path(filer, desk)
     except Exception as error:  # a sign-in or a menu that is not there: say so, guess nothing
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

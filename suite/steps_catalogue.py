@@ -1,21 +1,33 @@
-"""The step catalogue: every step phrase the suite understands, for writing new scenarios.
+"""The step catalogue: every step phrase the suite understands, written for analysts.
 
-    python -m suite.steps_catalogue [--output reports/steps.md]
+    python -m suite.steps_catalogue [--output reports/steps.md] [--profile NAME | --env NAME]
+    python -m suite.steps_catalogue --update-snapshot      (make phrases)
 
-Lists each step definition of the registered step modules, grouped by Given/When/Then and
-by module, with its parameters (and the phrases a parameter accepts, when the step lists
-them), an example taken from the feature files, and the values the features use. Reads the
-step modules and feature files only: no browser, no mock.
+reports/steps.md lists the phrases by topic, as an analyst writes them: placeholders in words
+(`<who>`, `<message meaning>`), each with the values it accepts (those that come from the
+target's profile, for the profile named, as the real run would use it), the notes that say how
+the persona or the target changes what the step does, and an example from the features.
+Old phrases (deprecated or withdrawn) are listed apart with what to write instead; a last
+section for developers says where each phrase is defined.
+
+`--update-snapshot` rewrites steps/phrases.txt, the checked-in list of phrases (one a line,
+with its parameters), whose history is the changelog analysts read; it refuses to drop a
+phrase that is neither defined nor deprecated (suite.phrase_snapshot).
+Reads the step modules and feature files only: no browser, no mock.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from suite import phrase_snapshot
+from suite.phrases import ACTOR_WORDS, Parameter
+from suite.profiles import DEFAULT_PROFILE, Profile, ProfileError, load_profile
 from suite.reporting.faq import REPO_ROOT
 from suite.reporting.features import FEATURES_DIR, load_features
 from suite.reporting.stepdefs import (
@@ -26,14 +38,52 @@ from suite.reporting.stepdefs import (
     match_steps,
     registered_step_modules,
 )
+from suite.step_contract import OLD_PHRASES, OldPhrase
+from suite.targets import DEFAULT_ENVIRONMENT, PROFILE_VARIABLE, load_environments
+from suite.vocabulary import PROFILE_VALUES, SHAPES
 
 DEFAULT_OUTPUT = Path("reports/steps.md")
-_MAX_VALUES = 8
+# Steps that use these fixtures look for the target profile's words, or need the mock.
+WORDING_FIXTURES = frozenset({"wording", "profile"})
+MOCK_FIXTURES = frozenset({"control"})
+NOTE_LABELS = ("Needs", "After", "Persona:", "Target:")
+# The topics in the order an analyst meets them; a step module not listed comes after these.
+TOPIC_ORDER = (
+    "steps.navigation",
+    "steps.sign_in",
+    "steps.linking",
+    "steps.common",
+    "steps.account",
+    "steps.help_desk",
+    "steps.court_site",
+    "steps.cutover",
+    "steps.keyboard",
+    "steps.faults",
+)
 
 
-def _module_summary(module: str) -> str:
-    doc = importlib.import_module(module).__doc__ or ""
-    return doc.strip().splitlines()[0] if doc.strip() else ""
+def target_profile(
+    profile: str | None = None, env: str | None = None, environ: Mapping[str, str] = os.environ
+) -> Profile:
+    """The profile a run with these options would use: --profile, CIT_FAQ_PROFILE, the
+    environment's own (environments.toml), else the mock's."""
+    environments = load_environments()
+    if env and env not in environments:
+        raise ProfileError(f"unknown environment {env!r}; known: {', '.join(sorted(environments))}")
+    named = environments.get(env or DEFAULT_ENVIRONMENT, {})
+    return load_profile(
+        profile or environ.get(PROFILE_VARIABLE) or named.get("profile") or DEFAULT_PROFILE
+    )
+
+
+def topic_of(module: str) -> tuple[str, str]:
+    """(title, introduction) from the step module's TOPIC, else its docstring's first line."""
+    loaded = importlib.import_module(module)
+    topic = getattr(loaded, "TOPIC", None)
+    if topic:
+        return str(topic[0]), str(topic[1])
+    doc = (loaded.__doc__ or module).strip().splitlines()[0]
+    return doc.rstrip("."), ""
 
 
 def _code(text: str) -> str:
@@ -41,85 +91,161 @@ def _code(text: str) -> str:
     return "`` " + text + " ``" if "`" in text else f"`{text}`"
 
 
-def _entry(definition: StepDef) -> list[str]:
-    keyword = (definition.type or "step").capitalize()
-    lines = [f"#### {keyword} {_code(definition.phrase)}", ""]
-    used_values: dict[str, list[str]] = {}
-    for use in definition.uses:
-        for name, value in definition.arguments(use).items():
-            if value not in used_values.setdefault(name, []):
-                used_values[name].append(value)
-    for parameter in definition.parameters:
-        if parameter.choices:
-            accepted = "one of " + ", ".join(f'"{c}"' for c in parameter.choices)
-        else:
-            accepted = parameter.pattern or "any text"
-        lines.append(f"- **{parameter.name}**: {accepted}")
-        values = used_values.get(parameter.name, [])
-        if values and not parameter.choices:
-            shown = ", ".join(f'"{v}"' for v in values[:_MAX_VALUES])
-            more = f" and {len(values) - _MAX_VALUES} more" if len(values) > _MAX_VALUES else ""
-            lines.append(f"  - used in the features with {shown}{more}")
-    if "(filer|user|clerk)" in definition.phrase:
-        lines.append(
-            '- "the (filer|user|clerk)": any of the three words; each means the '
-            "person the scenario's Given introduced"
+def _quoted(values: Sequence[str]) -> str:
+    return ", ".join(f'"{value}"' for value in values)
+
+
+def accepted(parameter: Parameter, profile: Profile) -> str:
+    """What a parameter accepts, in words: its values when they form a closed set."""
+    if parameter.choices:
+        return "one of " + _quoted(parameter.choices)
+    if parameter.name in PROFILE_VALUES:
+        values = PROFILE_VALUES[parameter.name]
+        return (
+            f"one of {_quoted(values.values(profile))} (profile {profile.name!r}: "
+            f"{profile.path.name} {values.where}; another target's profile has its own)"
         )
+    if parameter.name in SHAPES:
+        return SHAPES[parameter.name].describe
+    return "any text"
+
+
+def notes(definition: StepDef) -> list[str]:
+    """The docstring's paragraphs, labelled, plus what the step's fixtures imply."""
+    found: list[str] = []
+    for paragraph in definition.doc.split("\n\n"):
+        text = " ".join(paragraph.split())
+        if text:
+            found.append(text if text.startswith(NOTE_LABELS) else f"Does: {text}")
+    uses = definition.fixtures
+    if uses & MOCK_FIXTURES:
+        found.append(
+            "The mock only: it uses the mock's control API; tag the scenario @mock_only "
+            "(skipped, with the reason, on a real portal)."
+        )
+    wording = uses & WORDING_FIXTURES or {p.name for p in definition.parameters} & set(
+        PROFILE_VALUES
+    )
+    if wording and not any(note.startswith("Target:") for note in found):
+        found.append(
+            "Target: the words it looks for (messages, headings, names) are the target "
+            "profile's, named by what they mean (profiles/NAME.toml)."
+        )
+    return found
+
+
+def _entry(definition: StepDef, profile: Profile) -> list[str]:
+    lines = [f"### {definition.keyword} {definition.phrase}", ""]
+    for spelling in definition.other_spellings:
+        lines.append(f"- Also written: {_code(f'{definition.keyword} {spelling}')}")
+    for parameter in definition.parameters:
+        lines.append(f"- **{parameter.placeholder}**: {accepted(parameter, profile)}")
+    lines += [f"- {note}" for note in notes(definition)]
     if definition.uses:
         first = definition.uses[0]
-        lines.append(f"- Example: {_code(str(first))} ({first.path}:{first.line})")
-        files = sorted({u.path for u in definition.uses})
-        lines.append(f"- Used {len(definition.uses)} time(s) in {len(files)} feature file(s)")
+        files = len({u.path for u in definition.uses})
+        lines.append(
+            f"- Example: {_code(str(first))} ({first.path}:{first.line}); "
+            f"used {len(definition.uses)} time(s) in {files} feature file(s)"
+        )
     else:
-        lines.append("- Example: none yet; no scenario uses this step")
-    if definition.target_fixture:
-        lines.append(f"- Remembers its result as `{definition.target_fixture}` for later steps")
-    if definition.doc:
-        # The first paragraph: a precondition (steps/preconditions.py) may take two lines.
-        note = " ".join(definition.doc.split("\n\n")[0].split())
-        lines.append(f"- Note: {note}")
-    lines.append(f"- Defined in {definition.location} (`{definition.function}`)")
+        lines.append("- Example: none yet; no scenario uses this phrase")
     return [*lines, ""]
 
 
-def render_catalogue(definitions: Sequence[StepDef]) -> str:
+def _old_section(old_phrases: Sequence[OldPhrase]) -> list[str]:
+    if not old_phrases:
+        return []
+    lines = [
+        "## Old phrases: write the new ones instead",
+        "",
+        "A deprecated phrase still runs (the new step) and warns once per run; it goes in the "
+        "version named (pyproject.toml's version; README, 'Step phrases are a contract'). A "
+        "withdrawn phrase fails the run at collection, before any scenario starts, with the "
+        "same words.",
+        "",
+        "| You wrote | Write instead | Until |",
+        "|---|---|---|",
+    ]
+    for old in sorted(old_phrases, key=lambda o: (o.withdrawn, o.keyword, o.phrase)):
+        until = "withdrawn: fails at collection" if old.withdrawn else f"goes in {old.goes_in}"
+        lines.append(f"| {_code(f'{old.keyword} {old.phrase}')} | {_code(old.write)} | {until} |")
+    return [*lines, ""]
+
+
+def _developer_section(definitions: Sequence[StepDef]) -> list[str]:
+    lines = [
+        "## For developers: where each phrase is defined",
+        "",
+        "| Phrase | Defined in | Pattern | Result kept as |",
+        "|---|---|---|---|",
+    ]
+    for d in sorted(definitions, key=lambda d: d.location):
+        kept = f"`{d.target_fixture}`" if d.target_fixture else ""
+        pattern = d.pattern.replace("|", "\\|")
+        lines.append(
+            f"| {d.keyword} {d.phrase} | {d.location} (`{d.function}`) | `{pattern}` | {kept} |"
+        )
+    return [*lines, ""]
+
+
+def render_catalogue(
+    definitions: Sequence[StepDef], profile: Profile, old_phrases: Sequence[OldPhrase] = ()
+) -> str:
+    by_topic: dict[tuple[str, str], list[StepDef]] = {}
+    rank = {module: i for i, module in enumerate(TOPIC_ORDER)}
+    for module in sorted({d.module for d in definitions}, key=lambda m: (rank.get(m, 99), m)):
+        by_topic.setdefault(topic_of(module), []).extend(
+            d for d in definitions if d.module == module
+        )
+    order = {t: i for i, t in enumerate((*TYPES, None))}
+    others = " or ".join(f'"the {word}"' for word in ACTOR_WORDS[1:])
     lines = [
         "# Step catalogue",
         "",
-        "Every step phrase the suite understands. To write a new scenario, pick phrases from",
-        "here: a `<name>` is a parameter you fill in (in a Scenario Outline, it may come from",
-        "the Examples table). Generated by `python -m suite.steps_catalogue`; do not edit.",
+        "Every step phrase the suite understands, to write scenarios with. Copy a phrase, "
+        "then fill in each `<blank>` with one of the values listed under it (in a Scenario "
+        "Outline, a blank may come from the Examples table).",
         "",
-        f"{len(definitions)} step definitions: "
-        + ", ".join(f"{sum(d.type == t for d in definitions)} {t.capitalize()}" for t in TYPES)
-        + ".",
+        f'- Where a phrase says "the filer", {others} works too: each means the person the '
+        "scenario's first Given introduced.",
+        "- **Persona:** notes say when what a step does depends on who the scenario is "
+        "about; **Target:** notes, when it depends on the portal the suite runs against; "
+        "**Needs** notes, where the browser must be before the step.",
+        f"- Values from a target's profile are those of profile {profile.name!r} "
+        "(`python -m suite.steps_catalogue --profile NAME` for another target's).",
+        "- Generated by `make steps` (`python -m suite.steps_catalogue`); do not edit. Which "
+        "phrases came and went, and when: `git log -p steps/phrases.txt`.",
+        "",
+        f"{len(definitions)} phrases in {len(by_topic)} topics:",
         "",
     ]
-    for step_type in (*TYPES, None):
-        of_type = [d for d in definitions if d.type == step_type]
-        if not of_type:
-            continue
-        lines += [f"## {(step_type or 'Any keyword').capitalize()}", ""]
-        for module in sorted({d.module for d in of_type}):
-            summary = _module_summary(module)
-            lines += [f"### {module}" + (f": {summary}" if summary else ""), ""]
-            for definition in (d for d in of_type if d.module == module):
-                lines += _entry(definition)
+    lines += [f"- {title}" for title, _ in by_topic]
+    lines.append("")
+    for (title, intro), members in by_topic.items():
+        lines += [f"## {title}", ""] + ([intro, ""] if intro else [])
+        for definition in sorted(members, key=lambda d: (order[d.type], d.line)):
+            lines += _entry(definition, profile)
+    lines += _old_section(old_phrases)
     unused = [d for d in definitions if not d.uses]
     if unused:
-        lines += ["## Not used by any scenario", ""]
-        lines += [
-            f"- {(d.type or 'step').capitalize()} {_code(d.phrase)} ({d.location})" for d in unused
-        ]
-        lines.append("")
+        lines += ["## Phrases no scenario of ours uses yet", ""]
+        lines += [f"- {_code(f'{d.keyword} {d.phrase}')}" for d in unused] + [""]
+    lines += _developer_section(definitions)
     return "\n".join(lines)
 
 
-def build_catalogue(features_dir: Path = FEATURES_DIR, root: Path = REPO_ROOT) -> str:
-    definitions = load_step_definitions(registered_step_modules(root / "conftest.py"), root)
+def current_definitions(root: Path = REPO_ROOT) -> list[StepDef]:
+    return load_step_definitions(registered_step_modules(root / "conftest.py"), root)
+
+
+def build_catalogue(
+    features_dir: Path = FEATURES_DIR, root: Path = REPO_ROOT, profile: Profile | None = None
+) -> str:
+    definitions = current_definitions(root)
     features, _ = load_features(features_dir, root)
     match_steps(definitions, feature_steps(features, root))
-    return render_catalogue(definitions)
+    return render_catalogue(definitions, profile or target_profile(), OLD_PHRASES)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -130,8 +256,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--features", type=Path, default=FEATURES_DIR)
+    parser.add_argument("--profile", help="the target profile whose values to list")
+    parser.add_argument("--env", help="the environment whose profile to use (environments.toml)")
+    parser.add_argument(
+        "--update-snapshot",
+        action="store_true",
+        help=f"rewrite {phrase_snapshot.SNAPSHOT.relative_to(REPO_ROOT)} from the step modules",
+    )
+    parser.add_argument(
+        "--allow-removal",
+        action="store_true",
+        help="with --update-snapshot: drop phrases that are neither defined nor deprecated",
+    )
     args = parser.parse_args(argv)
-    text = build_catalogue(args.features.resolve())
+    if args.update_snapshot:
+        return phrase_snapshot.update(current_definitions(), OLD_PHRASES, args.allow_removal)
+    text = build_catalogue(args.features.resolve(), profile=target_profile(args.profile, args.env))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8")
     print(f"step catalogue: {args.output}")

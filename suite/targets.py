@@ -6,23 +6,40 @@ named environment (environments.toml, chosen with --env), the embedded mock.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import tomllib
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from suite.profiles import DEFAULT_PROFILE, Profile, load_profile
+from suite.profiles import DEFAULT_PROFILE, Profile, load_profile, profile_file
 
 SITES: tuple[str, ...] = ("court", "pacer", "pacer-login", "ecf")
 # PACER login signs people in to the PACER website and CM/ECF: these three are real together
 # or the mock together. The court website only links to them, so it may be pointed alone.
 SIGN_ON_SITES: tuple[str, ...] = ("pacer", "pacer-login", "ecf")
 ENVIRONMENTS_FILE = Path(__file__).resolve().parent.parent / "environments.toml"
+# Every key an environment of environments.toml may hold (README "Named environments";
+# `python -m suite target` shows each). Any other key is refused: a misspelt site would
+# otherwise fall through to the embedded mock without a word.
+ENVIRONMENT_KEYS: dict[str, str] = {
+    "description": "what the environment is, for people (shown by python -m suite target)",
+    "court": "base URL of the court website",
+    "pacer": "base URL of the PACER website",
+    "pacer-login": "base URL of PACER login (Central Sign-On)",
+    "ecf": "base URL of the court's NextGen CM/ECF",
+    "pacer-gov": "the old www.pacer.gov address, which must send people to the PACER website; "
+    "default: the PACER website's address plus the profile's [paths] www_pacer_gov",
+    "profile": "the target's profile, profiles/NAME.toml; default mock",
+    "dialect": "the embedded mock's dialect (default or alt), for sites the environment gives "
+    "no URL",
+}
 DEFAULT_ENVIRONMENT = "local"
 PROFILE_VARIABLE = "CIT_FAQ_PROFILE"
 
@@ -50,6 +67,8 @@ class TargetPlan:
     # The target's profile (profiles/NAME.toml), and the embedded mock's dialect.
     profile: str = DEFAULT_PROFILE
     dialect: str | None = None
+    description: str = ""
+    profile_source: str = "default"  # --profile, CIT_FAQ_PROFILE, the environment's, default
 
     @property
     def needs_embedded_mock(self) -> bool:
@@ -104,6 +123,12 @@ def plan_target(
         known = ", ".join(sorted(environments))
         raise TargetError(f"unknown environment {name!r} for --env; known: {known}")
     named = environments[name]
+    unknown = sorted(set(named) - set(ENVIRONMENT_KEYS))
+    if unknown:
+        raise TargetError(
+            f"environment {name!r} in environments.toml has unknown key(s) "
+            f"{', '.join(repr(key) for key in unknown)}; known: {', '.join(ENVIRONMENT_KEYS)}"
+        )
     urls: dict[str, str] = {}
     sources: dict[str, str] = {}
     for site in SITES:
@@ -118,14 +143,26 @@ def plan_target(
                 break
     check_sign_on_sites(urls)
     pacer_gov = named.get("pacer-gov")
+    # --profile (or CIT_FAQ_PROFILE), else the environment's own, else the mock's.
+    profile_source, chosen_profile = next(
+        (source, value)
+        for source, value in (
+            ("--profile", profile),
+            (PROFILE_VARIABLE, environ.get(PROFILE_VARIABLE)),
+            (f"environment {name!r}", named.get("profile")),
+            ("default", DEFAULT_PROFILE),
+        )
+        if value
+    )
     return TargetPlan(
         name,
         urls,
         sources,
-        validate_url(pacer_gov, "pacer-gov") if pacer_gov else None,
-        # --profile (or CIT_FAQ_PROFILE), else the environment's own, else the mock's.
-        profile=profile or environ.get(PROFILE_VARIABLE) or named.get("profile") or DEFAULT_PROFILE,
+        validate_url(pacer_gov, f"environment {name!r}: pacer-gov") if pacer_gov else None,
+        profile=chosen_profile,
         dialect=named.get("dialect"),
+        description=str(named.get("description", "")),
+        profile_source=profile_source,
     )
 
 
@@ -172,6 +209,22 @@ def check_reachable(site: str, url: str, timeout: float = 5.0) -> None:
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
         raise TargetError(f"cannot reach the {site} site at {url}: {reason}") from None
+
+
+def unreachable(urls: Mapping[str, str], timeout: float = 5.0) -> list[str]:
+    """Why each site that does not answer at all cannot be reached, asked all at once: offline,
+    four sites would otherwise take four time-outs in turn."""
+
+    def reason(site: str) -> str | None:
+        try:
+            check_reachable(site, urls[site], timeout)
+        except TargetError as error:
+            return str(error).removeprefix("cannot reach ")
+        return None
+
+    with ThreadPoolExecutor(max_workers=max(len(urls), 1)) as pool:
+        reasons = list(pool.map(reason, urls))
+    return [r for r in reasons if r is not None]
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
@@ -233,3 +286,32 @@ def probe_mock(ecf_url: str, timeout: float = 5.0) -> bool:
             return json.load(answer).get("mock") is True
     except (urllib.error.URLError, OSError, ValueError):
         return False
+
+
+def _loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def mock_profile_warning(plan: TargetPlan, profile: Profile, is_mock: bool) -> str | None:
+    """One line when sites that are not this project's mock are checked with the mock's own
+    profile: its paths and wording are the mock's, so a real portal fails wherever it differs.
+
+    is_mock: whether the given sites answered the mock's control API (False when not asked,
+    offline). Sites on this machine are taken for a mock started by hand (environment
+    'mock') even when it does not answer: precision first.
+    """
+    if not plan.urls or profile.path.resolve() != profile_file(DEFAULT_PROFILE).resolve():
+        return None
+    if is_mock or all(_loopback(url) for url in plan.urls.values()):
+        return None
+    return (
+        f"WARNING: environment {plan.environment!r} points at sites that are not this "
+        f"project's mock, and uses profile {profile.name!r}, the mock's own paths and wording; "
+        f"a real portal differs: write its profile (python -m suite probe, then calibrate, "
+        f"README 'Target profiles') and name it (profile = \"NAME\" in environments.toml, "
+        f"--profile or {PROFILE_VARIABLE})"
+    )

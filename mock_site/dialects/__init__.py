@@ -22,6 +22,8 @@ from flask import current_app, has_app_context
 
 from mock_site import texts as default_texts
 
+CONTACT_LAYOUTS = ("regions", "table", "one_section")
+
 
 @dataclass(frozen=True)
 class Markup:
@@ -32,11 +34,20 @@ class Markup:
     """
 
     welcome_is_heading: bool = True  # ShowIndex: the [seen] welcome text is the <h1>
-    contacts_as_regions: bool = True  # each contact a <section> named by its heading
+    # The FAQ's two contacts: "regions" (a <section> each, named by its heading), "table"
+    # (a row each, the name as row header) or "one_section" (one section, a heading and a
+    # paragraph each: nothing but reading order groups a contact's name with its number).
+    contacts: str = "regions"
+    # The linking confirmation's page has it as its heading; else the page keeps the linking
+    # page's heading and the confirmation is only the status message.
+    confirmation_heading: bool = True
     messages_by_id: bool = True  # one live region, id="messages"
     details_as_list: bool = True  # account details as <dl>; else a two-column table
     quick_links_as_link: bool = True  # PACER's "Quick Links" a link to a page; else a button
     faq_item: str = "section"  # the element holding one FAQ question and its answer
+    # PACER login's passcode field takes a backup code too; else it takes only a passcode,
+    # and a button switches to a backup-code field of its own (and back).
+    mfa_one_code_field: bool = True
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,8 @@ class Dialect:
     behaviour: Behaviour = Behaviour()
 
     def __post_init__(self) -> None:
+        if self.markup.contacts not in CONTACT_LAYOUTS:
+            raise ValueError(f"dialect {self.name!r}: contacts must be one of {CONTACT_LAYOUTS}")
         unknown = [name for name in self.texts if not hasattr(default_texts, name)]
         if unknown:  # a typo would silently keep the default wording
             raise ValueError(f"dialect {self.name!r}: no such text: {', '.join(unknown)}")
@@ -95,9 +108,9 @@ DEFAULT = Dialect("default")
 
 
 def _dialects() -> dict[str, Dialect]:
-    from mock_site.dialects import alt  # here: alt imports this module
+    from mock_site.dialects import alt, plain  # here: they import this module
 
-    return {"default": DEFAULT, "alt": alt.DIALECT}
+    return {"default": DEFAULT, "alt": alt.DIALECT, "plain": plain.DIALECT}
 
 
 def names() -> list[str]:

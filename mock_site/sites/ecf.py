@@ -386,7 +386,14 @@ def link_confirm(user: EcfUser) -> Response:
     messages = [web.info(texts.link_done(ecf_login, username))]
     if not user.pacer.active:
         messages.append(web.notice(texts.INACTIVE_NOTICE))
-    return web.page("link_done.html", texts.LINK_DONE_TITLE, messages=messages)
+    # A dialect may keep the linking page's own heading: the confirmation is then only the
+    # status message.
+    title = (
+        texts.LINK_DONE_TITLE
+        if web.mock().dialect.markup.confirmation_heading
+        else texts.LINK_TITLE
+    )
+    return web.page("link_done.html", title, messages=messages)
 
 
 # The help desk's unlink page is in ecf_unlink.py (on this blueprint).

@@ -95,7 +95,14 @@ def manage_account() -> Response:
 def manage_account_page(
     account: PacerAccount, messages: list[web.Message] | tuple[web.Message, ...] = ()
 ) -> Response:
-    return web.page("manage_account.html", "Manage My Account", account=account, messages=messages)
+    enrolled = web.mock().store.mfa.state(account.username).enrolled
+    return web.page(
+        "manage_account.html",
+        "Manage My Account",
+        account=account,
+        messages=messages,
+        mfa_enrolled=enrolled,
+    )
 
 
 @bp.route("/forgot-password", methods=["GET", "POST"])

@@ -3,7 +3,9 @@
 Signs people in with their PACER username and password, shows filers the redaction
 agreement when they are on their way to CM/ECF, then sends the browser back to `appurl`
 with a one-time ticket. The half-done sign-in (password checked, redaction pending) is
-kept server-side under a token in the form, so it cannot be skipped or forged.
+kept server-side under a token in the form, so it cannot be skipped or forged. From May 11,
+2025 (the mock's date) multifactor authentication comes between the password and the rest:
+mfa_login.py.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 from flask import Blueprint, redirect, request
 from werkzeug.wrappers import Response
 
-from mock_site import security, web
+from mock_site import mfa, security, web
 from mock_site.dialects import texts
+from mock_site.sites import mfa_enroll, mfa_login
 from mock_site.sites.common import MANAGE_ACCOUNT_PATH, PACER_LOGIN_PATH
 from mock_site.store import PENDING_TTL, TICKET_TTL
 
@@ -123,6 +126,12 @@ def login() -> Response:
         return login_form(appurl)
     if "regmsg" in request.form:
         return redaction_answer(appurl)
+    if mfa_login.MARKER in request.form:
+        return mfa_login.passcode_answer(appurl)
+    if mfa_login.SETUP_MARKER in request.form:
+        return mfa_login.setup_answer(appurl)
+    if mfa_enroll.MARKER in request.form:
+        return mfa_login.enroll_answer(appurl)
     return sign_in(appurl)
 
 
@@ -150,15 +159,26 @@ def sign_in(appurl: str) -> Response:
     account = store.check_pacer(username, password)
     if account is None:  # unknown, wrong password, or an old CM/ECF login: all the same
         return login_form(appurl, [web.error(texts.LOGIN_INVALID)], username, client_code)
-    session = web.start_session("pacer", account.username, sign_on_for(account.username))
+    asked = store.mfa.demand(account.username, store.today())
+    if asked != mfa.NOTHING:  # the passcode step, or the prompt to enroll: no session yet
+        return mfa_login.begin(account.username, appurl, asked)
+    return signed_in(account.username, appurl)
+
+
+def signed_in(username: str, appurl: str, messages: list[web.Message] | None = None) -> Response:
+    """The sign-in is complete (the password, and MFA when it was asked for): a PACER login
+    session, then the redaction step for a filer on the way to CM/ECF, else back to appurl."""
+    store = web.mock().store
+    account = store.accounts[username]
+    session = web.start_session("pacer", username, sign_on_for(username))
     going_to_ecf = security.origin_of(appurl) == security.origin_of(web.site_url("ecf"))
     if going_to_ecf and account.can_file:
         # Filers acknowledge the redaction rules first; research-only accounts skip it.
         token = store.issue(
-            "signin", {"username": account.username, "appurl": appurl}, PENDING_TTL, session.token
+            "signin", {"username": username, "appurl": appurl}, PENDING_TTL, session.token
         )
-        return redaction_form(appurl, token)
-    return send_back(account.username, appurl, session.sign_on)
+        return redaction_form(appurl, token, messages)
+    return send_back(username, appurl, session.sign_on)
 
 
 def sign_on_for(username: str) -> str:

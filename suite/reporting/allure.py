@@ -63,7 +63,7 @@ FAQ_LINK_TYPE = "faq"
 _ATTACHMENTS: dict[str, tuple[str, AttachmentType]] = {
     # artefact kind (pytest-playwright's user property, less "playwright_") -> name, type
     "screenshot": ("screenshot of the last page", AttachmentType.PNG),
-    "trace": ("Playwright trace (playwright show-trace)", AttachmentType.ZIP),
+    "trace": ("Playwright trace (python -m suite trace FILE)", AttachmentType.ZIP),
     "page": ("HTML of the page", AttachmentType.HTML),
     "video": ("video", AttachmentType.WEBM),
 }

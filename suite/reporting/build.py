@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ from suite.reporting.faq import Faq, FaqNotFound, find_faq_file, load_faq
 from suite.reporting.features import load_features
 from suite.reporting.html import render_html
 from suite.reporting.records import Record, Results, failed_step
+from suite.reporting.sign_ins import describe as describe_sign_ins
+from suite.reporting.sign_ins import sign_in_figures
 
 RESULTS_FILE = "results.json"
 CUCUMBER_FILE = "cucumber.json"
@@ -35,8 +38,12 @@ class ReportPaths:
     junit: Path
     artifacts: Path
     failures: tuple[Record, ...] = ()
+    sign_ins: str | None = None  # the run's sign-ins through PACER login, in one line
 
-    def describe(self, relative_to: Path) -> list[str]:
+    def describe(self, relative_to: Path, replaced_next_run: bool = False) -> list[str]:
+        """The lines that end a run (or a merge): each failure, then where everything is;
+        replaced_next_run adds that the next run writes over them, and how to keep them."""
+
         def show(path: Path) -> str:
             try:
                 return str(path.relative_to(relative_to))
@@ -44,7 +51,12 @@ class ReportPaths:
                 return str(path)
 
         reports = self.html.parent  # artefact paths in records are relative to it
-        lines = [line for record in self.failures for line in _failure_lines(record, reports, show)]
+        python = python_command(relative_to)
+        lines = [
+            line
+            for record in self.failures
+            for line in _failure_lines(record, reports, show, python)
+        ]
 
         artifacts = (
             sorted(p for p in self.artifacts.rglob("*") if p.is_file())
@@ -53,6 +65,8 @@ class ReportPaths:
         )
         traces = sum(p.suffix == ".zip" for p in artifacts)
         screenshots = sum(p.suffix == ".png" for p in artifacts)
+        if self.sign_ins:
+            lines.append(self.sign_ins)
         lines += [
             f"HTML report:     {show(self.html)}  (open in a browser, works offline)",
             f"cucumber JSON:   {show(self.cucumber)}",
@@ -64,10 +78,28 @@ class ReportPaths:
             f"artefacts:       {show(self.artifacts)} "
             f"({traces} trace(s), {screenshots} screenshot(s))"
         )
+        if replaced_next_run:
+            folder = show(reports)
+            lines.append(
+                f"the next run into {folder}/ replaces these reports: to keep them, copy the "
+                f"folder (cp -r {folder} {folder}-keep) or give the next run a folder of its "
+                f"own (--reports-dir DIR)"
+            )
         return lines
 
 
-def _failure_lines(record: Record, reports: Path, show: Callable[[Path], str]) -> list[str]:
+def python_command(relative_to: Path) -> str:
+    """The Python that runs this suite, as a person would type it here: .venv/bin/python
+    in a checkout set up by make, else plain python."""
+    try:
+        return str(Path(sys.executable).relative_to(relative_to))
+    except ValueError:
+        return "python"
+
+
+def _failure_lines(
+    record: Record, reports: Path, show: Callable[[Path], str], python: str
+) -> list[str]:
     """A failed scenario as the feature file names it, and where to look: for the terminal,
     whose traceback shows pytest-bdd's fixtures rather than the FAQ question and the step."""
     step = failed_step(record)
@@ -83,7 +115,7 @@ def _failure_lines(record: Record, reports: Path, show: Callable[[Path], str]) -
     for artifact in record["artifacts"]:
         path = show(reports / artifact["path"])
         if artifact["kind"] == "trace":
-            lines.append(f"  trace:      .venv/bin/playwright show-trace {path}")
+            lines.append(f"  trace:      {python} -m suite trace {path}")
         elif artifact["kind"] == "screenshot":
             lines.append(f"  screenshot: {path}")
     return lines
@@ -142,6 +174,7 @@ def write_reports(
             int(session.get("workers", 1)), len({r["worker"] for r in records})
         )
     records = order_records(records)
+    session = {**session, "sign_ins": sign_in_figures(records)}
     paths = ReportPaths(
         reports / HTML_FILE,
         reports / CUCUMBER_FILE,
@@ -149,6 +182,7 @@ def write_reports(
         junit or reports / JUNIT_FILE,
         artifacts or reports / ARTIFACTS_FOLDER,
         tuple(r for r in records if r["outcome"] in ("failed", "error")),
+        describe_sign_ins(session["sign_ins"]),
     )
     results: Results = {"session": session, "records": records}
     _write(paths.results, json.dumps(results, indent=1, ensure_ascii=False))

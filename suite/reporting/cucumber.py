@@ -57,6 +57,8 @@ def _element(record: Record) -> dict[str, Any]:
         }
         if step["location"]:
             entry["match"] = {"location": step["location"]}
+        if step.get("substeps"):  # what happened inside the step (the passcode page)
+            entry["output"] = list(step.get("substeps", []))
         steps.append(entry)
     element: dict[str, Any] = {
         "id": element_id,

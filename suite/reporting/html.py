@@ -24,7 +24,6 @@ from pytest_bdd.parser import Feature
 
 from suite.reporting.faq import Faq, as_read, normalise
 from suite.reporting.features import (
-    beyond_faq,
     examples_of,
     faq_quotes,
     relative,
@@ -40,6 +39,8 @@ from suite.reporting.records import (
     summarise,
     worst,
 )
+from suite.reporting.sign_ins import describe as describe_sign_ins
+from suite.reporting.sign_ins import sign_in_figures
 from suite.traceability import Matrix, build_matrix
 
 # A file beside this module, not a package resource: the suite runs from its checkout.
@@ -183,6 +184,19 @@ def _attach(views: dict[str, FeatureView], records: Sequence[Record]) -> None:
             scenario.tests.append(TestView(scenario_info["name"], scenario_info["example"], record))
 
 
+# The groups of the features that check what the FAQ does not ask, by their feature tag.
+BEYOND_FAQ_GROUPS = {
+    "accessibility": (
+        "A11y",
+        "Beyond the FAQ: accessibility (Section 508, WCAG 2.1 AA); not an FAQ question",
+    ),
+    "mfa": (
+        "MFA",
+        "Beyond the FAQ: PACER's multifactor authentication (2025 on); not an FAQ question",
+    ),
+}
+
+
 def _groups(views: dict[str, FeatureView], faq: Faq | None) -> list[GroupView]:
     groups: list[GroupView] = []
     placed: set[str] = set()
@@ -193,11 +207,11 @@ def _groups(views: dict[str, FeatureView], faq: Faq | None) -> list[GroupView]:
                 group.features.append(view)
                 placed.add(path)
         groups.append(group)
-    beyond = [view for path, view in views.items() if path not in placed and beyond_faq(view.tags)]
-    if beyond:
-        title = "Beyond the FAQ: accessibility (Section 508, WCAG 2.1 AA); not an FAQ question"
-        groups.append(GroupView("A11y", title, beyond))
-        placed.update(view.path for view in beyond)
+    for tag, (label, title) in BEYOND_FAQ_GROUPS.items():
+        beyond = [v for path, v in views.items() if path not in placed and tag in v.tags]
+        if beyond:
+            groups.append(GroupView(label, title, beyond))
+            placed.update(view.path for view in beyond)
     rest = [view for path, view in views.items() if path not in placed]
     if rest:
         label = "Other" if faq else "Features"
@@ -279,6 +293,7 @@ def render_html(
         started=session.get("started"),
         finished=session.get("finished"),
         accessibility=_accessibility(records),
+        sign_ins_line=describe_sign_ins(sign_in_figures(list(records))),
     )
 
 

@@ -25,6 +25,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import allure
 import pytest
 from pytest_bdd.parser import Feature, Scenario, ScenarioTemplate, Step
 from pytest_bdd.scenario import scenario_wrapper_template_registry
@@ -114,6 +115,8 @@ def _worker_id(config: pytest.Config) -> str:
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
     reports = _reports_dir(config)
+    if config.option.collectonly and not _given(config, "--junitxml", "--junit-xml"):
+        config.option.xmlpath = None  # an empty junit.xml would replace the last run's
     if config.getoption("reports_dir"):
         try:  # now, not at the end of the run, with a traceback
             reports.mkdir(parents=True, exist_ok=True)
@@ -314,6 +317,17 @@ class Recorder:
         if running is not None and text not in running[0]["checked"]:
             running[0]["checked"].append(text)
 
+    def note_substep(self, nodeid: str, text: str) -> None:
+        """What happened inside the running step that its words do not say."""
+        running = self.running.get(nodeid)
+        if running is not None:
+            running[0].setdefault("substeps", []).append(text)
+
+    def note_sign_in(self, nodeid: str, sign_in: dict[str, Any]) -> None:
+        record = self.current.get(nodeid)
+        if record is not None:
+            record.setdefault("sign_ins", []).append(sign_in)
+
     def report(self, item: pytest.Item, report: pytest.TestReport) -> None:
         record = self.current.get(item.nodeid)
         if record is None:
@@ -492,7 +506,7 @@ def session_info(config: pytest.Config) -> dict[str, Any]:
             "name": profile.name,
             "file": profile.path.name,
             "values": sum(profile.counts().values()),
-            **{source: profile.counts()[source] for source in ("guess", "seen", "faq")},
+            **{source: profile.counts()[source] for source in ("guess", "seen", "faq", "target")},
         }
     if BROWSER in config.stash:
         info["browser"] = config.stash[BROWSER].describe()
@@ -513,6 +527,28 @@ def note_checked(item: pytest.Item, text: str) -> None:
     """Note, at the step now running, a text it looks for (shown in the HTML report)."""
     if RECORDER in item.config.stash:
         item.config.stash[RECORDER].note_checked(item.nodeid, text)
+
+
+@contextlib.contextmanager
+def substep(item: pytest.Item, title: str) -> Iterator[Callable[[str], None]]:
+    """A part of the running step its words do not name (the passcode page inside "logs in
+    with the username and password ..."), shown inside that step: an Allure step, and a line
+    under the step in report.html and its cucumber.json output. The body may say how it went
+    (the callable it gets): that text, else the title, is what the reports show."""
+    said: list[str] = []
+    with allure.step(title):
+        yield said.append
+        if said:  # how it went, as a step inside it (Allure's titles are set when they start)
+            with allure.step(said[-1]):
+                pass
+    if RECORDER in item.config.stash:
+        item.config.stash[RECORDER].note_substep(item.nodeid, said[-1] if said else title)
+
+
+def note_sign_in(item: pytest.Item, sign_in: dict[str, Any]) -> None:
+    """One sign-in through PACER login (for the run's figures: results.json, the summary)."""
+    if RECORDER in item.config.stash:
+        item.config.stash[RECORDER].note_sign_in(item.nodeid, sign_in)
 
 
 def _recorder(config: pytest.Config) -> Recorder:
@@ -629,6 +665,6 @@ def pytest_terminal_summary(
     written = config.stash.get(WRITTEN, None)
     if written is not None:
         terminalreporter.write_sep("-", "reports")
-        for line in written.describe(Path(config.invocation_params.dir)):
+        for line in written.describe(Path(config.invocation_params.dir), replaced_next_run=True):
             terminalreporter.write_line(line)
     return result

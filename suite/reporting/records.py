@@ -56,6 +56,9 @@ class StepRecord(TypedDict):
     error: str | None
     location: str | None  # of the step function, file:line, once the step has run
     checked: list[str]  # the exact texts this step looked for, from the target's profile
+    # What happened inside the step that its words do not say (the passcode page inside "logs
+    # in with the username and password ...")
+    substeps: NotRequired[list[str]]
 
 
 class Artifact(TypedDict):
@@ -81,6 +84,8 @@ class Record(TypedDict):
     # axe-core audits of the page states this test reached first (suite/accessibility.py)
     accessibility: NotRequired[list[dict[str, Any]]]
     navigated: NotRequired[list[str]]  # "site path" of every page it navigated to
+    # Each sign-in through PACER login: persona, passcode method, a wait for a new step
+    sign_ins: NotRequired[list[dict[str, Any]]]
 
 
 class Results(TypedDict):

@@ -12,8 +12,7 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,17 +20,13 @@ from pytest_bdd import parsers
 from pytest_bdd.parser import Feature
 from pytest_bdd.steps import StepFunctionContext, step_function_context_registry
 
+from suite.phrases import Parameter, Token, parameters, parse_tokens, regex_tokens, spellings
+from suite.phrases import uses_actor as _uses_actor
 from suite.reporting.faq import REPO_ROOT
 from suite.reporting.features import relative, rendered
+from suite.step_contract import OldPhrase
 
 TYPES = ("given", "when", "then")
-
-
-@dataclass(frozen=True)
-class Parameter:
-    name: str
-    choices: tuple[str, ...] = ()  # the phrases a regex alternation allows, if it lists them
-    pattern: str = ""  # what else it accepts, when not a list of phrases
 
 
 @dataclass(frozen=True)
@@ -86,26 +81,47 @@ class StepDef:
         return {str(k): str(v) for k, v in parsed.items()}
 
     @property
-    def phrase(self) -> str:
-        """The pattern as an analyst reads it: parameters as <name>, escapes removed."""
+    def old(self) -> OldPhrase | None:
+        """The old phrase this definition keeps running (suite.step_contract), if it is one."""
+        found = getattr(self.context.step_func, "__old_phrase__", None)
+        return found if isinstance(found, OldPhrase) else None
+
+    @property
+    def tokens(self) -> list[Token]:
         parser = self.context.parser
         if isinstance(parser, parsers.re):
-            return render_regex(self.pattern)
+            return regex_tokens(self.pattern)
         if isinstance(parser, parsers.parse):
-            return re.sub(r"\{(\w+)(?::[^}]*)?\}", r"<\1>", self.pattern)
-        return self.pattern
+            return parse_tokens(self.pattern)
+        return [self.pattern]
+
+    @property
+    def phrase(self) -> str:
+        """The pattern as an analyst writes it: placeholders in words (suite.phrases)."""
+        return spellings(self.tokens)[0]
+
+    @property
+    def other_spellings(self) -> list[str]:
+        return spellings(self.tokens)[1:]
 
     @property
     def parameters(self) -> list[Parameter]:
-        parser = self.context.parser
-        if isinstance(parser, parsers.re):
-            return list(regex_parameters(self.pattern))
-        if isinstance(parser, parsers.parse):
-            return [
-                Parameter(m.group(1), pattern=m.group(2) or "any text")
-                for m in re.finditer(r"\{(\w+)(?::([^}]*))?\}", self.pattern)
-            ]
-        return []
+        return parameters(self.tokens)
+
+    @property
+    def uses_actor(self) -> bool:
+        """Whether the phrase says "the filer" (which may be "the user" or "the clerk")."""
+        return _uses_actor(self.tokens)
+
+    @property
+    def keyword(self) -> str:
+        return (self.type or "given/when/then").capitalize()
+
+    @property
+    def fixtures(self) -> set[str]:
+        """What the step function asks pytest for, its phrase's parameters aside."""
+        names = set(inspect.signature(self.context.step_func).parameters)
+        return names - {p.name for p in self.parameters}
 
     @property
     def location(self) -> str:
@@ -124,16 +140,19 @@ def registered_step_modules(conftest: Path = REPO_ROOT / "conftest.py") -> list[
     return []
 
 
-def load_step_definitions(modules: Sequence[str], root: Path = REPO_ROOT) -> list[StepDef]:
-    """Import the modules and return the steps they define, in source order."""
+def load_step_definitions(
+    modules: Sequence[str], root: Path = REPO_ROOT, old_phrases: bool = False
+) -> list[StepDef]:
+    """Import the modules and return the steps they define, in source order; the old phrases
+    kept running (suite.step_contract) only when asked for."""
     for name in modules:
         importlib.import_module(name)
     wanted = set(modules)
     found: list[StepDef] = []
     for context in list(step_function_context_registry.values()):
         func = context.step_func
-        if func.__module__ not in wanted:
-            continue
+        if func.__module__ not in wanted or (hasattr(func, "__old_phrase__") and not old_phrases):
+            continue  # another plugin's, or old words kept running (suite.step_contract)
         source = inspect.getsourcefile(func) or ""
         line = inspect.getsourcelines(func)[1]
         found.append(StepDef(context, func.__module__, relative(source, root), line))
@@ -145,7 +164,7 @@ def step_modules_in(directory: Path, root: Path = REPO_ROOT) -> list[str]:
     """Modules of a steps folder that define at least one step (by importing them)."""
     package = relative(directory, root).replace("/", ".")
     names = [f"{package}.{p.stem}" for p in sorted(directory.glob("*.py")) if p.stem != "__init__"]
-    return sorted({d.module for d in load_step_definitions(names, root)})
+    return sorted({d.module for d in load_step_definitions(names, root, old_phrases=True)})
 
 
 def feature_steps(features: Sequence[Feature], root: Path = REPO_ROOT) -> list[FeatureStep]:
@@ -176,105 +195,3 @@ def match_steps(
         for definition in matches[step]:
             definition.uses.append(step)
     return matches
-
-
-# --- Reading regular expressions aloud --------------------------------------------------------
-
-
-def _group_end(pattern: str, start: int) -> int:
-    """Index of the ")" closing the group opened at pattern[start]."""
-    depth, i, in_class = 0, start, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    raise ValueError(f"unbalanced group in {pattern!r}")
-
-
-def _top_level_alternatives(body: str) -> list[str]:
-    parts, depth, current, i = [], 0, "", 0
-    while i < len(body):
-        char = body[i]
-        if char == "\\":
-            current += body[i : i + 2]
-            i += 2
-            continue
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "|" and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-        i += 1
-    return [*parts, current]
-
-
-def _literal(fragment: str) -> str | None:
-    """The text a regex fragment matches when it is plain text (escapes allowed), else None."""
-    text, i = "", 0
-    while i < len(fragment):
-        char = fragment[i]
-        if char == "\\" and i + 1 < len(fragment) and not fragment[i + 1].isalnum():
-            text += fragment[i + 1]
-            i += 2
-        elif char in ".^$*+?{}[]()|\\":
-            return None
-        else:
-            text += char
-            i += 1
-    return text
-
-
-def _named_groups(pattern: str) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, name, body) of each top-level-or-nested named group, in order."""
-    for match in re.finditer(r"\(\?P<(\w+)>", pattern):
-        end = _group_end(pattern, match.start())
-        yield match.start(), end, match.group(1), pattern[match.end() : end]
-
-
-def regex_parameters(pattern: str) -> Iterator[Parameter]:
-    for _, _, name, body in _named_groups(pattern):
-        alternatives = [_literal(a) for a in _top_level_alternatives(body)]
-        if all(a is not None for a in alternatives) and len(alternatives) > 1:
-            yield Parameter(name, choices=tuple(a for a in alternatives if a is not None))
-        else:
-            yield Parameter(name, pattern="any text" if body in (".+", ".*") else body)
-
-
-def render_regex(pattern: str) -> str:
-    out, i = "", 0
-    while i < len(pattern):
-        if pattern.startswith("(?P<", i):
-            end = _group_end(pattern, i)
-            out += "<" + pattern[i + 4 : pattern.index(">", i)] + ">"
-            i = end + 1
-        elif pattern.startswith("(?:", i) or pattern[i] == "(":
-            end = _group_end(pattern, i)
-            body = pattern[i + (3 if pattern.startswith("(?:", i) else 1) : end]
-            alternatives = [_literal(a) for a in _top_level_alternatives(body)]
-            if all(a is not None for a in alternatives):
-                out += "(" + "|".join(a for a in alternatives if a is not None) + ")"
-            else:
-                out += "(" + render_regex(body) + ")"
-            i = end + 1
-        elif pattern[i] == "\\" and i + 1 < len(pattern):
-            out += pattern[i + 1]
-            i += 2
-        elif pattern[i] in "^$":
-            i += 1
-        else:
-            out += pattern[i]
-            i += 1
-    return out

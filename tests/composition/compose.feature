@@ -43,3 +43,14 @@ Feature: Catalogue phrases in combinations the feature files do not use
     And the filer tries to log in with the PACER username and the old CM/ECF password
     Then PACER login says "Invalid username or password"
     And the court's CM/ECF never asks for the CM/ECF password
+
+  Scenario: Signed in with a session kept from earlier, the court's CM/ECF has not asked for the CM/ECF password
+    Given a filer whose accounts are already linked is signed in to CM/ECF
+    Then the court's CM/ECF never asks for the CM/ECF password
+
+  Scenario: Refused before the form, whatever page the filer goes to next
+    Given a filer with a legacy PACER account is signed in to CM/ECF
+    When the filer clicks on "Utilities" and selects "Link a CM/ECF account to my PACER account"
+    Then the filing menu is not in the CM/ECF menu bar
+    And CM/ECF does not offer the linking form
+

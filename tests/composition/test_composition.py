@@ -36,8 +36,11 @@ scenarios("compose.feature", features_base_dir=str(HERE))
 
 # Each scenario of preconditions.feature, and the precondition its failure must name.
 EXPECTED_PRECONDITIONS = {
-    "signed_in_the_courts_cmecf_is_asked_whether_it_wants_the_cmecf_password": (
-        SIGNED_OUT_OF_CMECF.needs
+    "the_courts_cmecf_never_asks_in_a_scenario_that_never_went_there": (
+        "the scenario to have gone to the court's CM/ECF"
+    ),
+    "cmecf_does_not_offer_the_linking_form_before_anyone_opened_it": (
+        "CM/ECF's linking page opened in this scenario"
     ),
     "the_courts_cmecf_tab_on_the_pacer_website": ON_COURT_WEBSITE.needs,
     "confirming_a_link_nobody_asked_for": ON_VERIFICATION_PAGE.needs,
@@ -47,6 +50,16 @@ EXPECTED_PRECONDITIONS = {
     "on_the_way_to_pacer_login_while_signed_in_to_cmecf": SIGNED_OUT_OF_CMECF.needs,
     "the_help_desk_unlinks_an_account_nobody_linked": (
         "a filer who has linked the wrong CM/ECF account"
+    ),
+}
+# Scenarios whose last step states something about the whole scenario that is false, and
+# the words its failure must say (27.3: "never" means never in this scenario).
+EXPECTED_FAILURES = {
+    "before_march_16_2020_the_courts_cmecf_asked_for_its_password_then_let_the_filer_in": (
+        "the court's CM/ECF asked for a password on"
+    ),
+    "the_linking_form_was_offered_then_the_login_typed_in_it_refused": (
+        "CM/ECF offered the linking form (a password field) on"
     ),
 }
 # A locator's action time-out is 30 s; a precondition check waits expect's 5 s at most (and
@@ -83,7 +96,13 @@ def test_a_step_out_of_place_fails_at_once_naming_its_precondition(tmp_path: Pat
         name = record["nodeid"].rsplit("::test_", 1)[-1]
         failed = [step for step in record["steps"] if step["status"] == "failed"]
         failed_steps[name] = failed[0] if failed else None
-    assert set(failed_steps) == set(EXPECTED_PRECONDITIONS), child.stdout[-3000:]
+    assert set(failed_steps) == set(EXPECTED_PRECONDITIONS) | set(EXPECTED_FAILURES), child.stdout[
+        -3000:
+    ]
+    for name, said in EXPECTED_FAILURES.items():
+        step = failed_steps[name]
+        assert step is not None, f"{name} passed: its last step looked only at the page in front"
+        assert said in (step["error"] or ""), f"{name}: {step['error']}"
     for name, needs in EXPECTED_PRECONDITIONS.items():
         step = failed_steps[name]
         assert step is not None, f"{name} passed: its step did not check its precondition"

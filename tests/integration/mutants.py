@@ -107,7 +107,8 @@ class Child:
         self.patch = pytest.MonkeyPatch()
         self.active, self.applied = NONE, False
         self.results: dict[str, dict[str, Any]] = {}
-        self.mock = start_mock(test_mode=True, dialect=plan.get("dialect", "default"))
+        self.dialect = plan.get("dialect", "default")
+        self.mock = start_mock(test_mode=True, dialect=self.dialect)
         for site in SITES:  # as --<site>-url=... would: the suite reads them next
             setattr(config.option, f"cit_url_{site}", self.mock.urls[site])
         self.whole_run: Mutation | None = None
@@ -131,6 +132,7 @@ class Child:
             for index, mutation in enumerate(self.mutations)
             # a function's tests may carry parameters: compare the names up to the shorter
             if not mutation.whole_run
+            and mutation.dialect == self.dialect
             and any(n.startswith(function) or function.startswith(n) for n in names(mutation))
         ]
         if ids:
@@ -228,20 +230,24 @@ class MutantResults:
         assert [t["scenario"] for t in tests if t["outcome"] == "skipped"] == []
 
 
-def run_mutants(
-    workdir: Path, sources: Sequence[str], *args: str, dialect: str = "default"
-) -> MutantResults:
-    """One child pytest for every mutant in `sources` that can share a run, and one for each
-    whole-run mutant."""
+def run_mutants(workdir: Path, sources: Sequence[str], *args: str) -> MutantResults:
+    """One child pytest for the mutants in `sources` of each of the mock's dialects that can
+    share a run (checked with the profile of the dialect's name), and one for each whole-run
+    mutant."""
     mutations = load_mutations(sources)
-    plans: list[dict[str, Any]] = [{}] + [{"whole_run": m.name} for m in mutations if m.whole_run]
+    shared = {m.dialect for m in mutations if not m.whole_run}
+    plans: list[dict[str, Any]] = [{"dialect": d} for d in sorted(shared)]
+    plans += [{"whole_run": m.name, "dialect": m.dialect} for m in mutations if m.whole_run]
     runs, tests = [], []
     for number, extra in enumerate(plans):
         work = workdir / f"run-{number}"
         work.mkdir(parents=True)
-        plan = {"sources": list(sources), "log": str(work / "mutants.jsonl"), "dialect": dialect}
-        (work / "plan.json").write_text(json.dumps({**plan, **extra}), encoding="utf-8")
-        runs.append(run_suite(work, "-p", __name__, f"--mutant-plan={work / 'plan.json'}", *args))
+        plan = {"sources": list(sources), "log": str(work / "mutants.jsonl"), **extra}
+        (work / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
+        dialect = extra["dialect"]
+        profile = ["--profile", dialect] if dialect != "default" else []
+        options = ["-p", __name__, f"--mutant-plan={work / 'plan.json'}", *profile, *args]
+        runs.append(run_suite(work, *options))
         log = Path(plan["log"])
         assert log.exists(), runs[-1].output[-3000:]
         tests += [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]

@@ -41,10 +41,15 @@ class SuiteRun:
     tests: int = 0
     failed: list[str] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)  # test name -> reason
+    names: list[str] = field(default_factory=list)  # every test's, in the order run
 
     @property
     def passed(self) -> int:
         return self.tests - len(self.failed) - len(self.skipped)
+
+    @property
+    def passed_names(self) -> list[str]:
+        return [n for n in self.names if n not in self.failed and n not in self.skipped]
 
 
 def clean_environment(**extra: str) -> dict[str, str]:
@@ -83,6 +88,11 @@ def seeded_persona_variables(**override: str) -> dict[str, str]:
                 "wrong_ecf_login": seed.wrong_ecf.login,
                 "wrong_ecf_password": seed.wrong_ecf.password,
             }
+        # Multifactor authentication, as a QA engineer gives it: the app's key, the codes.
+        if seed.totp_secret:
+            fields["totp_secret"] = seed.totp_secret
+        if seed.backup_codes:
+            fields["backup_codes"] = ", ".join(seed.backup_codes)
         for name, value in fields.items():
             values[variable_name(seed.key, name)] = value
     values.update(override)
@@ -99,10 +109,13 @@ def run_suite(workdir: Path, *args: str, environ: dict[str, str] | None = None) 
         "-rs",
         *args,
     ]
+    # A real portal's passcode ledger lives on the machine (suite/one_time_codes.py): each
+    # child run keeps its own, beside its artefacts, unless the test gives one.
+    environ = {"CIT_FAQ_STATE_DIR": str(workdir / "state"), **(environ or clean_environment())}
     child = subprocess.run(
         command,
         cwd=REPO,
-        env=environ or clean_environment(),
+        env=environ,
         capture_output=True,
         text=True,
         timeout=CHILD_TIMEOUT,
@@ -113,6 +126,7 @@ def run_suite(workdir: Path, *args: str, environ: dict[str, str] | None = None) 
         for case in ElementTree.parse(junit).iter("testcase"):
             run.tests += 1
             name = case.get("name", "")
+            run.names.append(name)
             if case.find("failure") is not None or case.find("error") is not None:
                 run.failed.append(name)
             skipped = case.find("skipped")
@@ -161,15 +175,19 @@ class Mutation:
     says: str = ""
     # Read once per run (e.g. the personas, at the session's start): a child run of its own.
     whole_run: bool = False
+    # The mock's dialect it breaks, checked with the profile of the same name.
+    dialect: str = "default"
 
 
 def check_caught(mutation: Mutation, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run the mutation's scenarios against a mock broken by it: the ones about it fail,
     none skips, and an unrelated one passes (so red means "this broke", not "all broke")."""
-    with start_mock(test_mode=True) as mock:
+    dialect = mutation.dialect
+    profile = ["--profile", dialect] if dialect != "default" else []
+    with start_mock(test_mode=True, dialect=dialect) as mock:
         mutation.apply(monkeypatch, mock)
         selection = " or ".join(mutation.must_fail + mutation.must_pass)
-        run = run_suite(workdir, *url_options(mock.urls), "-k", selection)
+        run = run_suite(workdir, *url_options(mock.urls), *profile, "-k", selection)
     assert run.tests >= len(mutation.must_fail) + len(mutation.must_pass), run.output[-2000:]
     for name in mutation.must_fail:
         assert any(failed.startswith(name) for failed in run.failed), (

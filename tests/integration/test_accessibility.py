@@ -34,7 +34,11 @@ TO_PACER_LOGIN = "test_from_the_courts_website_to_the_pacer_login_page"
 # Pages the issue names, by path: the redaction agreement and PACER login's errors are
 # states of PACER login's page, the verification page one of the linking page's.
 NAMED_PAGES = {
-    "/csologin/login.jsf?appurl&pscCourtId": 3,  # the form, an error shown, the redaction
+    # the form, an error shown, the redaction; and PACER's multifactor authentication (feature
+    # 11): the passcode page, with a refusal, the prompt to enroll, "User Update Required"
+    "/csologin/login.jsf?appurl&pscCourtId": 7,
+    # Manage MFA Settings: the page, the emailed code's form, the key to pair, the app added
+    "/manage-account/mfa": 4,
     "/cgi-bin/LinkAccount.pl": 3,  # the form, an error shown, the verification page
     "/cgi-bin/ClerkUnlink.pl": 1,  # the clerk's page
     "/cgi-bin/login.pl": 1,  # the legacy login, before the cut-over

@@ -15,6 +15,7 @@ import urllib.parse
 import zipfile
 from pathlib import Path
 
+import pyotp
 import pytest
 
 from mock_site.server import start_mock
@@ -126,10 +127,34 @@ def _every_form(secret: str) -> list[bytes]:
     ]
 
 
-def test_a_sentinel_password_appears_in_no_artefact(tmp_path: Path) -> None:
-    with start_mock(test_mode=False) as mock:
+# PACER's multifactor authentication: an app's key (given as its otpauth:// URI) and backup
+# codes, as recognisable as the password. The passcodes typed are computed from the key.
+SENTINEL_KEY = "SENTINELKEYSENTINELKEY7777777777"
+SENTINEL_URI = f"otpauth://totp/PACER:jdoe2020?secret={SENTINEL_KEY}&issuer=PACER"
+SENTINEL_BACKUP_CODES = tuple(f"sentinel{n:02d}" for n in range(10))
+
+
+def _passcodes_typed(started: float, ended: float) -> set[str]:
+    totp = pyotp.TOTP(SENTINEL_KEY)
+    return {totp.at(moment) for moment in range(int(started) - 30, int(ended) + 60, 30)}
+
+
+def test_sentinel_secrets_appear_in_no_artefact(tmp_path: Path) -> None:
+    """A password, an app's key, backup codes and the passcodes typed: none in any artefact
+    (traces with DOM snapshots and a screencast, screenshots, every report, Allure), nor in
+    what the run prints."""
+    started = time.time()
+    with start_mock(test_mode=False) as mock:  # today: every filer passes MFA
         mock.store.set_password("jdoe2020", SENTINEL)
-        personas = seeded_persona_variables(CIT_FAQ_FILER_PASSWORD=SENTINEL)
+        with mock.store.lock:
+            state = mock.store.mfa.state("jdoe2020")
+            state.apps[:] = [SENTINEL_KEY]
+            state.backup_codes[:] = list(SENTINEL_BACKUP_CODES)
+        personas = seeded_persona_variables(
+            CIT_FAQ_FILER_PASSWORD=SENTINEL,
+            CIT_FAQ_FILER_TOTP_SECRET=SENTINEL_URI,
+            CIT_FAQ_FILER_BACKUP_CODES=" ".join(SENTINEL_BACKUP_CODES),
+        )
         run = run_suite(
             tmp_path,
             *url_options(mock.urls),
@@ -140,11 +165,23 @@ def test_a_sentinel_password_appears_in_no_artefact(tmp_path: Path) -> None:
             # Allure results too: failure texts, step arguments and copies of the artefacts
             f"--alluredir={tmp_path / 'allure-results'}",
             "-k",
-            "upgraded_pacer_account_and_acknowledging or the_pacer_login_information",
+            "upgraded_pacer_account_and_acknowledging or the_pacer_login_information "
+            "or a_backup_code_works_once",
+            # the backup code's scenario spends a code and types it again
+            "--allow-destructive",
+            "--allow-wrong-passwords",
             environ=clean_environment(**personas),
         )
     assert run.returncode == 0, run.output[-3000:]
     assert run.passed >= 2
+    assert "sign-ins through PACER login: " in run.output, "the passcode page was not reached"
+    passcodes = _passcodes_typed(started, time.time())
+    # Where a passcode would stand in an artefact: quoted, in a form post, in a call log.
+    typed = [f'"{code}"'.encode() for code in passcodes] + [
+        f"={code}".encode() for code in passcodes
+    ]
+    secrets = [*_every_form(SENTINEL), *_every_form(SENTINEL_URI), SENTINEL_KEY.encode()]
+    secrets += [code.encode() for code in SENTINEL_BACKUP_CODES]
     traces = list(tmp_path.rglob("trace.zip"))
     assert traces, "tracing was on: every scenario should have left a trace"
     allure_traces = list((tmp_path / "allure-results").glob("*-attachment.zip"))
@@ -158,10 +195,12 @@ def test_a_sentinel_password_appears_in_no_artefact(tmp_path: Path) -> None:
             with zipfile.ZipFile(path) as archive:
                 blobs = [archive.read(name) for name in archive.namelist()]
         for blob in blobs:
-            for form in _every_form(SENTINEL):
-                assert form not in blob, f"{path} holds the password"
+            for form in secrets:
+                assert form not in blob, f"{path} holds {form[:12]!r}…"
+            for form in typed:
+                assert form not in blob, f"{path} holds a passcode typed, {form!r}"
             masked = masked or MASK.encode() in blob
-    for form in _every_form(SENTINEL):
+    for form in [*secrets, *typed]:
         assert form.decode() not in run.output
     assert masked, "the traces should show where the password was typed, masked"
 
@@ -177,7 +216,7 @@ def _closed_port() -> int:
     [
         (
             ["--env", "nope"],
-            "unknown environment 'nope' for --env; known: alt, local, mock, staging",
+            "unknown environment 'nope' for --env; known: alt, local, mock, plain, staging",
         ),
         (["--ecf-url", "ecf.example.test"], "--ecf-url: 'ecf.example.test' is not an http(s) URL"),
         (
@@ -306,3 +345,52 @@ def test_headed_with_only_the_headless_shell_is_one_line(tmp_path: Path) -> None
     error_lines = [line for line in run.output.splitlines() if line.startswith("ERROR: ")]
     assert error_lines == [f"ERROR: {HEADED_NEEDS_FULL_BROWSER_MESSAGE}"], run.output
     assert run.tests == 0
+
+
+def _without_mfa(personas: dict[str, str], persona: str) -> dict[str, str]:
+    gone = (f"CIT_FAQ_{persona}_TOTP_SECRET", f"CIT_FAQ_{persona}_BACKUP_CODES")
+    return {name: value for name, value in personas.items() if name not in gone}
+
+
+def test_a_persona_without_a_second_factor_fails_at_once_naming_the_variable(
+    tmp_path: Path,
+) -> None:
+    """Today's PACER asks every filer for a passcode: a persona given a password only fails
+    at the passcode page, in one line, not after a time-out further on."""
+    personas = _without_mfa(seeded_persona_variables(), "FILER")
+    with separate_mock() as urls:  # no --test-mode: taken for a real portal
+        run = run_suite(
+            tmp_path,
+            *url_options(urls),
+            "-k",
+            "upgraded_pacer_account_and_acknowledging",
+            environ=clean_environment(**personas),
+        )
+    assert run.returncode == 1 and len(run.failed) == 1, run.output[-3000:]
+    line = (
+        "PACER login asks persona 'filer' for a one-time passcode, and it has no "
+        "authentication-app key nor backup codes: set CIT_FAQ_FILER_TOTP_SECRET (or "
+        "CIT_FAQ_FILER_BACKUP_CODES); README 'Signing in with MFA'"
+    )
+    assert line in run.output, run.output[-3000:]
+    assert "Timeout" not in run.output and "Traceback" not in run.output
+
+
+def test_a_persona_with_too_few_backup_codes_left_is_refused_before_the_run(
+    tmp_path: Path,
+) -> None:
+    personas = _without_mfa(seeded_persona_variables(), "CLERK")
+    personas["CIT_FAQ_CLERK_BACKUP_CODES"] = "abcd-efgh-jk, mnpq-rstu-vw"
+    with separate_mock() as urls:
+        run = run_suite(
+            tmp_path, *url_options(urls), "-k", "contact", environ=clean_environment(**personas)
+        )
+    assert run.returncode == 4, run.output[-3000:]
+    error_lines = [line for line in run.output.splitlines() if line.startswith("ERROR: ")]
+    assert error_lines == [
+        "ERROR: persona 'clerk' has 2 unused backup code(s) of the 2 in "
+        "CIT_FAQ_CLERK_BACKUP_CODES, and the suite keeps the last 2 for a person to sign in and "
+        "get new ones ('Get New Codes'): give new codes, or the authentication app's key in "
+        "CIT_FAQ_CLERK_TOTP_SECRET (README 'Signing in with MFA')"
+    ], run.output[-3000:]
+    assert "abcd-efgh-jk" not in run.output

@@ -149,7 +149,8 @@ def personas_seeded_without(field: str) -> Callable[[pytest.MonkeyPatch, Running
 
     def apply(patch: pytest.MonkeyPatch, mock: RunningMock) -> None:
         record = control.persona_record
-        patch.setattr(control, "persona_record", lambda seed: {**record(seed), field: None})
+        # (seed, and since MFA its state): whatever the record is made from, less the field
+        patch.setattr(control, "persona_record", lambda *made_of: {**record(*made_of), field: None})
 
     return apply
 

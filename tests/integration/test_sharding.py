@@ -1,10 +1,11 @@
 """Sharding across CI machines with pytest-split: the shards together run every scenario once.
 
 pytest-split divides the scenarios into groups of about equal total duration, using the
-durations stored in .test_durations (refresh with `pytest tests/acceptance
---store-durations`). Each machine runs one group: `--splits N --group K`, with `-n auto`
-inside the machine. pytest-split chooses a shard's scenarios when it collects them: the two
-shards' collections must be the whole suite, with no scenario in both. Then two shards of one
+durations stored in .test_durations (refreshed with `make durations`). Each machine runs one
+group: `--splits N --group K`, with `-n auto` inside the machine. pytest-split chooses a
+shard's scenarios when it collects them: from a durations file that lacks some scenarios and
+names one that is gone (as after a scenario was added and another renamed), the two shards'
+collections must still be the whole suite, with no scenario in both. Then two shards of one
 feature run at once in child pytests (one with `-n 2`, as CI does), each with its own
 embedded mocks, and their reports merge as the workflow merges them.
 """
@@ -12,18 +13,19 @@ embedded mocks, and their reports merge as the workflow merges them.
 from __future__ import annotations
 
 import json
+import warnings
 import xml.etree.ElementTree as ElementTree
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from suite import durations
 from suite.reporting import __main__ as reporting_cli
 from tests.integration.runner import REPO, SuiteRun, run_suite
 from tests.integration.shared_runs import collected
 
-DURATIONS = REPO / ".test_durations"
-REFRESH = "rm .test_durations && .venv/bin/python -m pytest tests/acceptance --store-durations"
+DURATIONS = REPO / durations.DURATIONS_FILE
 # The feature whose scenarios the two shards run: a few, so that each shard has some.
 SHARDED = ("-m", "contact")
 
@@ -37,27 +39,33 @@ def junit_names(workdir: Path) -> list[str]:
 pytestmark = pytest.mark.nested_run("acceptance collection")
 
 
-def test_the_stored_durations_are_valid_and_name_every_current_scenario(
+def test_the_stored_durations_are_readable_and_an_outdated_file_only_warns(
     nested_run: list[str],
 ) -> None:
-    durations = json.loads(DURATIONS.read_text())
-    assert isinstance(durations, dict) and durations
-    assert all(isinstance(v, int | float) and v > 0 for v in durations.values())
-    scenarios = set(nested_run)
-    missing, stale = scenarios - set(durations), set(durations) - scenarios
-    # pytest-split gives unknown scenarios the average duration, so a stale file still runs
-    # everything; it only balances the shards less well.
-    assert not missing and not stale, (
-        f"{DURATIONS.name} is out of date ({len(missing)} scenarios missing, {len(stale)} "
-        f"gone): refresh it with `{REFRESH}`"
-    )
+    # pytest-split gives unknown scenarios the average duration, so an out-of-date file runs
+    # everything and only balances the shards less well: a warning with the refresh command,
+    # never a failure (a new scenario must not break make test). An unreadable file fails.
+    found = durations.staleness(durations.read_durations(DURATIONS), nested_run)
+    if not found.current:
+        warnings.warn(DurationsOutOfDate("\n".join(found.lines(DURATIONS))), stacklevel=1)
+
+
+class DurationsOutOfDate(UserWarning):
+    """.test_durations does not name exactly the current scenarios (`make durations`)."""
 
 
 @pytest.mark.slow
 def test_two_shards_run_every_scenario_exactly_once(tmp_path: Path, nested_run: list[str]) -> None:
     # What each shard runs, over the whole suite: pytest-split deselects the other shard's
-    # scenarios at collection, with the stored durations.
-    split = ["--splits", "2", "--durations-path", str(DURATIONS)]
+    # scenarios at collection. Out of date, as after adding three scenarios and renaming one:
+    # pytest-split gives the three the average duration and ignores the name that is gone.
+    stored = durations.read_durations(DURATIONS)
+    for name in sorted(stored)[:3]:
+        del stored[name]
+    stored["tests/acceptance/test_faq.py::test_a_scenario_renamed_since"] = 1.0
+    outdated = tmp_path / ".test_durations"
+    outdated.write_text(json.dumps(stored))
+    split = ["--splits", "2", "--durations-path", str(outdated)]
     planned = {group: collected(*split, "--group", str(group)) for group in (1, 2)}
     assert planned[1] and planned[2], "a shard would run nothing"
     assert not set(planned[1]) & set(planned[2]), "a scenario would run in both shards"

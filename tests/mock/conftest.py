@@ -88,3 +88,18 @@ def alt_visitor(alt_apps: dict[str, Flask]) -> Browser:
 def alt_raw_visitor(alt_apps: dict[str, Flask]) -> Browser:
     """A person on the alt dialect's sites who goes exactly where told (no path mapping)."""
     return Browser(alt_apps)
+
+
+# --- the plain dialect (mock_site/dialects/plain.py) ----------------------------------------
+@pytest.fixture(scope="session")
+def plain_site_apps() -> dict[str, Flask]:
+    return {
+        site: create_app(site, Store(), URLS, {"TEST_MODE": True}, dialect="plain")
+        for site in SITES
+    }
+
+
+@pytest.fixture
+def plain_visitor(plain_site_apps: dict[str, Flask], store: Store) -> Browser:
+    """A person on the plain dialect's sites, sent to its own paths (as alt_visitor)."""
+    return DialectBrowser(with_store(plain_site_apps, store), get_dialect("plain"))

@@ -8,10 +8,12 @@ from dataclasses import asdict
 from typing import Any
 from urllib.parse import urlsplit
 
+import pyotp
 from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from mock_site import mfa
 from mock_site.dialects import Dialect
 from mock_site.personas import PERSONAS
 from mock_site.store import Store
@@ -102,6 +104,7 @@ def snapshot(store: Store) -> dict[str, Any]:
             "outbox": store.outbox_json(),
             "today": store.today(),
             "faults": asdict(store.faults),
+            "mfa": {k: asdict(v) for k, v in store.mfa.states.items()},
         }
 
 
@@ -162,12 +165,18 @@ class Browser:
         return self.post(site, url, {"csrf_token": hidden(page, "csrf_token"), **fields})
 
     # --- sign-in journeys --------------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        store: Store = next(iter(self.clients.values())).application.extensions["mock_site"].store
+        return store
+
     def pacer_login(
-        self, username: str, password: str, url: str = ECF_LOGIN_APPURL
+        self, username: str, password: str, url: str = ECF_LOGIN_APPURL, mfa: bool = True
     ) -> TestResponse:
-        """Open PACER login at url and submit the credentials (no redaction step)."""
+        """Open PACER login at url and submit the credentials (no redaction step). With mfa,
+        a passcode page that follows is passed with the account's app (see pass_mfa)."""
         page = text(self.get("pacer-login", url))
-        return self.post(
+        response = self.post(
             "pacer-login",
             form_action(page),
             {
@@ -178,6 +187,45 @@ class Browser:
                 "javax.faces.ViewState": hidden(page, "javax.faces.ViewState"),
             },
         )
+        if mfa and 'name="mfaForm:token"' in text(response):
+            response = self.pass_mfa(text(response))
+        return response
+
+    def mfa_username(self, page: str) -> str:
+        """Whose half-done sign-in the passcode page holds (read from the store)."""
+        pending = self.store.pending[hidden(page, "mfaForm:token")]
+        return pending.data["username"]
+
+    def fresh_passcode(self, username: str) -> str:
+        """The passcode of the account's first app, in a 30 s step not used yet: when this
+        step's code was used (two sign-ins in one step), the mock's clock moves on to the
+        next step, as a person (or the suite) would wait for it."""
+        store = self.store
+        key = store.mfa.state(username).apps[0]
+        used = store.mfa.used_steps.get(key, [])
+        step = int(store.now() // mfa.STEP_SECONDS)
+        if used and step <= max(used):
+            store.advance((max(used) - step + 1) * mfa.STEP_SECONDS)
+        return pyotp.TOTP(key).at(store.now())
+
+    def submit_passcode(
+        self, page: str, code: str, field: str = "mfaForm:passcode"
+    ) -> TestResponse:
+        """Post code in the passcode page's form."""
+        data = {
+            "mfaForm": "mfaForm",
+            "mfaForm:token": hidden(page, "mfaForm:token"),
+            field: code,
+            "mfaForm:verify": "verify",
+            "javax.faces.ViewState": hidden(page, "javax.faces.ViewState"),
+        }
+        if 'name="mfaForm:mode"' in page:
+            data["mfaForm:mode"] = hidden(page, "mfaForm:mode")
+        return self.post("pacer-login", form_action(page), data)
+
+    def pass_mfa(self, page: str) -> TestResponse:
+        """The passcode page, passed with a fresh passcode of the account's app."""
+        return self.submit_passcode(page, self.fresh_passcode(self.mfa_username(page)))
 
     def acknowledge(self, page: str, tick: bool = True) -> TestResponse:
         data = {

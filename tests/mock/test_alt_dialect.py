@@ -58,6 +58,16 @@ SEEN = [
     "LEGACY_LOGIN_LABEL",
     "LEGACY_PASSWORD_LABEL",
     "LEGACY_LOGIN_BUTTON",
+    "MFA_VOLUNTARY_FROM",
+    "MFA_DEADLINE",
+    "MFA_UPDATE_REQUIRED_TITLE",
+    "MFA_SKIP_BUTTON",
+    "MFA_FIELD",
+    "MFA_ENROLL_LINK",
+    "MFA_SETTINGS_TAB",
+    "MFA_SETTINGS_LINK",
+    "MFA_ADD_APP_BUTTON",
+    "MFA_NEW_CODES_BUTTON",
     "PSC_PHONE",
     "PSC_EMAIL",
     "HELPDESK_PHONE",
@@ -241,6 +251,7 @@ def test_account_details_are_a_table(alt_visitor: Browser) -> None:
         labels["kind"]: TEXTS["ACCOUNT_KIND"]["individual"],
         labels["status"]: "Inactive",
         labels["credit_card"]: TEXTS["CREDIT_CARD"]["inactive"],
+        "Multifactor Auth": TEXTS["MFA_ENROLLED"],
     }
 
 

@@ -97,6 +97,15 @@ def test_personas_are_the_contract_table(apps: dict[str, Flask]) -> None:
             "active",
             None,
         ),
+        "unenrolled": (
+            "dlee2020",
+            "Dana Lee",
+            "dana.lee@example.com",
+            "upgraded",
+            "individual",
+            "active",
+            "dlee-ecf",
+        ),
     }
     assert personas["filer"]["wrong_ecf_login"] == "jdoe-old"
     assert personas["linked_filer"]["ecf_linked"] is True

@@ -35,6 +35,8 @@ def refused(answer: Any, status: int = 400) -> str:
         ("GET", "/_mock/reset", 405),
         ("PUT", "/_mock/clock", 405),
         ("POST", "/_mock/health", 405),
+        ("PUT", "/_mock/mfa", 405),
+        ("DELETE", "/_mock/clock", 405),
     ],
 )
 def test_routing_errors_answer_json(
@@ -85,7 +87,7 @@ def test_a_bug_is_logged_and_answers_json_without_a_traceback(
 
 # --- the body --------------------------------------------------------------------------------
 POST_CALLS = ["/_mock/reset", "/_mock/accounts", "/_mock/links", "/_mock/signin", "/_mock/clock"]
-POST_CALLS += ["/_mock/faults", "/_mock/activations"]
+POST_CALLS += ["/_mock/faults", "/_mock/activations", "/_mock/mfa"]
 
 
 @pytest.mark.parametrize("path", POST_CALLS)

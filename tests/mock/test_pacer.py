@@ -56,17 +56,28 @@ def test_manage_account_needs_a_pacer_sign_in_and_comes_back(visitor: Browser) -
     assert h1(page) == "Manage My Account"
 
 
+ENROLL = 'Not enrolled <a href="/manage-account/mfa">Enroll</a>'
+
+
 @pytest.mark.parametrize(
-    ("key", "kind", "account_type", "status", "card"),
+    ("key", "kind", "account_type", "status", "card", "mfa"),
     [
-        ("filer", "Individual", "Upgraded PACER Account", "Active", "On file"),
-        ("firm", "Shared (firm)", "Upgraded PACER Account", "Active", "On file"),
-        ("inactive", "Individual", "Upgraded PACER Account", "Inactive", "None on file"),
-        ("legacy", "Individual", "Legacy PACER Account", "Active", "On file"),
+        ("filer", "Individual", "Upgraded PACER Account", "Active", "On file", "Enrolled"),
+        ("firm", "Shared (firm)", "Upgraded PACER Account", "Active", "On file", ENROLL),
+        (
+            "inactive",
+            "Individual",
+            "Upgraded PACER Account",
+            "Inactive",
+            "None on file",
+            "Enrolled",
+        ),
+        ("legacy", "Individual", "Legacy PACER Account", "Active", "On file", ENROLL),
+        ("unenrolled", "Individual", "Upgraded PACER Account", "Active", "On file", ENROLL),
     ],
 )
-def test_manage_account_shows_type_kind_status_and_credit_card(
-    visitor: Browser, key: str, kind: str, account_type: str, status: str, card: str
+def test_manage_account_shows_type_kind_status_credit_card_and_mfa(
+    visitor: Browser, key: str, kind: str, account_type: str, status: str, card: str, mfa: str
 ) -> None:
     page = text(visitor.quick_sign_in(PERSONA[key].username, "pacer"))
     terms = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", page))
@@ -76,6 +87,7 @@ def test_manage_account_shows_type_kind_status_and_credit_card(
         "Account kind": kind,
         "Status": status,
         "Credit card": card,
+        "Multifactor Auth": mfa,  # [seen] the field, and its "Enroll" link
     }
 
 

@@ -28,7 +28,7 @@ Feature: Who can I contact for help?
     {SENTENCE}
 
     When the filer opens the contact page
-    Then the page says "(800) 676-6856"
+    Then the notice says "(800) 676-6856"
 
   Scenario Outline: The contact page lists <who>
     {SENTENCE}
@@ -63,8 +63,8 @@ def test_a_clean_feature_passes(tmp_path: Path) -> None:
         (lambda t: t.replace("  Scenario: The", "Scenario: The"), "indent"),
         (
             lambda t: t.replace(
-                "    When the filer opens the contact page\n    Then the page says",
-                "   When the filer opens the contact page\n    Then the page says",
+                "    When the filer opens the contact page\n    Then the notice says",
+                "   When the filer opens the contact page\n    Then the notice says",
             ),
             "indent",
         ),
@@ -91,8 +91,8 @@ def test_a_clean_feature_passes(tmp_path: Path) -> None:
         (lambda t: t + "\n  Scenario: Nothing to do\n    " + SENTENCE + "\n", "empty"),
         (
             lambda t: t.replace(
-                '    Then the page says "(800) 676-6856"\n',
-                '    Then the page says "(800) 676-6856"\n' * 9,
+                '    Then the notice says "(800) 676-6856"\n',
+                '    Then the notice says "(800) 676-6856"\n' * 9,
             ),
             "too-many-steps",
         ),
@@ -107,6 +107,7 @@ def test_a_clean_feature_passes(tmp_path: Path) -> None:
         ),
         (lambda t: t + "\nFeature: A second feature\n", "one-feature"),
         (lambda t: t.replace("  Scenario: The", "  Scenari: The"), "parse"),
+        (lambda t: t.replace("Then the notice says", "Then the page says"), "old-phrase"),
     ],
     ids=[
         "scenario",
@@ -128,6 +129,7 @@ def test_a_clean_feature_passes(tmp_path: Path) -> None:
         "duplicate name",
         "two features",
         "syntax",
+        "deprecated phrase",
     ],
 )
 def test_each_check_catches_its_mistake(tmp_path: Path, change: object, check: str) -> None:

@@ -94,16 +94,22 @@ def test_the_run_fails_as_planned_and_ends_with_the_report_paths(suite_run: Run)
         "results:         reports/results.json",
         "JUnit XML:       reports/junit.xml",
         "artefacts:       reports/artifacts (2 trace(s), 6 screenshot(s))",
+        # and that the next run writes over them, with the two ways to keep them
+        "the next run into reports/ replaces these reports: to keep them, copy the folder "
+        "(cp -r reports reports-keep) or give the next run a folder of its own "
+        "(--reports-dir DIR)",
     ):
         assert expected in tail, tail
     # Each failure as the feature file says it, with its trace: pytest's own traceback shows
     # pytest-bdd's fixtures instead.
-    block = out[out.rindex(" reports ") :]
+    block = out[out.rindex("- reports -") :]
     assert (
         "  A scenario that fails on purpose: failed at step: "
         'Then the page deliberately shows "Nothing of the sort"' in block
     )
-    trace = re.search(r"trace: +\.venv/bin/playwright show-trace (\S+)", block)
+    # The command that opens it (tests/reports/test_trace_command.py opens one): here the
+    # project is a copy outside the checkout, so its Python is plain `python`.
+    trace = re.search(r"trace: +python -m suite trace (\S+)", block)
     assert trace and (suite_run.project / trace.group(1)).is_file(), block
 
 

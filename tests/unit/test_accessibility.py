@@ -11,6 +11,8 @@ from playwright.sync_api import Error as PlaywrightError
 
 from suite.accessibility import AUDITS, Auditor, page_key, wcag_criteria
 from suite.page_scripts import FINGERPRINT, RUN_AXE
+from suite.reporting.features import BEYOND_FAQ_TAGS
+from suite.reporting.html import BEYOND_FAQ_GROUPS
 from suite.traceability import matrix_for
 
 
@@ -31,15 +33,22 @@ def test_a_page_state_is_its_site_path_query_names_and_what_is_visible() -> None
     assert page_key("http://h:1/", "x")[0] != page_key("http://h:2/", "x")[0]
 
 
-def test_the_accessibility_feature_is_beyond_the_faq_and_not_counted() -> None:
+def test_the_accessibility_and_mfa_features_are_beyond_the_faq_and_not_counted() -> None:
     matrix = matrix_for()
     assert matrix.ok, matrix.errors
-    [beyond] = matrix.beyond
-    assert beyond.path == "features/10_accessibility_keyboard.feature"
-    assert beyond.scenarios
-    assert all(beyond.path not in q.features for q in matrix.questions)
+    assert [beyond.path for beyond in matrix.beyond] == [
+        "features/10_accessibility_keyboard.feature",
+        "features/11_multifactor_authentication.feature",
+    ]
     quoted_by = {use.scenario.feature_path for s in matrix.sentences for use in s.uses}
-    assert beyond.path not in quoted_by
+    for beyond in matrix.beyond:
+        assert beyond.scenarios
+        assert all(beyond.path not in q.features for q in matrix.questions)
+        assert beyond.path not in quoted_by
+
+
+def test_every_tag_of_a_feature_beyond_the_faq_has_its_group_in_the_html_report() -> None:
+    assert set(BEYOND_FAQ_GROUPS) == BEYOND_FAQ_TAGS
 
 
 class PageUnderAxe:

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error
 
-from suite.calibrate import Change, readable_diff, render
-from suite.calibration import Lookup, _closest, _template, attribute, observe
+from suite.calibration import Lookup, attribute
+from suite.draft import Change, readable_diff, render
+from suite.observers import _closest, _template, observe
 from suite.profiles import ProfileError, Value, load_profile
 
 
@@ -61,7 +62,7 @@ def test_an_email_subject_is_never_taken_from_the_page() -> None:
             raise AssertionError("calibrate looked at the page for an email's subject")
 
     email = _lookups(("messages", "email: accounts linked", "Your accounts are linked"))
-    [(_lookup, observed, how)] = observe(ShowsAnAlert(), email, config=None)  # type: ignore[arg-type]
+    [(_lookup, observed, how)] = observe(ShowsAnAlert(), email, load_profile(), {})
     assert observed is None and "not mailboxes" in how
 
 
@@ -95,3 +96,97 @@ def test_the_draft_is_a_profile_with_its_review_notes_and_a_readable_diff(tmp_pa
     diff = readable_diff(start, values, changes, uncalibrated)
     assert '[names] filing_menu\n  - "Civil"\n  + "File"' in diff
     assert "[paths] ecf_clerk_unlink: answered 404" in diff
+
+
+class FakePage:
+    """What the observers ask of a Playwright page: its address, status, roles and texts."""
+
+    def __init__(
+        self,
+        url: str,
+        main: str = "",
+        alerts: tuple[str, ...] = (),
+        labels: tuple[str, ...] = (),
+        default_button: str | None = None,
+    ) -> None:
+        self.url, self.main, self.alerts, self.labels = url, main, alerts, labels
+        self.default_button = default_button
+
+    def evaluate(self, script: str, *args: object) -> int | str | None:
+        # The observers' scripts: the navigation's status, or the form's default button.
+        return self.default_button if "submit" in script else 200
+
+    def get_by_role(self, role: str, **options: object) -> FakeLocator:
+        texts = {"alert": list(self.alerts), "main": [self.main]}.get(role, [])
+        return FakeLocator(texts)
+
+    def locator(self, selector: str) -> FakeLocator:
+        return FakeLocator({"body": [self.main], "label": list(self.labels)}.get(selector, []))
+
+
+class FakeLocator:
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+
+    def count(self) -> int:
+        return len(self.texts)
+
+    def inner_text(self) -> str:
+        return "\n".join(self.texts)
+
+    def all_inner_texts(self) -> list[str]:
+        return self.texts
+
+    def get_by_role(self, role: str, **options: object) -> FakeLocator:
+        return FakeLocator([])
+
+
+PERSONA_DATA = {"persona 'filer''s ecf_login": "jdoe-ecf", "persona 'filer''s username": "jdoe2020"}
+
+
+def test_a_message_naming_a_persona_s_own_data_is_not_written_as_fixed_text() -> None:
+    said = "Linking failed: jdoe-ecf is linked to your PACER account already."
+    page = FakePage("http://ecf.test/cgi-bin/PacerLink.pl", alerts=(said,))
+    already = _lookups(("messages", "PACER account already linked", "Your PACER account is …"))
+    [(_, observed, how)] = observe(page, already, load_profile(), PERSONA_DATA)
+    assert observed is None
+    assert "it names persona 'filer''s ecf_login, which the step does not pass" in how
+    # The same words, where the step passes the login as a field: a template, written.
+    linked = [Lookup("messages", "accounts linked", "…", {"ecf_login": "jdoe-ecf"}, "then")]
+    [(_, observed, _)] = observe(page, linked, load_profile(), PERSONA_DATA)
+    assert observed == "Linking failed: {ecf_login} is linked to your PACER account already."
+
+
+def test_a_page_that_answers_but_is_not_the_one_named_is_not_taken_for_its_path() -> None:
+    contact = FakePage(
+        "http://court.test/about/contact-us",
+        main="Contact Us\nWho can I contact for help?\nThe Help Desk: 866-450-1859",
+    )
+    faq = _lookups(("paths", "court_faq", "/cmecf/faq"))
+    [(_, observed, how)] = observe(contact, faq, load_profile(), {})
+    assert observed is None
+    assert "/about/contact-us answers, but it is not the court's FAQ page" in how
+    contact_path = _lookups(("paths", "court_contact", "/contact"))
+    [(_, observed, _)] = observe(contact, contact_path, load_profile(), {})
+    assert observed == "/about/contact-us"
+
+
+def test_a_field_s_label_is_read_from_the_form_s_labels_not_from_its_links() -> None:
+    page = FakePage(
+        "http://pacer.test/account/password",
+        labels=("Current PACER password", "New PACER password", "Repeat the new password"),
+    )
+    current = _lookups(("names", "pacer_current_password_label", "Current password"))
+    [(_, observed, how)] = observe(page, current, load_profile(), {})
+    assert observed == "Current PACER password" and "labels of the form fields" in how
+    # Two labels as close as each other to "New password": not one thing to take.
+    new = _lookups(("names", "pacer_new_password_label", "New password"))
+    [(_, observed, how)] = observe(page, new, load_profile(), {})
+    assert observed is None and "none clearly it" in how
+
+
+def test_the_passcode_pages_button_is_the_one_enter_presses() -> None:
+    page = FakePage("http://pacer.test/csologin/login.jsf", default_button="Submit code")
+    verify = _lookups(("names", "mfa_verify_button", "Verify"))
+    [(_, observed, how)] = observe(page, verify, load_profile(), {})
+    assert observed == "Submit code" and "Enter presses" in how

@@ -21,6 +21,7 @@ from suite.personas import Persona
 PACER, ECF = "PacerSession", "CmEcfSession"
 HOST = "127.0.0.1"
 LANDING = "http://ecf.test/cgi-bin/ShowIndex.pl"
+PASSCODES: Any = object()  # stands for the scenario's SecondFactor
 
 
 @dataclass
@@ -82,7 +83,8 @@ class Portal:
 def server(monkeypatch: pytest.MonkeyPatch) -> Server:
     server = Server()
 
-    def ui_sign_in(portal: Any, persona: Persona) -> None:
+    def ui_sign_in(portal: Any, persona: Persona, second_factor: Any) -> None:
+        assert second_factor is PASSCODES  # the UI sign-in gets the scenario's passcode step
         server.ui_sign_ins.append(persona.key)
         jar = portal.page.context
         if jar.value(PACER) not in server.valid:  # single sign-on: PACER only when needed
@@ -108,7 +110,7 @@ def test_each_persona_signs_in_through_the_ui_once_and_later_scenarios_reuse_it(
     states = SignInStates()
     for who in ("filer", "filer", "inactive", "filer", "inactive"):
         portal = Portal(server)
-        states.sign_in(portal, persona(who), "ecf")
+        states.sign_in(portal, persona(who), "ecf", PASSCODES)
         assert portal.page.url == LANDING
     assert server.ui_sign_ins == ["filer", "inactive"]
 
@@ -117,14 +119,14 @@ def test_an_ended_session_signs_in_again_and_keeps_every_cookie_it_needs(
     server: Server,
 ) -> None:
     states, filer = SignInStates(), persona("filer")
-    states.sign_in(Portal(server), filer, "ecf")
+    states.sign_in(Portal(server), filer, "ecf", PASSCODES)
     # A scenario logs out of CM/ECF: its session ends, PACER's stays.
     server.valid = {token for token in server.valid if not token.startswith(ECF)}
-    states.sign_in(Portal(server), filer, "ecf")
+    states.sign_in(Portal(server), filer, "ecf", PASSCODES)
     assert server.ui_sign_ins == ["filer", "filer"]
     # The next scenario needs both cookies again, PACER's unchanged one included.
     portal = Portal(server)
-    states.sign_in(portal, filer, "ecf")
+    states.sign_in(portal, filer, "ecf", PASSCODES)
     assert portal.page.url == LANDING
     assert server.ui_sign_ins == ["filer", "filer"]
 
@@ -132,7 +134,7 @@ def test_an_ended_session_signs_in_again_and_keeps_every_cookie_it_needs(
 def test_cookies_from_before_the_sign_in_are_not_kept(server: Server) -> None:
     states, portal = SignInStates(), Portal(server)
     portal.page.context.add_cookies([_cookie("court-banner-seen", "yes")])
-    states.sign_in(portal, persona("filer"), "ecf")
+    states.sign_in(portal, persona("filer"), "ecf", PASSCODES)
     later = Portal(server)
-    states.sign_in(later, persona("filer"), "ecf")
+    states.sign_in(later, persona("filer"), "ecf", PASSCODES)
     assert later.page.context.value("court-banner-seen") is None

@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from suite.__main__ import main as suite_main
 from suite.targets import (
+    ENVIRONMENT_KEYS,
     SITES,
     TargetError,
     env_var_name,
+    load_environments,
     plan_target,
     validate_url,
     where_given,
@@ -142,3 +145,49 @@ def test_a_refused_url_is_named_by_where_it_was_given(
     sources: dict[str, str] | None, said: str
 ) -> None:
     assert where_given(sources, "ecf") == said
+
+
+def test_an_unknown_key_of_an_environment_is_refused_naming_the_known_ones() -> None:
+    environments = {"typo": {"pacer_login": "http://login.test"}}
+    with pytest.raises(TargetError) as error:
+        plan_target({}, {}, "typo", environments)
+    assert str(error.value) == (
+        "environment 'typo' in environments.toml has unknown key(s) 'pacer_login'; known: "
+        + ", ".join(ENVIRONMENT_KEYS)
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "variable", "expected"),
+    [
+        ("alt", "mock", ("alt", "--profile")),
+        (None, "alt", ("alt", "CIT_FAQ_PROFILE")),
+        (None, None, ("staging", "environment 'named'")),
+    ],
+)
+def test_the_plan_says_where_its_profile_comes_from(
+    option: str | None, variable: str | None, expected: tuple[str, str]
+) -> None:
+    environments = {"named": {"profile": "staging", "description": "for people"}}
+    environ = {"CIT_FAQ_PROFILE": variable} if variable else {}
+    plan = plan_target({}, environ, "named", environments, profile=option)
+    assert (plan.profile, plan.profile_source) == expected
+    assert plan.description == "for people"
+
+
+def test_every_environment_key_is_documented_and_shown_by_the_target_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    comments = [
+        line for line in (REPO / "environments.toml").read_text().splitlines() if line[:1] == "#"
+    ]
+    for key in ENVIRONMENT_KEYS:
+        assert f"| `{key}` |" in readme, f"README's table of environment keys lacks {key}"
+        assert any(re.match(rf"#\s+{re.escape(key)}\s", line) for line in comments), key
+    for environment in load_environments().values():
+        assert set(environment) <= set(ENVIRONMENT_KEYS)
+    assert suite_main(["target", "--env", "staging"]) == 0
+    shown = capsys.readouterr().out.splitlines()[1:]
+    assert [line.split()[0] for line in shown[: len(ENVIRONMENT_KEYS)]] == list(ENVIRONMENT_KEYS)
+    assert "  pacer-gov    https://www.pacer.gov  (environment 'staging')" in shown
