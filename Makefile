@@ -7,15 +7,20 @@ PYTEST := $(PY) -m pytest
 ARGS ?=
 # make soak: how many times the whole suite runs, serially and with -n 2
 SOAK_RUNS ?= 20
+# make test, make test-quick: how many pytest-xdist workers (auto: one per core)
+JOBS ?= auto
+# The suite's own tests in parallel; tests that read one shared nested run stay on one worker.
+XDIST := -n $(JOBS) --dist loadgroup
 
-.PHONY: help setup acceptance acceptance-alt acceptance-plain test test-mock lint typecheck serve bench soak clean reports-check steps phrases durations fresh-check
+.PHONY: help setup acceptance acceptance-alt acceptance-plain test test-quick test-mock lint typecheck serve bench soak clean reports-check steps phrases durations fresh-check
 
 help:
 	@echo "make setup        .venv, the pinned dependencies and a Chromium (the targets that run something run it first)"
 	@echo "make acceptance   the FAQ suite against the embedded mock, reports in reports/ (main job)"
 	@echo "make acceptance-alt  the FAQ suite against the mock's alt dialect with its profile (--env alt)"
 	@echo "make acceptance-plain  the same against the plain dialect (contacts in one section, ...: --env plain)"
-	@echo "make test         everything CI runs: static checks, the mock's tests, the FAQ suite, suite self-tests"
+	@echo "make test         everything CI runs: static checks, the mock's tests, the FAQ suite (both dialects), suite self-tests; ends with the slowest tests and the time budget"
+	@echo "make test-quick   before every commit (under 2 min): static and report checks, the mock's, unit and report tests, the smoke scenarios"
 	@echo "make serve        the mock for people: python -m mock_site --test-mode"
 	@echo "make test-mock    only the mock's own browser-free tests"
 	@echo "make lint         ruff (lint and format check) and mypy"
@@ -29,6 +34,7 @@ help:
 	@echo "make fresh-check  (root) the README's two commands on a minimal Debian (debootstrap minbase, cached in /var/tmp)"
 	@echo "make clean        delete the reports and artefacts in reports/, and the tools' caches (keeps .venv)"
 	@echo "ARGS='...'        extra pytest arguments, e.g. ARGS='-m smoke --headed --slowmo 500'"
+	@echo "JOBS=N            pytest-xdist workers for make test and make test-quick (default: auto, one per core)"
 
 setup:
 	@bash scripts/setup.sh
@@ -57,9 +63,22 @@ lint: setup
 typecheck: setup
 	$(VENV)/bin/mypy
 
+# Every test under tests/ in parallel (JOBS workers), then the FAQ suite against the mock's alt
+# dialect; both run before the target fails, and it ends with the ten slowest tests and the
+# integration tests' total beside their budget (tests/time_budget.toml), which warns and never
+# fails. How to keep a new integration test cheap: README "Integration tests that stay cheap".
 test: setup lint reports-check
-	$(PYTEST) tests $(ARGS)
-	$(PYTEST) tests/acceptance --env alt --reports-dir reports/alt $(ARGS)
+	@status=0; \
+	$(PYTEST) tests $(XDIST) $(ARGS) || status=1; \
+	$(PYTEST) tests/acceptance --env alt --reports-dir reports/alt -n $(JOBS) $(ARGS) || status=1; \
+	$(PY) -m tests.time_budget reports/junit.xml reports/alt/junit.xml; \
+	exit $$status
+
+# The loop before every commit: the static and report checks, the mock's own tests, the unit
+# and report tests, and the smoke scenarios. make test runs all of it again, and the rest.
+test-quick: setup lint reports-check
+	$(PYTEST) tests/mock tests/unit tests/reports $(XDIST) -q $(ARGS)
+	$(PYTEST) tests/acceptance -m smoke -q $(ARGS)
 
 # Browser-free checks of the feature files: every FAQ question and answer sentence covered,
 # every step defined, the house layout. Each prints what is wrong as file:line; all three run

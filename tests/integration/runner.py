@@ -2,6 +2,12 @@
 
 The child writes its artefacts and reports under a temporary folder, never the parent run's
 reports/, and inherits no target or persona settings from the parent's environment.
+
+Before writing a test that starts a child run, read README "Integration tests that stay
+cheap": read a shared run (tests/integration/shared_runs.py) where one shows the behaviour,
+add a mutant of the mock to a shared run of mutants (tests/integration/mutants.py) rather
+than running it alone (check_caught below runs one mutant alone: keep it for a mutant that
+cannot share a run), and select the fewest scenarios that show the behaviour.
 """
 
 from __future__ import annotations
@@ -165,6 +171,10 @@ class Mutation:
     apply: Callable[[pytest.MonkeyPatch, RunningMock], None]
     must_fail: tuple[str, ...]
     must_pass: tuple[str, ...]
+    # What each failure of a must_fail scenario must say (in tests/integration/mutants.py).
+    says: str = ""
+    # Read once per run (e.g. the personas, at the session's start): a child run of its own.
+    whole_run: bool = False
     # The mock's dialect it breaks, checked with the profile of the same name.
     dialect: str = "default"
 

@@ -1,7 +1,8 @@
 """The mock is clean for axe-core (WCAG 2.1 A and AA), and the audits catch a missing label.
 
-The first test runs every scenario against the mock with `--a11y=fail` and reads what the
-audits recorded: every page state reached, the states the issue names among them, and not
+The first test reads a run of every scenario against the mock with `--a11y=fail` (the shared
+run "suite, serial, separate mock", tests/integration/shared_runs.py) and what its audits
+recorded: every page state reached, the states the issue names among them, and not
 one violation of any impact. The others break one template of a running mock (the client
 code's label on PACER login, which no page object uses, so the scenario's own checks still
 pass) and show what each `--a11y` mode makes of it.
@@ -20,6 +21,7 @@ import pytest
 
 from mock_site.server import RunningMock, start_mock
 from tests.integration.runner import run_suite, url_options
+from tests.integration.shared_runs import SharedSuiteRun
 
 pytestmark = pytest.mark.slow
 
@@ -48,10 +50,11 @@ def audits(results: Path) -> list[dict[str, Any]]:
     return [audit for record in records for audit in record.get("accessibility", [])]
 
 
-def test_every_page_state_the_scenarios_reach_has_no_violation(tmp_path: Path) -> None:
-    run = run_suite(tmp_path, "--a11y=fail")
+@pytest.mark.nested_run("suite, serial, separate mock")
+def test_every_page_state_the_scenarios_reach_has_no_violation(nested_run: SharedSuiteRun) -> None:
+    run = nested_run.run
     assert run.returncode == 0, run.output[-3000:]
-    audited = audits(tmp_path / "results.json")
+    audited = audits(nested_run.workdir / "results.json")
     violations = [(a["url"], v["rule"]) for a in audited for v in a["violations"]]
     assert not violations
     failed = [(a["url"], a["error"]) for a in audited if a["error"]]

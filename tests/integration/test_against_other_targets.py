@@ -28,15 +28,18 @@ from tests.integration.runner import (
     separate_mock,
     url_options,
 )
+from tests.integration.shared_runs import SharedSuiteRun
 
 pytestmark = pytest.mark.slow
 
 
-def test_every_scenario_passes_against_a_separately_started_mock(tmp_path: Path) -> None:
-    with separate_mock("--test-mode") as urls:
-        assert all(not url.endswith((":5001", ":5002", ":5003", ":5004")) for url in urls.values())
-        # Serial: one mock, one state (the suite refuses -n against a shared mock).
-        run = run_suite(tmp_path, *url_options(urls))
+@pytest.mark.nested_run("suite, serial, separate mock")
+def test_every_scenario_passes_against_a_separately_started_mock(
+    nested_run: SharedSuiteRun,
+) -> None:
+    # Serial: one mock, one state (the suite refuses -n against a shared mock).
+    urls, run = nested_run.urls, nested_run.run
+    assert all(not url.endswith((":5001", ":5002", ":5003", ":5004")) for url in urls.values())
     assert run.returncode == 0, run.output[-3000:]
     assert run.tests >= 60
     assert run.failed == [] and run.skipped == {}, run.output[-3000:]

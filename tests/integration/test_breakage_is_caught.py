@@ -1,29 +1,35 @@
 """Proof that the suite catches breakage: the scenarios run against a deliberately broken mock.
 
 Each mutation breaks one FAQ rule, or one thing a step says it checks, in a running mock (by
-patching the mock in this process) and runs a few scenarios in a child pytest: the ones
-about it must fail, none may skip, and an unrelated one must still pass, so a red result
-means "this broke", not "everything broke". The later mutations are breakages that once
-passed unseen; each keeps its step honest.
+patching the mock's code) and runs a few scenarios against it: the ones about it must fail,
+none may skip, and an unrelated one must still pass, so a red result means "this broke", not
+"everything broke". The later mutations are breakages that once passed unseen; each keeps
+its step honest.
+
+Every mutant here and in test_relaxations_are_caught.py runs in one child pytest, each
+around its own scenarios only (tests/integration/mutants.py): the shared run "mock mutants"
+that these tests read. The intact mock's results for the same scenarios come from the shared
+run of the whole suite, "suite, serial, separate mock".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Response, request
 
 from mock_site import control, security, texts, web
-from mock_site.server import RunningMock, start_mock
+from mock_site.server import RunningMock
 from mock_site.sites import ecf
 from mock_site.store import Faults, PacerAccount
-from tests.integration.runner import Mutation, check_caught, run_suite, url_options
+from tests.integration.mutants import MutantResults
+from tests.integration.runner import Mutation
+from tests.integration.shared_runs import SharedSuiteRun
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.nested_run("mock mutants")]
 
 
 def link_without_confirmation(user: ecf.EcfUser) -> Response:
@@ -252,6 +258,7 @@ MUTATIONS = [
         personas_seeded_without("wrong_ecf_login"),
         ("test_until_the_help_desk_unlinks_the_filer_cannot_link_the_correct_account",),
         ("test_only_court_staff_can_unlink_accounts",),
+        whole_run=True,  # the suite reads the personas once, when its session starts
     ),
     Mutation(
         "confirmations marked up as errors (role=alert)",
@@ -269,14 +276,13 @@ MUTATIONS = [
 
 @pytest.mark.parametrize("mutation", MUTATIONS, ids=[m.name for m in MUTATIONS])
 def test_the_scenarios_about_a_broken_rule_fail(
-    mutation: Mutation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    mutation: Mutation, nested_run: MutantResults
 ) -> None:
-    check_caught(mutation, tmp_path, monkeypatch)
+    nested_run.check(mutation)
 
 
-def test_the_same_scenarios_pass_against_the_intact_mock(tmp_path: Path) -> None:
-    every = {name for m in MUTATIONS for name in m.must_fail + m.must_pass}
-    with start_mock(test_mode=True) as mock:
-        run = run_suite(tmp_path, *url_options(mock.urls), "-k", " or ".join(sorted(every)))
-    assert run.returncode == 0, run.output[-2000:]
-    assert run.failed == [] and run.tests >= len(every)
+@pytest.mark.nested_run("suite, serial, separate mock")
+def test_the_same_scenarios_pass_against_the_intact_mock(
+    nested_run: SharedSuiteRun,
+) -> None:
+    nested_run.check_passed(name for m in MUTATIONS for name in m.must_fail + m.must_pass)

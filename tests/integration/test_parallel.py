@@ -1,7 +1,8 @@
 """`pytest -n` gives the same results as a serial run, and each worker has a mock of its own.
 
-The whole acceptance suite runs twice in child pytests, serially and with `-n 2`; every
-scenario must have the same outcome in both. benchmarks/timing.py (loaded into the children)
+The whole acceptance suite runs twice in child pytests, serially (the shared run "suite,
+serial, separate mock", which other tests read too) and with `-n 2`; every scenario must
+have the same outcome in both. benchmarks/timing.py (loaded into the children)
 records where each test ran: the xdist worker, its process and its target's URLs, which
 shows that each worker drove its own embedded mock.
 """
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 
 from tests.integration.runner import SuiteRun, run_suite
+from tests.integration.shared_runs import SharedSuiteRun
 
 pytestmark = pytest.mark.slow
 
@@ -28,8 +30,11 @@ def _run(workdir: Path, *args: str) -> tuple[SuiteRun, dict[str, dict[str, Any]]
     return run, tests
 
 
-def test_two_workers_give_the_serial_results_each_with_its_own_mock(tmp_path: Path) -> None:
-    serial, serial_tests = _run(tmp_path / "serial")
+@pytest.mark.nested_run("suite, serial, separate mock")
+def test_two_workers_give_the_serial_results_each_with_its_own_mock(
+    tmp_path: Path, nested_run: SharedSuiteRun
+) -> None:
+    serial, serial_tests = nested_run.run, nested_run.timings
     parallel, parallel_tests = _run(tmp_path / "parallel", "-n", "2")
 
     outcomes = {nodeid: test["outcome"] for nodeid, test in serial_tests.items()}

@@ -10,14 +10,14 @@ facts; "Confirm that you are linking the correct accounts." as both accounts sho
 to confirm and a way to cancel): those mutants break the plain dialect, which relies on them.
 For each relaxation, a mutant of the mock breaks what the relaxed check still stands for; the
 scenarios about it must fail, and an unrelated one must pass
-(tests/integration/test_breakage_is_caught.py has the pattern).
+(tests/integration/test_breakage_is_caught.py has the pattern, and reads the same shared run,
+"mock mutants").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,9 +27,10 @@ from mock_site import texts, web
 from mock_site.dialects import plain
 from mock_site.server import RunningMock
 from mock_site.sites import common
-from tests.integration.runner import Mutation, check_caught
+from tests.integration.mutants import MutantResults
+from tests.integration.runner import Mutation
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.nested_run("mock mutants")]
 
 
 def appurl_to_another_site(patch: pytest.MonkeyPatch, mock: RunningMock) -> None:
@@ -184,6 +185,6 @@ RELAXATIONS = [
 
 @pytest.mark.parametrize("relaxation", RELAXATIONS, ids=[r.name for r in RELAXATIONS])
 def test_a_relaxed_check_still_catches_its_mutant(
-    relaxation: Mutation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    relaxation: Mutation, nested_run: MutantResults
 ) -> None:
-    check_caught(relaxation, tmp_path, monkeypatch)
+    nested_run.check(relaxation)

@@ -33,7 +33,9 @@ from tests.integration.runner import (
 )
 from tests.reports.project import make_project, run
 
-pytestmark = pytest.mark.slow
+# The module's runs (the `runs` fixture) are read by most of its tests: under pytest-xdist
+# they all go to one worker (an xdist group), which runs them once.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_allure_results")]
 
 SELECTED = "fails_on_purpose or skipped_on_purpose or the_faq_on_the_courts_website"
 PASSED = "The FAQ on the court's website gives the same contacts"

@@ -59,7 +59,15 @@ class Run:
         return next(r for r in records if r["scenario"]["name"] == name)
 
 
-@pytest.fixture(scope="module", params=["serial", "-n 2"])
+# Each mode's run is shared by the tests below: under pytest-xdist, the tests of one mode go
+# to one worker (an xdist group), which runs it once.
+@pytest.fixture(
+    scope="module",
+    params=[
+        pytest.param(mode, marks=pytest.mark.xdist_group(f"test_run_reports {mode}"))
+        for mode in ("serial", "-n 2")
+    ],
+)
 def suite_run(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Run]:
