@@ -26,7 +26,7 @@ help:
 	@echo "make lint         ruff (lint and format check) and mypy"
 	@echo "make typecheck    only mypy"
 	@echo "make reports-check  FAQ traceability, dry run of the steps, Gherkin lint (no browser)"
-	@echo "make steps        the step catalogue, reports/steps.md (python -m suite.steps_catalogue --profile NAME: a target's values)"
+	@echo "make steps        the step catalogue, reports/steps.md (python -m suite.authoring.steps_catalogue --profile NAME: a target's values)"
 	@echo "make phrases      rewrite steps/phrases.txt, the checked-in list of step phrases (commit it with the step)"
 	@echo "make durations    refresh .test_durations (pytest-split's shard balance) after adding or renaming scenarios"
 	@echo "make bench        speed: suite vs bare Playwright, start-up, mock latency, -n 2, scaling over cores, memory (benchmarks/results.md)"
@@ -85,23 +85,23 @@ test-quick: setup lint reports-check
 # before the target fails, so one run shows every problem.
 reports-check: setup steps
 	@status=0; \
-	$(PY) -m suite.traceability || status=1; \
-	$(PY) -m suite.dry_run || status=1; \
-	$(PY) -m suite.gherkin_lint || status=1; \
+	$(PY) -m suite.reporting.traceability || status=1; \
+	$(PY) -m suite.authoring.dry_run || status=1; \
+	$(PY) -m suite.authoring.gherkin_lint || status=1; \
 	exit $$status
 
 steps: setup
-	$(PY) -m suite.steps_catalogue
+	$(PY) -m suite.authoring.steps_catalogue
 
 # pytest-split's record of each scenario's duration, which balances CI's shards: the whole
 # suite, serially, keeping no name that is gone. Its reports go to reports/durations, so the
-# last run's reports/ stays. (An out-of-date file only warns: python -m suite.durations.)
+# last run's reports/ stays. (An out-of-date file only warns: python -m suite.run.durations.)
 durations: setup
 	$(PYTEST) tests/acceptance --store-durations --clean-durations --reports-dir reports/durations
 
 # The analysts' contract: refuses to drop a phrase that steps/old_phrases.py does not keep.
 phrases: setup
-	$(PY) -m suite.steps_catalogue --update-snapshot
+	$(PY) -m suite.authoring.steps_catalogue --update-snapshot
 
 bench: setup
 	$(PY) benchmarks/bench.py $(ARGS)

@@ -25,6 +25,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from suite.authoring.faq import REPO_ROOT
+from suite.authoring.features import FEATURES_DIR
 from suite.reporting.allure import RESULTS_FOLDER as ALLURE_FOLDER
 from suite.reporting.allure import merge_results as merge_allure_results
 from suite.reporting.build import (
@@ -33,8 +35,6 @@ from suite.reporting.build import (
     RESULTS_FILE,
     write_reports,
 )
-from suite.reporting.faq import REPO_ROOT
-from suite.reporting.features import FEATURES_DIR
 from suite.reporting.records import Record, load_results
 
 

@@ -46,12 +46,12 @@ from allure_pytest_bdd.steps import report_remaining_steps
 from attr import asdict
 from pytest_bdd.parser import ScenarioTemplate
 
-from suite import secrets
-from suite.plugin import BROWSER, PLAN, PROFILE, _is_mock
-from suite.reporting.faq import Faq, FaqNotFound, as_read, find_faq_file, load_faq
-from suite.reporting.features import faq_quotes
+from suite.authoring.faq import Faq, FaqNotFound, as_read, find_faq_file, load_faq
+from suite.authoring.features import faq_quotes
 from suite.reporting.plugin import _cached_fixture, _reports_dir, _template_of
-from suite.targets import Target
+from suite.run import secrets
+from suite.run.plugin import BROWSER, PLAN, PROFILE, _is_mock
+from suite.target.sites import Target
 
 RESULTS_FOLDER = "allure-results"
 ENVIRONMENT_FILE = "environment.properties"
@@ -298,7 +298,7 @@ def _court_url(config: pytest.Config) -> str:
 def _attach_artifacts(
     listener: PytestBDDListener, test_uuid: str, item: pytest.Item, report: pytest.TestReport
 ) -> None:
-    # pytest-playwright and suite/tracing.py name a test's artefacts in its teardown report:
+    # pytest-playwright and suite/run/tracing.py name a test's artefacts in its teardown report:
     # the screenshot of every scenario, a kept trace and the page's HTML.
     invocation = Path(item.config.invocation_params.dir)
     for name, value in report.user_properties:

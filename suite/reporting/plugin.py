@@ -30,14 +30,14 @@ import pytest
 from pytest_bdd.parser import Feature, Scenario, ScenarioTemplate, Step
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 
-from suite import secrets
-from suite.accessibility import audits_of, navigated_by
-from suite.plugin import BROWSER, PLAN, PROFILE
-from suite.profiles import NOT_APPLICABLE
+from suite.audits.accessibility import audits_of, navigated_by
+from suite.authoring.features import examples_of, relative
 from suite.reporting.build import ARTIFACTS_FOLDER, JUNIT_FILE, ReportPaths, write_reports
-from suite.reporting.features import examples_of, relative
 from suite.reporting.records import Artifact, Outcome, Record, StepRecord
-from suite.targets import Target
+from suite.run import secrets
+from suite.run.plugin import BROWSER, PLAN, PROFILE
+from suite.target.profiles import NOT_APPLICABLE
+from suite.target.sites import Target
 
 RESULTS_FOLDER = ".results"
 REPORTS_DIR = pytest.StashKey[Path]()
@@ -354,7 +354,8 @@ class Recorder:
             record["reason"] = f"expected to fail: {report.wasxfail}"
         elif report.skipped:
             reason = record["reason"] = _skip_reason(report)
-            # A page the target lacks: neither passed nor an ordinary skip (suite/profiles.py).
+            # A page the target lacks: neither passed nor an ordinary skip
+            # (suite/target/profiles.py).
             applicable = not reason.startswith(NOT_APPLICABLE)
             outcome = "skipped" if applicable else "not applicable"
         elif report.failed:
