@@ -6,8 +6,12 @@ found" at run time.
 """
 
 pytest_plugins = [
+    "suite.run.step_notes",
     "suite.run.feature_paths",
+    "suite.run.output",
     "suite.run.plugin",
+    "suite.run.browser_launch",
+    "suite.run.fixtures",
     "suite.run.restores",
     "suite.run.profile_hints",
     "suite.run.tracing",

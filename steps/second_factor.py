@@ -24,7 +24,6 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from pages.pacer_mfa import PasscodePage
 from pages.portal import Portal
-from suite.reporting.plugin import note_sign_in, substep
 from suite.run.mock_control import MockControl
 from suite.run.one_time_codes import (
     APP,
@@ -39,6 +38,7 @@ from suite.run.one_time_codes import (
 )
 from suite.run.personas import Persona, variable_name
 from suite.run.screens import secret_typed
+from suite.run.step_notes import note_sign_in, substep
 from suite.target.sites import Target
 
 ALREADY_USED = "passcode already used"  # the profile's message, by its meaning

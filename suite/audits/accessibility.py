@@ -48,7 +48,9 @@ from suite.audits.page_scripts import (
     PageScripts,
 )
 from suite.run import screens, secrets
-from suite.run.plugin import PROFILE, check_choice
+from suite.run.items import cached_fixture
+from suite.run.output import REPORTS_DIR
+from suite.run.state import PLAN, PROFILE, check_choice, is_mock
 
 A11Y_MODES = ("fail", "report", "off")
 SCREENSHOT_FOLDER = "accessibility"
@@ -109,9 +111,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def default_mode(config: pytest.Config) -> str:
-    from suite.run.plugin import PLAN, _is_mock
-
-    return "fail" if PLAN not in config.stash or _is_mock(config) else "report"
+    return "fail" if PLAN not in config.stash or is_mock(config) else "report"
 
 
 def audit_mode(config: pytest.Config) -> str:
@@ -177,9 +177,7 @@ class Auditor:
     def learn_sites(self, item: pytest.Item) -> None:
         if self.sites:
             return
-        from suite.reporting.plugin import _cached_fixture
-
-        target = _cached_fixture(item, "target")
+        target = cached_fixture(item, "target")
         for site, url in getattr(target, "urls", {}).items():
             self.sites[page_key(url, "")[0]] = site
 
@@ -285,19 +283,13 @@ class Auditor:
             page.evaluate(UNOUTLINE)
         except PlaywrightError:
             return None
-        return os.path.relpath(path, _reports_dir(config))
+        return os.path.relpath(path, config.stash[REPORTS_DIR])
 
 
 def left_mid_audit(page: Page, error: PlaywrightError) -> bool:
     """Whether axe failed because the page went away (navigated or closed) during the audit."""
     said = str(error)
     return page.is_closed() or any(sign in said for sign in NAVIGATED_AWAY)
-
-
-def _reports_dir(config: pytest.Config) -> Path:
-    from suite.reporting.plugin import REPORTS_DIR
-
-    return config.stash[REPORTS_DIR]
 
 
 def describe(audit: PageAudit) -> list[str]:
@@ -320,9 +312,7 @@ def _browser_and_auditor(request: pytest.FixtureRequest) -> tuple[Browser, Audit
     auditor = request.config.stash.get(AUDITOR, None)
     if auditor is None or auditor.mode == "off":
         return None
-    from suite.reporting.plugin import _cached_fixture
-
-    browser = _cached_fixture(request.node, "browser")
+    browser = cached_fixture(request.node, "browser")
     return (browser, auditor) if isinstance(browser, Browser) else None
 
 

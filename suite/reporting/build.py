@@ -22,12 +22,11 @@ from suite.reporting.records import Record, Results, failed_step
 from suite.reporting.sign_ins import describe as describe_sign_ins
 from suite.reporting.sign_ins import sign_in_figures
 from suite.run import secrets
+from suite.run.output import ARTIFACTS_FOLDER, JUNIT_FILE
 
 RESULTS_FILE = "results.json"
 CUCUMBER_FILE = "cucumber.json"
 HTML_FILE = "report.html"
-JUNIT_FILE = "junit.xml"
-ARTIFACTS_FOLDER = "artifacts"
 
 
 @dataclass(frozen=True)

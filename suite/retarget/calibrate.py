@@ -32,11 +32,11 @@ import time
 from pathlib import Path
 
 from suite.retarget import capabilities, census
-from suite.retarget.commands import target_urls
 from suite.retarget.draft import Key, readable_diff, render
 from suite.retarget.ledger import Ledger
 from suite.retarget.probe import DIFFERENT, FOUND, Probe
 from suite.retarget.rounds import REPO, SUITE, Round, ScenarioResult, run_round
+from suite.retarget.urls import target_urls
 from suite.target.profiles import DRAFT_SUFFIX, PROFILES_DIR, load_profile
 from suite.target.sites import TargetPlan, probe_mock
 

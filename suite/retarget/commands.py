@@ -1,19 +1,16 @@
-"""The probe and calibrate commands of `python -m suite`: the target's URLs (starting the
-embedded mock, in the environment's dialect, when the environment names no URLs), and the
-profile to check (the environment's own, or --profile)."""
+"""The probe and calibrate commands of `python -m suite`: their arguments, and the target's
+URLs and profile (suite/retarget/urls.py) handed to the probe (probe.py) or to calibrate
+(calibrate.py)."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
+from suite.retarget.urls import plan, target_urls
 from suite.target.profiles import load_profile
-from suite.target.sites import TargetPlan, plan_target, unreachable
+from suite.target.sites import unreachable
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,23 +42,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="calibrate: where the draft and its diff go (default: profiles/, beside the others)",
     )
-
-
-def plan(args: argparse.Namespace) -> TargetPlan:
-    return plan_target({}, os.environ, args.env, profile=args.profile)
-
-
-@contextmanager
-def target_urls(target: TargetPlan) -> Iterator[dict[str, str]]:
-    """The four sites' URLs; the embedded mock (in its dialect) stands in for unset ones."""
-    if not target.needs_embedded_mock:
-        yield dict(target.urls)
-        return
-    from mock_site.server import start_mock  # only a mock target imports Flask
-
-    dialect: dict[str, Any] = {"dialect": target.dialect} if target.dialect else {}
-    with start_mock(test_mode=True, **dialect) as mock:
-        yield {**mock.urls, **target.urls}
 
 
 def probe_command(args: argparse.Namespace) -> int:

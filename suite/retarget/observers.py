@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from suite.authoring import meanings
+from suite.authoring.features import FEATURES_DIR
 from suite.retarget import evidence
 from suite.retarget.public_pages import read
 from suite.target.profiles import Profile
@@ -196,14 +197,12 @@ DEFAULT_BUTTON_JS = """() => {
 
 
 def observe_name(page: Any, lookup: Any, profile: Profile) -> tuple[str | None, str]:
-    from suite.retarget.recording import FEATURES  # the recording plugin knows where features are
-
     where = urlsplit(page.url).path
     if lookup.key in DEFAULT_BUTTONS:
         default = page.evaluate(DEFAULT_BUTTON_JS)
         if default:
             return default, f"the button Enter presses in the one text field of {where}"
-    known = quoted_in_features(FEATURES) | {
+    known = quoted_in_features(FEATURES_DIR) | {
         str(v.value) for (g, k), v in profile.values.items() if g == "names" and k != lookup.key
     }
     if lookup.key.endswith(LABEL):
@@ -276,8 +275,6 @@ ROWS_JS = """main => {
 def observe_account(page: Any, culprits: list[Any], profile: Profile) -> list[Observation]:
     """Manage My Account's rows: a term known to the profile pins its row's value, a known
     value pins its row's term; a row neither pins is taken only when it is the only one left."""
-    from suite.retarget.recording import FEATURES
-
     where = urlsplit(page.url).path
     main = page.get_by_role("main")
     pairs = [tuple(p) for p in main.evaluate(ROWS_JS)] if main.count() else []
@@ -302,7 +299,7 @@ def observe_account(page: Any, culprits: list[Any], profile: Profile) -> list[Ob
         row = next((p for p in pairs if p[1] == value.text), None)
         if row:
             return [(term, row[0], f"the term beside {value.text!r} on {where}")]
-        quoted = quoted_in_features(FEATURES)
+        quoted = quoted_in_features(FEATURES_DIR)
         left = [p for p in pairs if p[0] not in known_terms and p[0] not in quoted]
         observed, how = _closest(term.text, [p[0] for p in left])
         if observed is None:

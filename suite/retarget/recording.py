@@ -37,10 +37,9 @@ import pytest
 from suite.retarget import evidence
 from suite.retarget.observers import MISSING, observe, page_status, path_of
 from suite.run import secrets
-from suite.run.plugin import PROFILE
+from suite.run.state import PROFILE
 from suite.target.profiles import Profile
 
-FEATURES = Path(__file__).resolve().parents[2] / "features"
 # A failing action gives up after this long in calibrate mode (Playwright's own is 30 s):
 # a name the target does not have is the expected case here, not an accident.
 ACTION_TIMEOUT_MS = 5000

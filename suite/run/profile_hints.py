@@ -25,7 +25,7 @@ import shlex
 
 import pytest
 
-from suite.run.plugin import PLAN, PROFILE
+from suite.run.state import PLAN, PROFILE
 from suite.target.profiles import Profile
 from suite.target.sites import env_var_name
 

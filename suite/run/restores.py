@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from suite.run.mock_control import MockControl
-from suite.run.plugin import EXTERNAL_IS_MOCK, PLAN
+from suite.run.state import EXTERNAL_IS_MOCK, PLAN
 
 # The restores that failed in this run (worker), one line each.
 FAILED = pytest.StashKey[list[str]]()

@@ -28,7 +28,7 @@ from playwright.sync_api import BrowserContext, Locator, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from suite.run import secrets
-from suite.run.plugin import PROFILE
+from suite.run.state import PROFILE
 from suite.target.profiles import Profile, ProfileError
 
 HOLDS_SECRETS = pytest.StashKey[bool]()

@@ -34,7 +34,7 @@ import pluggy
 import pytest
 from playwright.sync_api import BrowserContext, Error
 
-from suite.run.plugin import check_choice
+from suite.run.state import check_choice
 
 # --trace-detail: (DOM snapshots, screencast) of Tracing.start
 TRACE_DETAIL: dict[str, tuple[bool, bool]] = {

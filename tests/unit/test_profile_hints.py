@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from suite.run.plugin import PLAN
 from suite.run.profile_hints import calibrate_command, hint_for
+from suite.run.state import PLAN
 from suite.target.profiles import Profile, Value, load_profile
 from suite.target.sites import TargetPlan
 
