@@ -23,7 +23,7 @@ help:
 	@echo "make test-quick   before every commit (under 2 min): static and report checks, the mock's, unit and report tests, the smoke scenarios"
 	@echo "make serve        the mock for people: python -m mock_site --test-mode"
 	@echo "make test-mock    only the mock's own browser-free tests"
-	@echo "make lint         ruff (lint and format check) and mypy"
+	@echo "make lint         ruff (lint and format check), mypy and lint-imports (the import layers)"
 	@echo "make typecheck    only mypy"
 	@echo "make reports-check  FAQ traceability, dry run of the steps, Gherkin lint (no browser)"
 	@echo "make steps        the step catalogue, reports/steps.md (python -m suite.authoring.steps_catalogue --profile NAME: a target's values)"
@@ -55,10 +55,12 @@ acceptance-plain: setup
 test-mock: setup
 	$(PYTEST) tests/mock -q $(ARGS)
 
+# lint-imports: the import graph's contracts in pyproject.toml (layers, no circle), in a second.
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-logo
 
 typecheck: setup
 	$(VENV)/bin/mypy
@@ -117,4 +119,4 @@ fresh-check:
 	@bash scripts/fresh_check.sh
 
 clean:
-	rm -rf reports/alt reports/plain reports/durations reports/artifacts reports/allure-results reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache
+	rm -rf reports/alt reports/plain reports/durations reports/artifacts reports/allure-results reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache .import_linter_cache
