@@ -23,10 +23,10 @@ help:
 	@echo "make test-quick   before every commit (under 2 min): static and report checks, the mock's, unit and report tests, the smoke scenarios"
 	@echo "make serve        the mock for people: python -m mock_site --test-mode"
 	@echo "make test-mock    only the mock's own browser-free tests"
-	@echo "make lint         ruff (lint and format check) and mypy"
+	@echo "make lint         ruff (lint and format check), mypy and lint-imports (the import layers)"
 	@echo "make typecheck    only mypy"
 	@echo "make reports-check  FAQ traceability, dry run of the steps, Gherkin lint (no browser)"
-	@echo "make steps        the step catalogue, reports/steps.md (python -m suite.steps_catalogue --profile NAME: a target's values)"
+	@echo "make steps        the step catalogue, reports/steps.md (python -m suite.authoring.steps_catalogue --profile NAME: a target's values)"
 	@echo "make phrases      rewrite steps/phrases.txt, the checked-in list of step phrases (commit it with the step)"
 	@echo "make durations    refresh .test_durations (pytest-split's shard balance) after adding or renaming scenarios"
 	@echo "make bench        speed: suite vs bare Playwright, start-up, mock latency, -n 2, scaling over cores, memory (benchmarks/results.md)"
@@ -55,10 +55,12 @@ acceptance-plain: setup
 test-mock: setup
 	$(PYTEST) tests/mock -q $(ARGS)
 
+# lint-imports: the import graph's contracts in pyproject.toml (layers, no circle), in a second.
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-logo
 
 typecheck: setup
 	$(VENV)/bin/mypy
@@ -85,23 +87,23 @@ test-quick: setup lint reports-check
 # before the target fails, so one run shows every problem.
 reports-check: setup steps
 	@status=0; \
-	$(PY) -m suite.traceability || status=1; \
-	$(PY) -m suite.dry_run || status=1; \
-	$(PY) -m suite.gherkin_lint || status=1; \
+	$(PY) -m suite.reporting.traceability || status=1; \
+	$(PY) -m suite.authoring.dry_run || status=1; \
+	$(PY) -m suite.authoring.gherkin_lint || status=1; \
 	exit $$status
 
 steps: setup
-	$(PY) -m suite.steps_catalogue
+	$(PY) -m suite.authoring.steps_catalogue
 
 # pytest-split's record of each scenario's duration, which balances CI's shards: the whole
 # suite, serially, keeping no name that is gone. Its reports go to reports/durations, so the
-# last run's reports/ stays. (An out-of-date file only warns: python -m suite.durations.)
+# last run's reports/ stays. (An out-of-date file only warns: python -m suite.run.durations.)
 durations: setup
 	$(PYTEST) tests/acceptance --store-durations --clean-durations --reports-dir reports/durations
 
 # The analysts' contract: refuses to drop a phrase that steps/old_phrases.py does not keep.
 phrases: setup
-	$(PY) -m suite.steps_catalogue --update-snapshot
+	$(PY) -m suite.authoring.steps_catalogue --update-snapshot
 
 bench: setup
 	$(PY) benchmarks/bench.py $(ARGS)
@@ -117,4 +119,4 @@ fresh-check:
 	@bash scripts/fresh_check.sh
 
 clean:
-	rm -rf reports/alt reports/plain reports/durations reports/artifacts reports/allure-results reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache
+	rm -rf reports/alt reports/plain reports/durations reports/artifacts reports/allure-results reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

@@ -6,15 +6,19 @@ found" at run time.
 """
 
 pytest_plugins = [
-    "suite.feature_paths",
-    "suite.plugin",
-    "suite.restores",
-    "suite.profile_hints",
-    "suite.tracing",
-    "suite.screens",
-    "suite.accessibility",
-    "suite.page_history",
-    "suite.step_contract",
+    "suite.run.step_notes",
+    "suite.run.feature_paths",
+    "suite.run.output",
+    "suite.run.browser_launch",
+    "suite.run.plugin",
+    "suite.run.fixtures",
+    "suite.run.restores",
+    "suite.run.profile_hints",
+    "suite.run.tracing",
+    "suite.run.screens",
+    "suite.audits.accessibility",
+    "suite.run.page_history",
+    "suite.authoring.step_contract",
     "suite.reporting.plugin",
     "suite.reporting.allure",
     "steps.common",
@@ -30,7 +34,8 @@ pytest_plugins = [
     "steps.cutover",
     "steps.keyboard",
     "steps.faults",
-    # Last: the old phrases of the catalogue, kept working for a while (suite/step_contract.py).
+    # Last: the old phrases of the catalogue, kept working for a while
+    # (suite/authoring/step_contract.py).
     "steps.old_phrases",
     "steps.mfa",
 ]

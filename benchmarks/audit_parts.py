@@ -11,8 +11,8 @@ times, by a CDP session's Runtime.evaluate and by page.evaluate in turn:
 
     .venv/bin/python benchmarks/audit_parts.py [--samples 9]
 
-Medians, the first sample of each kind left out (the browser warming up). suite/page_scripts.py
-quotes these figures.
+Medians, the first sample of each kind left out (the browser warming up).
+suite/audits/page_scripts.py quotes these figures.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import sync_playwright
 
 from mock_site.server import start_mock
-from suite.browser import choose_browser
-from suite.page_scripts import AXE_OPTIONS, FINGERPRINT, RUN_AXE, PageScripts
+from suite.audits.page_scripts import AXE_OPTIONS, FINGERPRINT, RUN_AXE, PageScripts
+from suite.run.browser import choose_browser
 
 RUN_ALL = f"axe.run(document, {json.dumps(AXE_OPTIONS)})"
 PARTS = ("fingerprint", "inject", "run", "run, all")

@@ -48,8 +48,8 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from mock_site.personas import PERSONAS
 from mock_site.server import start_mock
-from suite.browser import choose_browser
-from suite.mock_control import MockControl
+from suite.run.browser import choose_browser
+from suite.run.mock_control import MockControl
 
 FILER = next(p for p in PERSONAS if p.key == "filer")
 # From this day the mock's PACER asks an enrolled filer for a passcode (docs/mfa-interface.md).
@@ -78,7 +78,7 @@ LAST_STEP = [0]  # the last step whose passcode was used (the mock refuses it an
 
 def fresh_passcode(urls: dict[str, str]) -> str:
     """The filer's passcode for a step after every step used so far: the mock's clock moved
-    on to it when needed (as the suite does, suite/one_time_codes.py)."""
+    on to it when needed (as the suite does, suite/run/one_time_codes.py)."""
     control = MockControl(urls["ecf"] + "/_mock")
     now = control.clock_now()
     step = math.floor(now / STEP)

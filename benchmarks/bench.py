@@ -315,7 +315,7 @@ def machine() -> dict[str, Any]:
         [
             PYTHON,
             "-c",
-            "from suite.browser import choose_browser; print(choose_browser().describe())",
+            "from suite.run.browser import choose_browser; print(choose_browser().describe())",
         ],
         cwd=REPO,
         capture_output=True,

@@ -1,4 +1,5 @@
-"""What the page history (suite/page_history.py) costs: the bare linking flow with and without it.
+"""What the page history (suite/run/page_history.py) costs: the bare linking flow with and
+without it.
 
 The flow of benchmarks/bare_linking_flow.py (sign in through PACER login and the redaction
 agreement, then link: about eight pages), in a fresh browser context each time, against an
@@ -29,9 +30,9 @@ from playwright.sync_api import Browser, sync_playwright
 
 from benchmarks.bare_linking_flow import link, sign_in_through_pacer
 from mock_site.server import start_mock
-from suite.browser import choose_browser
-from suite.mock_control import MockControl
-from suite.page_history import record
+from suite.run.browser import choose_browser
+from suite.run.mock_control import MockControl
+from suite.run.page_history import record
 
 
 def one_flow(browser: Browser, urls: dict[str, str], recorded: bool) -> tuple[float, int, float]:

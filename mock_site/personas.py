@@ -99,7 +99,7 @@ PERSONAS: tuple[PersonaSeed, ...] = (
 
 
 def persona_record(seed: PersonaSeed, mfa: MfaState) -> dict[str, Any]:
-    """What GET /_mock/personas returns for one persona (field names as suite/personas.py).
+    """What GET /_mock/personas returns for one persona (field names as suite/run/personas.py).
 
     The MFA fields are the account's now (after a reset, its seed): its first app's key and
     its unused backup codes.

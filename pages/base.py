@@ -1,5 +1,5 @@
 """What every page object shares: its Playwright page, its site's base URL, its path, and
-the target's profile (suite/profiles.py) for what no public source shows.
+the target's profile (suite/target/profiles.py) for what no public source shows.
 
 Things are found as a person finds them: links and buttons by role and name wherever they
 are, texts in the main content, a section by the heading a reader sees above it. No page
@@ -14,7 +14,7 @@ from typing import ClassVar
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from suite.profiles import Profile
+from suite.target.profiles import Profile
 
 # How long a link, button, field or heading may take to show once the page in front has
 # loaded: a person sees at once whether it is there, and a script may draw it a moment later
@@ -31,7 +31,7 @@ def present(page: Page, locator: Locator, what: str) -> Locator:
     """`locator`, once it shows; else fail SETTLE_MS after the page in front has loaded.
 
     `what` names it as a person would ('the link or button "Contact"'): the failure says
-    that and the page, and suite/profile_hints.py adds which profile value it is. A page
+    that and the page, and suite/run/profile_hints.py adds which profile value it is. A page
     still on its way when the wait began (the click before it answered late) gets its own
     SETTLE_MS once it is there.
     """

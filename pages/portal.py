@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Page
 
 from pages import court, ecf, pacer, pacer_login, pacer_mfa
-from suite.profiles import Profile
+from suite.target.profiles import Profile
 
 
 class Portal:

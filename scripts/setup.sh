@@ -4,7 +4,7 @@
 # `make acceptance` or `make test` on a fresh clone is the only step.
 #
 # Browser: CHROMIUM_PATH when set; else Playwright's own Chromium when it can be downloaded;
-# else a Chromium on PATH under any name the suite accepts (suite/browser.py), installed with
+# else a Chromium on PATH under any name the suite accepts (suite/run/browser.py), installed with
 # apt when we are root on Debian/Ubuntu. The last line says which one the suite will use; when
 # the suite would find none, set-up stops with an error.
 #
@@ -81,22 +81,22 @@ install_project() {
     rm -f "$VENV"/.starts-*  # another Playwright: check again that it starts
 }
 
-# The suite's own choice (suite/browser.py), so set-up accepts exactly the browsers, and the
+# The suite's own choice (suite/run/browser.py), so set-up accepts exactly the browsers, and the
 # names on PATH, that the suite does. Exit 3 when there is none; any other failure is not
 # about the browser, and its words are kept in $VENV/browser-choice.log.
 browser_in_use() {
-    "$VENV/bin/python" -m suite.runtime_check describe 2>"$VENV/browser-choice.log"
+    "$VENV/bin/python" -m suite.run.runtime_check describe 2>"$VENV/browser-choice.log"
 }
 
 # Start Playwright's driver ($1=driver) or the chosen browser ($1=browser) with --version
-# (suite/runtime_check.py). When a shared library is missing: as root with apt, install the
+# (suite/run/runtime_check.py). When a shared library is missing: as root with apt, install the
 # Debian packages that provide it and try again; otherwise stop with the checker's one line.
 check_starts() {
     local problem packages attempts=0
-    while ! problem=$("$VENV/bin/python" -m suite.runtime_check "$1"); do
-        [ -n "$problem" ] || fail "could not check that $1 starts: suite/runtime_check.py failed (above)"
+    while ! problem=$("$VENV/bin/python" -m suite.run.runtime_check "$1"); do
+        [ -n "$problem" ] || fail "could not check that $1 starts: suite/run/runtime_check.py failed (above)"
         as_root && have_apt && [ "$attempts" -lt 3 ] || fail "$problem"
-        packages=$("$VENV/bin/python" -m suite.runtime_check "$1" --packages) || true
+        packages=$("$VENV/bin/python" -m suite.run.runtime_check "$1" --packages) || true
         [ -n "$packages" ] || fail "$problem"
         say "installing $packages with apt: $problem"
         # shellcheck disable=SC2086 # one word per package
@@ -123,7 +123,7 @@ say_browser() {
     if [ "$status" = 3 ]; then fail "$1"; fi
     if [ "$status" != 0 ]; then
         cat "$VENV/browser-choice.log" >&2
-        fail "suite/browser.py could not choose a browser (above)"
+        fail "suite/run/browser.py could not choose a browser (above)"
     fi
     check_starts_once browser "$browser"
     say "browser: $browser"
@@ -134,7 +134,7 @@ provide_browser() {
         say_browser "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable file"
         return 0
     fi
-    if "$VENV/bin/python" -c 'from suite.browser import playwright_chromium as p; exit(p() is None)'; then
+    if "$VENV/bin/python" -c 'from suite.run.browser import playwright_chromium as p; exit(p() is None)'; then
         say_browser "Playwright's Chromium is installed but the suite cannot use it"; return 0
     fi
     # Where the download cannot work (no route to Playwright's CDN), trying again before

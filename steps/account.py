@@ -10,9 +10,9 @@ from pages.portal import Portal
 from steps.common import on_site
 from steps.personas import THE_ACTOR
 from steps.preconditions import IN_CMECF_SIGNED_IN, SIGNED_IN_TO_PACER_WEBSITE, needs
-from suite.mock_control import MockControl
-from suite.personas import Persona
-from suite.profiles import Wording
+from suite.run.mock_control import MockControl
+from suite.run.personas import Persona
+from suite.target.profiles import Wording
 
 TOPIC = (
     "The PACER account",

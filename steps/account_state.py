@@ -5,10 +5,10 @@ State checks. Before a scenario relies on a persona's state it checks it, as a p
 and stops at once with one line naming what is wrong and how to put it right:
 - `check_link_state`: signed in to CM/ECF, the menu bar shows whether the PACER account has a
   linked CM/ECF account (the filing menu beside the [seen] menus of a PACER-only user); it
-  must match the persona's kind (suite.personas.STARTS_LINKED);
+  must match the persona's kind (suite.run.personas.STARTS_LINKED);
 - `sign_in_checked`: PACER login takes the persona's configured password.
 
-Restores (suite/restores.py runs them). A step registers, before it makes a change, how to
+Restores (suite/run/restores.py runs them). A step registers, before it makes a change, how to
 put it back, in one line:
 
     put_back.link(actor, ecf_login)             # court staff unlink it, as the FAQ says
@@ -34,9 +34,9 @@ from pages.portal import Portal
 from steps import journeys
 from steps.second_factor import SecondFactor, SignInRefused
 from steps.sign_in_state import SignInStates, sign_in
-from suite.personas import PERSONA_KINDS, STARTS_LINKED, Persona, variable_name
-from suite.restores import Restore, Restores
-from suite.targets import Target
+from suite.run.personas import PERSONA_KINDS, STARTS_LINKED, Persona, variable_name
+from suite.run.restores import Restore, Restores
+from suite.target.sites import Target
 
 LINK_MENU = '"Link a CM/ECF account to my PACER account" under Utilities'
 

@@ -11,10 +11,10 @@ from pytest_bdd import parsers, then
 
 from pages.portal import Portal
 from steps.personas import THE_ACTOR
-from suite import meanings
-from suite.mock_control import MockControl
-from suite.profiles import Wording
-from suite.targets import Target
+from suite.authoring import meanings
+from suite.run.mock_control import MockControl
+from suite.target.profiles import Wording
+from suite.target.sites import Target
 
 TOPIC = (
     "What the portal says",
@@ -37,7 +37,7 @@ def control(mock: MockControl | None) -> MockControl:
 
 
 # Quoted words are the FAQ's or [seen] (verbatim); after a colon, a message is named by what
-# it means and the target's profile holds its wording (suite/profiles.py).
+# it means and the target's profile holds its wording (suite/target/profiles.py).
 
 
 @then(parsers.parse('CM/ECF says "{message}"'))
@@ -65,7 +65,7 @@ def page_says(portal: Portal, wording: Wording, message: str) -> None:
 def notice_says_meaning(portal: Portal, wording: Wording, meaning: str) -> None:
     """The target's wording of the meaning (its profile's), in the main content; and that
     wording says what the FAQ says: it carries the FAQ's facts."""
-    # The facts each meaning must carry: suite/meanings.py.
+    # The facts each meaning must carry: suite/authoring/meanings.py.
     said = wording.message(meaning)
     lacking = meanings.missing_facts(meaning, said)
     assert not lacking, (

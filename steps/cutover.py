@@ -11,9 +11,9 @@ from pages.portal import Portal
 from steps.linking import WRONG_CMECF_PASSWORD
 from steps.personas import THE_ACTOR, WHO, persona_for, require
 from steps.preconditions import ON_LEGACY_CMECF_LOGIN, needs
-from suite.mock_control import MockControl
-from suite.personas import Persona
-from suite.profiles import Wording
+from suite.run.mock_control import MockControl
+from suite.run.personas import Persona
+from suite.target.profiles import Wording
 
 TOPIC = (
     "Before and after March 16, 2020",

@@ -7,7 +7,7 @@ from pytest_bdd import given, parsers, then
 
 from pages.portal import Portal
 from steps.personas import THE_ACTOR
-from suite.mock_control import MockControl
+from suite.run.mock_control import MockControl
 
 TOPIC = (
     "When PACER login is down or slow",

@@ -15,9 +15,9 @@ from steps.personas import THE_ACTOR, THE_ACTOR_OR_VISITOR, one_of, require
 from steps.preconditions import ON_COURT_WEBSITE, needs
 from steps.second_factor import SecondFactor
 from steps.sign_in_state import SignInStates, sign_in
-from suite.personas import Persona
-from suite.profiles import Wording
-from suite.targets import Target
+from suite.run.personas import Persona
+from suite.target.profiles import Wording
+from suite.target.sites import Target
 
 TOPIC = (
     "Help: contacts, and the Help Desk's unlinking",

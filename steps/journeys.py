@@ -12,7 +12,7 @@ from playwright.sync_api import Locator, expect
 from pages.base import present
 from pages.portal import Portal
 from steps.second_factor import SecondFactor
-from suite.personas import Persona
+from suite.run.personas import Persona
 
 LINKING_FORM = 'the linking form (a field labelled "CM/ECF login") or a refusal'
 

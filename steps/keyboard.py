@@ -26,11 +26,11 @@ from pages.portal import Portal
 from steps.account_state import PutBack, check_link_state
 from steps.personas import THE_ACTOR, WHO, one_of, persona_for, require
 from steps.second_factor import SecondFactor, require_method
-from suite.one_time_codes import APP, OneTimeCodes, wrong_passcode
-from suite.page_history import history_of
-from suite.personas import Persona
-from suite.profiles import Wording
-from suite.screens import holds_secrets
+from suite.run.one_time_codes import APP, OneTimeCodes, wrong_passcode
+from suite.run.page_history import history_of
+from suite.run.personas import Persona
+from suite.run.screens import holds_secrets
+from suite.target.profiles import Wording
 
 TOPIC = (
     "With the keyboard alone",

@@ -23,11 +23,11 @@ from steps.preconditions import (
 )
 from steps.second_factor import SecondFactor
 from steps.sign_in_state import SignInStates
-from suite import meanings
-from suite.mock_control import MockControl
-from suite.page_history import history_of
-from suite.personas import Persona
-from suite.profiles import Wording
+from suite.authoring import meanings
+from suite.run.mock_control import MockControl
+from suite.run.page_history import history_of
+from suite.run.personas import Persona
+from suite.target.profiles import Wording
 
 TOPIC = (
     "Linking the accounts, and CM/ECF afterwards",

@@ -3,7 +3,7 @@
 Elsewhere the passcode page is passed inside the FAQ's "logs in with the username and
 password ..." (steps/second_factor.py); here each part is a step of its own: the password,
 the passcode page, a passcode or backup code, a refusal, the prompt to enroll with its skips,
-and adding an app. Every code comes from suite/one_time_codes.py, which never uses one twice;
+and adding an app. Every code comes from suite/run/one_time_codes.py, which never uses one twice;
 a scenario that replays one does so on purpose, with the code it used itself.
 
 What a scenario changes on a real portal it puts back, registered with `put_back`
@@ -24,12 +24,12 @@ from steps.account_state import PutBack
 from steps.personas import THE_ACTOR, WHO, persona_for, require
 from steps.preconditions import ON_PACER_LOGIN, SIGNED_IN_TO_PACER_WEBSITE, needs
 from steps.second_factor import SecondFactor, require_method
-from suite import secrets
-from suite.mock_control import MockControl
-from suite.one_time_codes import OneTimeCodes, wrong_passcode
-from suite.personas import Persona, normalised_totp_secret
-from suite.profiles import Wording
-from suite.screens import holds_secrets
+from suite.run import secrets
+from suite.run.mock_control import MockControl
+from suite.run.one_time_codes import OneTimeCodes, wrong_passcode
+from suite.run.personas import Persona, normalised_totp_secret
+from suite.run.screens import holds_secrets
+from suite.target.profiles import Wording
 
 # An app's key as PACER shows it when pairing: an otpauth:// URI [seen: the issue, and the
 # standard format authentication apps read], parsed by pyotp.

@@ -18,8 +18,8 @@ from steps.preconditions import (
     SIGNED_OUT_OF_CMECF,
     needs,
 )
-from suite.personas import Persona
-from suite.targets import Target
+from suite.run.personas import Persona
+from suite.target.sites import Target
 
 TOPIC = (
     "Who the scenario is about, and getting to the court's CM/ECF",

@@ -1,5 +1,6 @@
 """Old words of the step catalogue, kept working for a while: each runs today's step and warns
-once per run naming the phrase to write instead (suite/step_contract.py explains the rules).
+once per run naming the phrase to write instead (suite/authoring/step_contract.py explains
+the rules).
 
 Every phrase the catalogue has published since it was first generated (27 Nov 2026) and that
 no step matches any more is here, with the commit that renamed or removed it. Adding one is a
@@ -25,11 +26,11 @@ from steps.sign_in import (
     log_in_with_pacer_account,
     on_forgot_password_page,
 )
-from suite.mock_control import MockControl
-from suite.personas import Persona
-from suite.profiles import Profile, Wording
-from suite.step_contract import deprecated
-from suite.vocabulary import EMAIL_PREFIX
+from suite.authoring.step_contract import deprecated
+from suite.authoring.vocabulary import EMAIL_PREFIX
+from suite.run.mock_control import MockControl
+from suite.run.personas import Persona
+from suite.target.profiles import Profile, Wording
 
 # Deprecated at 0.1.0: kept through the 0.2 releases, gone in 0.3.0.
 GOES_IN = "0.3.0"

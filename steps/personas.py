@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 import pytest
 
-from suite.personas import Persona
+from suite.run.personas import Persona
 
 PERSONA_PHRASES: dict[str, str] = {
     "a filer with an upgraded individual PACER account": "filer",
@@ -54,7 +54,7 @@ WHO_OR_VISITOR = one_of("who", (*PERSONA_PHRASES, VISITOR_PHRASE))
 THE_ACTOR_OR_VISITOR = "the (?:filer|user|clerk|visitor)"
 # What every scenario needs of its persona; steps ask `require` for more. `python -m suite
 # personas` reads this and each require()/persona_for() call of the steps
-# (suite/persona_needs.py), so a field a step asks for here is one it names.
+# (suite/retarget/persona_needs.py), so a field a step asks for here is one it names.
 ALWAYS_NEEDED = ("username", "password")
 
 

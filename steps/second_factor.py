@@ -3,7 +3,7 @@
 Every way the suite signs a persona in (steps/journeys.py, the first sign-in that sign-in
 reuse keeps, the clerk's desk, calibrate's sign-ins) hands the page after the password to
 `SecondFactor.after_password`. When the target asks for a one-time passcode, it enters the
-authentication app's passcode (pyotp, never one used before: suite/one_time_codes.py), or a
+authentication app's passcode (pyotp, never one used before: suite/run/one_time_codes.py), or a
 backup code when the persona has no app key; otherwise it leaves the page alone. The FAQ's
 features keep their words ("logs in with the username and password for their upgraded PACER
 account"): the reports show the passcode page inside that step, and count every sign-in.
@@ -24,8 +24,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from pages.pacer_mfa import PasscodePage
 from pages.portal import Portal
-from suite.mock_control import MockControl
-from suite.one_time_codes import (
+from suite.run.mock_control import MockControl
+from suite.run.one_time_codes import (
     APP,
     BACKUP_CODE,
     CodeUse,
@@ -36,10 +36,10 @@ from suite.one_time_codes import (
     RealTime,
     ledger_of,
 )
-from suite.personas import Persona, variable_name
-from suite.reporting.plugin import note_sign_in, substep
-from suite.screens import secret_typed
-from suite.targets import Target
+from suite.run.personas import Persona, variable_name
+from suite.run.screens import secret_typed
+from suite.run.step_notes import note_sign_in, substep
+from suite.target.sites import Target
 
 ALREADY_USED = "passcode already used"  # the profile's message, by its meaning
 PASSWORD_FIELD = "[id='loginForm:password']"  # PACER login's [seen] id (pages/pacer_login.py)

@@ -21,10 +21,10 @@ from steps.preconditions import (
 )
 from steps.second_factor import SecondFactor
 from steps.sign_in_state import SignInStates
-from suite import secrets
-from suite.mock_control import MockControl
-from suite.personas import Persona
-from suite.profiles import Wording
+from suite.run import secrets
+from suite.run.mock_control import MockControl
+from suite.run.personas import Persona
+from suite.target.profiles import Wording
 
 TOPIC = (
     "Signing in, the redaction agreement and passwords",

@@ -18,7 +18,7 @@ import pytest
 from pages.portal import Portal
 from steps import journeys
 from steps.second_factor import SecondFactor
-from suite.personas import Persona
+from suite.run.personas import Persona
 
 SignIn = Callable[[Portal, Persona, SecondFactor], None]
 UI_SIGN_IN: dict[str, SignIn] = {

@@ -19,7 +19,7 @@ python -m suite calibrate [--env NAME] [--profile NAME] [--allow-destructive]
 python -m suite trace PATH [--serve] [--port N]
                                         a Playwright trace (trace.zip, or the artefact folder
                                         holding it) in the suite's Chromium; --serve: the
-                                        viewer's address for any browser (suite/trace_viewer.py)
+                                        viewer's address for any browser (suite/run/trace_viewer.py)
 """
 
 from __future__ import annotations
@@ -28,12 +28,13 @@ import argparse
 import os
 import sys
 
-from suite import retarget, trace_viewer
-from suite.persona_needs import persona_needs
-from suite.personas import FIELDS, PERSONA_KINDS, Persona, personas_from_environment
-from suite.profiles import ProfileError, load_profile, summary
-from suite.targets import SITES, TargetError, mock_profile_warning, plan_target, probe_mock
-from suite.trace_viewer import TraceError
+from suite.retarget import commands as retarget
+from suite.retarget.persona_needs import persona_needs
+from suite.run import trace_viewer
+from suite.run.personas import FIELDS, PERSONA_KINDS, Persona, personas_from_environment
+from suite.run.trace_viewer import TraceError
+from suite.target.profiles import ProfileError, load_profile, summary
+from suite.target.sites import SITES, TargetError, mock_profile_warning, plan_target, probe_mock
 
 # Shown as they are: who a persona is, never how it signs in. Every other field, a password
 # or any field added later (an MFA secret), shows only "set" or "-": safe by default.

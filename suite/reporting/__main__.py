@@ -25,17 +25,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from suite.authoring.faq import REPO_ROOT
+from suite.authoring.features import FEATURES_DIR
 from suite.reporting.allure import RESULTS_FOLDER as ALLURE_FOLDER
 from suite.reporting.allure import merge_results as merge_allure_results
-from suite.reporting.build import (
-    ARTIFACTS_FOLDER,
-    JUNIT_FILE,
-    RESULTS_FILE,
-    write_reports,
-)
-from suite.reporting.faq import REPO_ROOT
-from suite.reporting.features import FEATURES_DIR
+from suite.reporting.build import RESULTS_FILE, write_reports
 from suite.reporting.records import Record, load_results
+from suite.run.output import ARTIFACTS_FOLDER, JUNIT_FILE
 
 
 def merge_sessions(sessions: list[dict[str, Any]]) -> dict[str, Any]:

@@ -46,12 +46,13 @@ from allure_pytest_bdd.steps import report_remaining_steps
 from attr import asdict
 from pytest_bdd.parser import ScenarioTemplate
 
-from suite import secrets
-from suite.plugin import BROWSER, PLAN, PROFILE, _is_mock
-from suite.reporting.faq import Faq, FaqNotFound, as_read, find_faq_file, load_faq
-from suite.reporting.features import faq_quotes
-from suite.reporting.plugin import _cached_fixture, _reports_dir, _template_of
-from suite.targets import Target
+from suite.authoring.faq import Faq, FaqNotFound, as_read, find_faq_file, load_faq
+from suite.authoring.features import faq_quotes
+from suite.run import secrets
+from suite.run.items import cached_fixture, template_of
+from suite.run.output import reports_dir
+from suite.run.state import BROWSER, PLAN, PROFILE, is_mock
+from suite.target.sites import Target
 
 RESULTS_FOLDER = "allure-results"
 ENVIRONMENT_FILE = "environment.properties"
@@ -118,7 +119,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # rebinding it is the one change of the adapter's behaviour (tests show it holds).
     adapter.AllureFileLogger = MaskingFileLogger
     if config.getoption("allure") and not config.option.allure_report_dir:
-        config.option.allure_report_dir = str(_reports_dir(config) / RESULTS_FOLDER)
+        config.option.allure_report_dir = str(reports_dir(config) / RESULTS_FOLDER)
         # Part of the reports: this run's results only, as report.html shows this run only.
         config.option.clean_alluredir = True
     if _is_worker(config):
@@ -153,7 +154,7 @@ def pytest_runtest_makereport(
     # here is in the result it writes after the teardown report.
     report = yield
     listener = _listener(item.config)
-    template = _template_of(item)
+    template = template_of(item)
     if listener is None or template is None:
         return report
     if report.when == "call":
@@ -202,7 +203,7 @@ def _faq(item: pytest.Item) -> Faq | None:
     the HTML report reads it, so that both number the questions alike)."""
     config = item.config
     if FAQ not in config.stash:
-        templates = (_template_of(i) for i in item.session.items)
+        templates = (template_of(i) for i in item.session.items)
         titles = {t.feature.name for t in templates if t is not None}
         try:
             config.stash[FAQ] = load_faq(find_faq_file(), titles)
@@ -253,7 +254,7 @@ def target_parameters(config: pytest.Config) -> dict[str, str]:
     """What the scenario ran against: also part of the result's history id, so that runs
     against the mock and against a staging portal keep separate histories."""
     return {
-        "target": "mock" if _is_mock(config) else "real portal",
+        "target": "mock" if is_mock(config) else "real portal",
         "environment": config.stash[PLAN].environment,
     }
 
@@ -285,7 +286,7 @@ def faq_links(config: pytest.Config, template: ScenarioTemplate) -> list[Link]:
 def _remember_court_url(item: pytest.Item) -> None:
     # Read while the scenario's fixtures are up: the last test's teardown has already closed
     # the session's embedded mock when the result is described.
-    target = _cached_fixture(item, "target")
+    target = cached_fixture(item, "target")
     if isinstance(target, Target) and "court" in target.urls:
         item.config.stash[COURT_URL] = target.urls["court"]
 
@@ -298,7 +299,7 @@ def _court_url(config: pytest.Config) -> str:
 def _attach_artifacts(
     listener: PytestBDDListener, test_uuid: str, item: pytest.Item, report: pytest.TestReport
 ) -> None:
-    # pytest-playwright and suite/tracing.py name a test's artefacts in its teardown report:
+    # pytest-playwright and suite/run/tracing.py name a test's artefacts in its teardown report:
     # the screenshot of every scenario, a kept trace and the page's HTML.
     invocation = Path(item.config.invocation_params.dir)
     for name, value in report.user_properties:

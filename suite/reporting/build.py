@@ -14,20 +14,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from suite import secrets
+from suite.authoring.faq import Faq, FaqNotFound, find_faq_file, load_faq
+from suite.authoring.features import load_features
 from suite.reporting.cucumber import cucumber_json
-from suite.reporting.faq import Faq, FaqNotFound, find_faq_file, load_faq
-from suite.reporting.features import load_features
 from suite.reporting.html import render_html
 from suite.reporting.records import Record, Results, failed_step
 from suite.reporting.sign_ins import describe as describe_sign_ins
 from suite.reporting.sign_ins import sign_in_figures
+from suite.run import secrets
+from suite.run.output import ARTIFACTS_FOLDER, JUNIT_FILE
 
 RESULTS_FILE = "results.json"
 CUCUMBER_FILE = "cucumber.json"
 HTML_FILE = "report.html"
-JUNIT_FILE = "junit.xml"
-ARTIFACTS_FOLDER = "artifacts"
 
 
 @dataclass(frozen=True)

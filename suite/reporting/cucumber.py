@@ -13,7 +13,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from suite.accessibility import describe
+from suite.audits.accessibility import describe
 from suite.reporting.records import Record
 
 _NANOSECONDS = 1_000_000_000

@@ -22,8 +22,8 @@ from typing import Any
 import jinja2
 from pytest_bdd.parser import Feature
 
-from suite.reporting.faq import Faq, as_read, normalise
-from suite.reporting.features import (
+from suite.authoring.faq import Faq, as_read, normalise
+from suite.authoring.features import (
     examples_of,
     faq_quotes,
     relative,
@@ -41,7 +41,7 @@ from suite.reporting.records import (
 )
 from suite.reporting.sign_ins import describe as describe_sign_ins
 from suite.reporting.sign_ins import sign_in_figures
-from suite.traceability import Matrix, build_matrix
+from suite.reporting.traceability import Matrix, build_matrix
 
 # A file beside this module, not a package resource: the suite runs from its checkout.
 TEMPLATE_FILE = Path(__file__).with_name("report.html.j2")

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any, Literal, NotRequired, TypedDict
 
-from suite.reporting.features import scenario_key
+from suite.authoring.features import scenario_key
 
 # "not applicable": the target lacks a page the scenario needs (its profile says so).
 Outcome = Literal["passed", "failed", "skipped", "not applicable", "error", "not run"]
@@ -81,7 +81,7 @@ class Record(TypedDict):
     error: str | None
     longrepr: str | None
     artifacts: list[Artifact]
-    # axe-core audits of the page states this test reached first (suite/accessibility.py)
+    # axe-core audits of the page states this test reached first (suite/audits/accessibility.py)
     accessibility: NotRequired[list[dict[str, Any]]]
     navigated: NotRequired[list[str]]  # "site path" of every page it navigated to
     # Each sign-in through PACER login: persona, passcode method, a wait for a new step

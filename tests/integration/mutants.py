@@ -100,7 +100,7 @@ class Child:
 
     def __init__(self, config: pytest.Config, plan: dict[str, Any]) -> None:
         from mock_site.server import start_mock
-        from suite.targets import SITES
+        from suite.target.sites import SITES
 
         self.mutations = load_mutations(plan["sources"])
         self.log = Path(plan["log"])

@@ -25,8 +25,8 @@ import pytest
 
 from mock_site.personas import PERSONAS
 from mock_site.server import RunningMock, start_mock
-from suite.personas import variable_name
-from suite.targets import SITES, env_var_name, option_name
+from suite.run.personas import variable_name
+from suite.target.sites import SITES, env_var_name, option_name
 
 REPO = Path(__file__).resolve().parents[2]
 CHILD_TIMEOUT = 900
@@ -109,7 +109,7 @@ def run_suite(workdir: Path, *args: str, environ: dict[str, str] | None = None) 
         "-rs",
         *args,
     ]
-    # A real portal's passcode ledger lives on the machine (suite/one_time_codes.py): each
+    # A real portal's passcode ledger lives on the machine (suite/run/one_time_codes.py): each
     # child run keeps its own, beside its artefacts, unless the test gives one.
     environ = {"CIT_FAQ_STATE_DIR": str(workdir / "state"), **(environ or clean_environment())}
     child = subprocess.run(

@@ -19,8 +19,8 @@ import pyotp
 import pytest
 
 from mock_site.server import start_mock
-from suite.browser import HEADED_NEEDS_FULL_BROWSER_MESSAGE
-from suite.secrets import MASK
+from suite.run.browser import HEADED_NEEDS_FULL_BROWSER_MESSAGE
+from suite.run.secrets import MASK
 from tests.integration.runner import (
     clean_environment,
     run_suite,

@@ -8,7 +8,7 @@ Calibrate runs here on a few scenarios chosen so that each claim still shows (a 
 kind, the page only court staff reach, the notice in a portal's own words, a destructive
 scenario left out): a whole run takes minutes, and its figures are in the README. The rules
 that make calibrate write nothing are unit tests (tests/unit/test_ledger.py,
-test_evidence.py, test_calibration.py).
+test_evidence.py, test_recording.py).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from mock_site.server import start_mock
-from suite.profiles import load_profile
+from suite.target.profiles import load_profile
 from tests.integration.runner import (
     REPO,
     clean_environment,
@@ -142,7 +142,8 @@ def test_calibrate_writes_what_the_plain_dialect_shows_and_says_why_not_the_rest
         ("names", "link_cancel_button"),
         ("messages", "linking cancelled"),
         ("names", "court_contact_link"),
-        ("paths", "ecf_clerk_unlink"),  # found as court staff find it (suite/staff_pages.py)
+        # found as court staff find it (suite/retarget/staff_pages.py)
+        ("paths", "ecf_clerk_unlink"),
         ("messages", "CM/ECF is now reached through PACER with a PACER login"),
         ("messages", "CM/ECF was upgraded to NextGen on March 16, 2020"),
     ]:

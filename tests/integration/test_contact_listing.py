@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page
 
 from pages.base import SitePage, contact_listing_problem
-from suite.profiles import load_profile
+from suite.target.profiles import load_profile
 
 PSC, DESK = "PACER Service Center", "CM/ECF Help Desk"
 PSC_PHONE = '<a href="tel:+18006766856">(800) 676-6856</a>'

@@ -19,9 +19,9 @@ from playwright.sync_api import Browser, Page, Playwright, expect
 
 from mock_site.personas import PERSONAS
 from mock_site.server import RunningMock, start_mock
-from suite.browser import choose_browser
-from suite.page_scripts import AXE_OPTIONS
-from suite.profiles import Profile, load_profile
+from suite.audits.page_scripts import AXE_OPTIONS
+from suite.run.browser import choose_browser
+from suite.target.profiles import Profile, load_profile
 
 pytestmark = pytest.mark.slow
 
@@ -170,7 +170,7 @@ def test_manage_mfa_settings_and_new_codes(
 ) -> None:
     running, profile = mock
     page = chromium.new_page()
-    from suite.mock_control import MockControl
+    from suite.run.mock_control import MockControl
 
     control = MockControl(running.urls["ecf"] + "/_mock")
     url = control._call("POST", "/signin", {"username": SEEDS["filer"].username, "site": "pacer"})

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from suite.profiles import profile_file
+from suite.target.profiles import profile_file
 from tests.integration.runner import run_suite
 
 pytestmark = pytest.mark.slow

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from suite.profiles import NOT_APPLICABLE
+from suite.target.profiles import NOT_APPLICABLE
 from tests.integration.runner import run_suite
 
 pytestmark = pytest.mark.slow

@@ -1,4 +1,4 @@
-"""The page history (suite/page_history.py) in a real Chromium: what each page showed, in order,
+"""The page history (suite/run/page_history.py) in a real Chromium: what each page showed, in order,
 whatever page is in front now; real mouse presses apart from keyboard activation. Pages are
 served by Playwright's router (no server), under a strict Content-Security-Policy as a
 locked-down portal may send. (Redirects, asked for but never shown: the mock's, in
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, Route
 
-from suite.page_history import history_of
+from suite.run.page_history import history_of
 
 SITE = "http://ecf.test"
 PAGES = {

@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Route
 
-from suite.accessibility import AUDITS, Auditor, left_mid_audit
-from suite.page_scripts import FINGERPRINT, PageScripts
+from suite.audits.accessibility import AUDITS, Auditor, left_mid_audit
+from suite.audits.page_scripts import FINGERPRINT, PageScripts
 
 # A page served (by Playwright's router, so no server) with no inline script and no eval
 # allowed: what a locked-down portal may send.

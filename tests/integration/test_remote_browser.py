@@ -115,7 +115,7 @@ def local_browser(environ: dict[str, str]) -> dict[str, str]:
         [
             sys.executable,
             "-c",
-            "import json; from suite.browser import choose_browser; "
+            "import json; from suite.run.browser import choose_browser; "
             "print(json.dumps(choose_browser().__dict__))",
         ],
         cwd=REPO,

@@ -1,4 +1,4 @@
-"""No one-time code or key on a screenshot (suite/screens.py), in a real Chromium.
+"""No one-time code or key on a screenshot (suite/run/screens.py), in a real Chromium.
 
 A passcode field is a text field, so a screenshot of it filled shows the code; an app's key is
 shown as text when it is added. The last page is changed in place before pytest-playwright's
@@ -12,8 +12,8 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from suite import screens, secrets
-from suite.profiles import load_profile
+from suite.run import screens, secrets
+from suite.target.profiles import load_profile
 
 KEY = "KEYSHOWNWHENPAIRINGKEYSHOWNWHENP"
 PASSCODE = "402917"

@@ -14,10 +14,10 @@ import pytest
 from pages.portal import Portal
 from steps import journeys
 from steps.second_factor import SecondFactor
-from suite.mock_control import MockControl
-from suite.one_time_codes import Ledger, MockClock, OneTimeCodes
-from suite.personas import Persona
-from suite.targets import Target
+from suite.run.mock_control import MockControl
+from suite.run.one_time_codes import Ledger, MockClock, OneTimeCodes
+from suite.run.personas import Persona
+from suite.target.sites import Target
 
 
 def machine(folder: Path, target: Target, mock: MockControl) -> OneTimeCodes:

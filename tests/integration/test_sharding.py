@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from suite import durations
 from suite.reporting import __main__ as reporting_cli
+from suite.run import durations
 from tests.integration.runner import REPO, SuiteRun, run_suite
 from tests.integration.shared_runs import collected
 

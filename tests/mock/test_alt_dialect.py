@@ -101,7 +101,7 @@ def test_a_misspelt_text_name_is_refused() -> None:
 def test_the_alt_profile_of_the_suite_holds_this_dialects_values() -> None:
     """profiles/alt.toml (the suite's side) says what this
     dialect shows: its paths, its capabilities, and its wording of each message it uses."""
-    from suite.profiles import load_profile
+    from suite.target.profiles import load_profile
 
     profile = load_profile("alt")
     assert profile.has("forgot_password") is PROFILE_VALUES["capabilities"]["forgot_password"]

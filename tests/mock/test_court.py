@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from suite.reporting.faq import as_read, load_faq
+from suite.authoring.faq import as_read, load_faq
 from tests.mock.helpers import URLS, Browser, h1, plain, text
 
 

@@ -14,7 +14,7 @@ from mock_site import texts as default_texts
 from mock_site.dialects import get_dialect
 from mock_site.dialects.alt import TEXTS
 from mock_site.store import Store
-from suite.profiles import load_profile
+from suite.target.profiles import load_profile
 from tests.mock.helpers import PERSONA, URLS, Browser, alerts, h1, main_text, messages, text
 from tests.mock.mfa_helpers import add_app_at_prompt, on_prompt, post_form, settings_button
 

@@ -19,7 +19,7 @@ import pytest
 
 from mock_site.dialects import get_dialect
 from mock_site.store import Store
-from suite.profiles import load_profile
+from suite.target.profiles import load_profile
 from tests.mock.helpers import PERSONA, Browser, alerts, hidden, snapshot, text
 from tests.mock.mfa_helpers import on_prompt, security_code, settings_button, shown_key
 from tests.mock.test_bad_input import BAD_VALUES, MISSING, SCRIPT, Form

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from suite.reporting.faq import find_faq_file
+from suite.authoring.faq import find_faq_file
 
 REPO = Path(__file__).resolve().parents[2]
 COPIED = (
@@ -92,7 +92,7 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then
 
 from pages.portal import Portal
-from suite.personas import Persona
+from suite.run.personas import Persona
 
 SKIP_REASON = "skipped on purpose by the report tests"
 

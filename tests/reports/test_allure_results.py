@@ -21,9 +21,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from mock_site.personas import PERSONAS
+from suite.authoring.faq import as_read, find_faq_file, load_faq
 from suite.reporting import __main__ as reporting_cli
-from suite.reporting.faq import as_read, find_faq_file, load_faq
-from suite.secrets import MASK
+from suite.run.secrets import MASK
 from tests.integration.runner import (
     clean_environment,
     run_suite,

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from suite import steps_catalogue
-from suite.dry_run import dry_run, format_dry_run
-from suite.phrases import named_parameters, regex_tokens, spellings
-from suite.reporting.stepdefs import load_step_definitions, registered_step_modules
+from suite.authoring import steps_catalogue
+from suite.authoring.dry_run import dry_run, format_dry_run
+from suite.authoring.phrases import named_parameters, regex_tokens, spellings
+from suite.authoring.stepdefs import load_step_definitions, registered_step_modules
 from tests.reports.project import make_project, run
 
 UNDEFINED = """\
@@ -36,7 +36,7 @@ def test_every_step_of_the_suite_is_defined() -> None:
 def test_an_undefined_step_fails_with_file_line_and_the_closest_phrase(tmp_path: Path) -> None:
     project = make_project(tmp_path, ("08_contact_for_help.feature",))
     (project / "features" / "99_undefined.feature").write_text(UNDEFINED)
-    done = run(project, "suite.dry_run", timeout=120)
+    done = run(project, "suite.authoring.dry_run", timeout=120)
     assert done.returncode == 1, done.stdout + done.stderr
     assert (
         "features/99_undefined.feature:10: undefined step: When the filer opens the contact pages"
@@ -52,7 +52,7 @@ def test_a_step_module_missing_from_pytest_plugins_is_an_error(tmp_path: Path) -
         'from pytest_bdd import then\n\n\n@then("nobody registers this step")\n'
         "def forgotten() -> None:\n    pass\n"
     )
-    done = run(project, "suite.dry_run", timeout=120)
+    done = run(project, "suite.authoring.dry_run", timeout=120)
     assert done.returncode == 1
     assert (
         "ERROR steps/forgotten.py defines steps but is not in conftest.py's pytest_plugins"

@@ -1,4 +1,4 @@
-"""Failure traces (suite/tracing.py): kept when asked, holding what --trace-detail says.
+"""Failure traces (suite/run/tracing.py): kept when asked, holding what --trace-detail says.
 
 Child runs of a throw-away project with one passing scenario and one that fails on purpose
 on the court's contact page.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from suite.reporting.faq import (
+from suite.authoring.faq import (
     FAQ_FILE_NAME,
     FaqNotFound,
     find_faq_file,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from suite import gherkin_lint
-from suite.gherkin_lint import fix_tables, lint
+from suite.authoring import gherkin_lint
+from suite.authoring.gherkin_lint import fix_tables, lint
 
 REPO = Path(__file__).resolve().parents[2]
 SENTENCE = (

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from pytest_bdd import then
 
-from suite.dry_run import dry_run
-from suite.gherkin_lint import lint
-from suite.step_contract import OLD_PHRASES, withdrawn
+from suite.authoring.dry_run import dry_run
+from suite.authoring.gherkin_lint import lint
+from suite.authoring.step_contract import OLD_PHRASES, withdrawn
 from tests.reports.project import REPO, make_project, run
 
 NOT_OFFERED = "Then CM/ECF does not offer the linking form"
@@ -50,8 +50,8 @@ def test_a_withdrawn_phrase_fails_collection_and_says_what_to_write(tmp_path: Pa
     project = make_project(tmp_path, ("08_contact_for_help.feature",))
     old_phrases = project / "steps" / "old_phrases.py"
     text = old_phrases.read_text().replace(
-        "from suite.step_contract import deprecated",
-        "from suite.step_contract import deprecated, withdrawn",
+        "from suite.authoring.step_contract import deprecated",
+        "from suite.authoring.step_contract import deprecated, withdrawn",
     )
     old_phrases.write_text(text + WITHDRAWN)
     (project / "features" / "99_old.feature").write_text(FEATURE)

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from suite import secrets
+from suite.authoring.faq import load_faq
+from suite.authoring.features import FEATURES_DIR, load_features
 from suite.reporting import __main__ as reporting_cli
 from suite.reporting.build import write_reports
 from suite.reporting.cucumber import cucumber_json
-from suite.reporting.faq import load_faq
-from suite.reporting.features import FEATURES_DIR, load_features
 from suite.reporting.html import render_html
+from suite.run import secrets
 from tests.reports.html_links import links_of
 from tests.reports.records import CONTACT, make_record
 

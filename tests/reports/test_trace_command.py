@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Playwright, expect
 
-from suite.browser import choose_browser
-from suite.trace_viewer import TraceError, serving, trace_file
+from suite.run.browser import choose_browser
+from suite.run.trace_viewer import TraceError, serving, trace_file
 from tests.reports.project import REPO
 
 BUTTON = "Link a CM/ECF account to my PACER account."  # what the traced page clicks

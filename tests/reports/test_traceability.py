@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from suite import traceability
-from suite.reporting.faq import find_faq_file
-from suite.traceability import clause_of, format_matrix, matrix_for
+from suite.authoring.faq import find_faq_file
+from suite.reporting import traceability
+from suite.reporting.traceability import clause_of, format_matrix, matrix_for
 
 CONTACT = "Who can I contact for help?"
 PACER_SENTENCE = (

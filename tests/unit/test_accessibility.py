@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from suite.accessibility import AUDITS, Auditor, page_key, wcag_criteria
-from suite.page_scripts import FINGERPRINT, RUN_AXE
-from suite.reporting.features import BEYOND_FAQ_TAGS
+from suite.audits.accessibility import AUDITS, Auditor, page_key, wcag_criteria
+from suite.audits.page_scripts import FINGERPRINT, RUN_AXE
+from suite.authoring.features import BEYOND_FAQ_TAGS
 from suite.reporting.html import BEYOND_FAQ_GROUPS
-from suite.traceability import matrix_for
+from suite.reporting.traceability import matrix_for
 
 
 def test_axe_tags_become_wcag_success_criteria() -> None:

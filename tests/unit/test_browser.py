@@ -9,8 +9,8 @@ from pathlib import Path
 import playwright.sync_api
 import pytest
 
-from suite import browser
-from suite.browser import (
+from suite.run import browser
+from suite.run.browser import (
     HEADED_NEEDS_FULL_BROWSER_MESSAGE,
     NO_BROWSER_MESSAGE,
     BrowserNotFound,

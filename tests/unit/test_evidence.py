@@ -1,6 +1,7 @@
-"""What a page is about (suite/evidence.py), and what calibrate concludes from it: the probe
-takes no page that answers but is not what a value names, and capabilities are proposed from
-evidence (suite/capabilities.py). A small court website in HTML stands in for the target."""
+"""What a page is about (suite/retarget/evidence.py), and what calibrate concludes from it: the
+probe takes no page that answers but is not what a value names, and capabilities are proposed
+from evidence (suite/retarget/capabilities.py). A small court website in HTML stands in for the
+target."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from suite import capabilities, evidence
-from suite.census import why_not
-from suite.probe import DIFFERENT, MISSING, Probe
-from suite.profiles import load_profile
-from suite.public_pages import Pages, PublicPage, read
-from suite.rounds import ScenarioResult
+from suite.retarget import capabilities, evidence
+from suite.retarget.census import why_not
+from suite.retarget.probe import DIFFERENT, MISSING, Probe
+from suite.retarget.public_pages import Pages, PublicPage, read
+from suite.retarget.rounds import ScenarioResult
+from suite.target.profiles import load_profile
 
 URLS = {s: f"http://{s}.test" for s in ("court", "pacer", "pacer-login", "ecf")}
 FAQ_TEXT = " ".join(f"<h2>{q}</h2><p>An answer.</p>" for q in evidence.faq_questions())

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from suite.feature_paths import hint, own_tags
+from suite.run.feature_paths import hint, own_tags
 
 REPO = Path(__file__).resolve().parents[2]
 FEATURES = REPO / "features"

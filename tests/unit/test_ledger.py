@@ -1,5 +1,5 @@
-"""Calibrate's ledger (suite/ledger.py): precision before recall. Each rule that makes it write
-nothing, and say why, where the evidence is ambiguous."""
+"""Calibrate's ledger (suite/retarget/ledger.py): precision before recall. Each rule that makes
+it write nothing, and say why, where the evidence is ambiguous."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from suite.calibrate import learn, not_calibrated
-from suite.draft import render
-from suite.ledger import Ledger
-from suite.profiles import PROFILES_DIR, load_profile
-from suite.rounds import Round, ScenarioResult
+from suite.retarget.calibrate import learn, not_calibrated
+from suite.retarget.draft import render
+from suite.retarget.ledger import Ledger
+from suite.retarget.rounds import Round, ScenarioResult
+from suite.target.profiles import PROFILES_DIR, load_profile
 
 CONTACT, FAQ = ("names", "court_contact_link"), ("names", "court_faq_link")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mock_site.server import start_mock
-from suite.mock_control import MockControl, MockControlError
+from suite.run.mock_control import MockControl, MockControlError
 
 
 def test_a_refused_call_names_the_call_and_the_mocks_reason() -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from suite.plugin import _iso_date
+from suite.run.plugin import _iso_date
 
 
 def test_a_date_is_read_as_one() -> None:

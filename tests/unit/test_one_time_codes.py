@@ -1,4 +1,4 @@
-"""One-time codes (suite/one_time_codes.py): no passcode and no backup code is used twice."""
+"""One-time codes (suite/run/one_time_codes.py): no passcode and no backup code is used twice."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pyotp
 import pytest
 
-from suite import one_time_codes
-from suite.one_time_codes import (
+from suite.run import one_time_codes
+from suite.run.one_time_codes import (
     APP,
     BACKUP_CODE,
     BACKUP_CODES_KEPT,
@@ -19,7 +19,7 @@ from suite.one_time_codes import (
     OneTimeCodes,
     RealTime,
 )
-from suite.personas import Persona
+from suite.run.personas import Persona
 
 KEY = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 FILER = Persona("filer", "jdoe", "pw", totp_secret=KEY)

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from suite.page_scripts import PageScripts
+from suite.audits.page_scripts import PageScripts
 
 
 class Session:

@@ -17,8 +17,8 @@ from steps.personas import (
     require,
     who_is,
 )
-from suite import secrets
-from suite.personas import (
+from suite.run import secrets
+from suite.run.personas import (
     PERSONA_KINDS,
     PersonaError,
     personas_from_environment,

@@ -1,4 +1,5 @@
-"""steps/phrases.txt, the analysts' contract, against the step modules (suite.phrase_snapshot).
+"""steps/phrases.txt, the analysts' contract, against the step modules
+(suite.authoring.phrase_snapshot).
 
 Remove a phrase without keeping its old words (steps/old_phrases.py) and the first test fails;
 add one without `make phrases` and the second does.
@@ -6,9 +7,9 @@ add one without `make phrases` and the second does.
 
 from __future__ import annotations
 
-from suite.phrase_snapshot import SNAPSHOT, UPDATE, compare, render
-from suite.step_contract import OLD_PHRASES
-from suite.steps_catalogue import current_definitions
+from suite.authoring.phrase_snapshot import SNAPSHOT, UPDATE, compare, render
+from suite.authoring.step_contract import OLD_PHRASES
+from suite.authoring.steps_catalogue import current_definitions
 
 
 def _current() -> str:

@@ -1,4 +1,4 @@
-"""suite.profile_hints: a failure names the profile value it is about, with its source and the
+"""suite.run.profile_hints: a failure names the profile value it is about, with its source and the
 command that calibrates it; a failure about something else gets no such line."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from suite.plugin import PLAN
-from suite.profile_hints import calibrate_command, hint_for
-from suite.profiles import Profile, Value, load_profile
-from suite.targets import TargetPlan
+from suite.run.profile_hints import calibrate_command, hint_for
+from suite.run.state import PLAN
+from suite.target.profiles import Profile, Value, load_profile
+from suite.target.sites import TargetPlan
 
 COMMAND = "python -m suite calibrate --env staging"
 # A failure as Playwright words it: what it waited for, then what the page showed instead.

@@ -1,4 +1,4 @@
-"""Target profiles (suite/profiles.py): what they hold, how they are checked and chosen."""
+"""Target profiles (suite/target/profiles.py): what they hold, how they are checked and chosen."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from suite.profiles import (
+from suite.target.profiles import (
     DEFAULT_PROFILE,
     PROFILES_DIR,
     ProfileError,
@@ -15,7 +15,7 @@ from suite.profiles import (
     known_profiles,
     load_profile,
 )
-from suite.targets import plan_target
+from suite.target.sites import plan_target
 
 REPO = Path(__file__).resolve().parents[2]
 ENVIRONMENTS = {"local": {}, "alt": {"dialect": "alt", "profile": "alt"}}

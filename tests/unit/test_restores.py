@@ -1,4 +1,4 @@
-"""suite.restores: restores run last first, each failure in one line, and a failure stops the
+"""suite.run.restores: restores run last first, each failure in one line, and a failure stops the
 run's destructive scenarios (no browser, no mock)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from suite.restores import FAILED, Restores, pytest_runtest_setup
+from suite.run.restores import FAILED, Restores, pytest_runtest_setup
 
 
 def test_restores_run_last_registered_first_and_a_failure_does_not_stop_the_others() -> None:

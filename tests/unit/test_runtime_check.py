@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from suite import browser, runtime_check
-from suite.runtime_check import (
+from suite.run import browser, runtime_check
+from suite.run.runtime_check import (
     StartFailure,
     libraries_not_found,
     loader_error,

@@ -7,7 +7,7 @@ import urllib.parse
 import zipfile
 from pathlib import Path
 
-from suite import secrets
+from suite.run import secrets
 
 SECRET = 'S3ntinel p&ss "quoted" é'
 

@@ -16,7 +16,7 @@ import pytest
 
 from steps import sign_in_state
 from steps.sign_in_state import SignInStates
-from suite.personas import Persona
+from suite.run.personas import Persona
 
 PACER, ECF = "PacerSession", "CmEcfSession"
 HOST = "127.0.0.1"

@@ -1,4 +1,4 @@
-"""suite.staff_pages: the court staff's page is taken only when one link sets it apart."""
+"""suite.retarget.staff_pages: the court staff's page is taken only when one link sets it apart."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from suite import staff_pages
+from suite.retarget import staff_pages
 
 FILER_MENU = {
     "/cgi-bin/LinkAccount.pl": "Link a CM/ECF account to my PACER account",

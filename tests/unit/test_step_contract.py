@@ -1,4 +1,4 @@
-"""Old phrases keep working for a while, or say what replaces them (suite.step_contract).
+"""Old phrases keep working for a while, or say what replaces them (suite.authoring.step_contract).
 
 Browser-free: the old phrases declared in steps/old_phrases.py against today's steps, every
 step line the catalogue ever led analysts to write, the warning's words and its once-per-run
@@ -13,16 +13,16 @@ from pathlib import Path
 import pytest
 from pytest_bdd import parsers, then
 
-from suite import step_contract
-from suite.phrase_snapshot import words_of
-from suite.reporting.stepdefs import FeatureStep, load_step_definitions, registered_step_modules
-from suite.step_contract import (
+from suite.authoring import step_contract
+from suite.authoring.phrase_snapshot import words_of
+from suite.authoring.step_contract import (
     OLD_PHRASES,
     DeprecatedPhraseWarning,
     deprecated,
     project_version,
     version_tuple,
 )
+from suite.authoring.stepdefs import FeatureStep, load_step_definitions, registered_step_modules
 
 PUBLISHED = Path(__file__).with_name("published_steps.txt")
 

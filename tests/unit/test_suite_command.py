@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from suite import __main__ as suite_cli
-from suite.persona_needs import persona_needs
-from suite.personas import FIELDS, PERSONA_KINDS, SECRET_FIELDS, variable_name
-from suite.profiles import PROFILES_DIR, load_profile, summary
-from suite.targets import SITES, env_var_name, mock_profile_warning, plan_target
+from suite.retarget.persona_needs import persona_needs
+from suite.run.personas import FIELDS, PERSONA_KINDS, SECRET_FIELDS, variable_name
+from suite.target.profiles import PROFILES_DIR, load_profile, summary
+from suite.target.sites import SITES, env_var_name, mock_profile_warning, plan_target
 
 REPO = Path(__file__).resolve().parents[2]
 REAL = {site: f"https://{site}.staging.invalid" for site in SITES}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from suite.__main__ import main as suite_main
-from suite.targets import (
+from suite.target.sites import (
     ENVIRONMENT_KEYS,
     SITES,
     TargetError,

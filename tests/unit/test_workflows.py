@@ -3,7 +3,7 @@
 docs/examples/staging.yml (also README "Against a staging portal", word for word) runs the
 suite against a staging portal: its variables must be ones the suite reads (a mistyped
 persona variable would only skip scenarios), its secrets exactly the persona fields the
-scenarios need (suite/persona_needs.py reads them from the code), nothing destructive by
+scenarios need (suite/retarget/persona_needs.py reads them from the code), nothing destructive by
 default, and the reports uploaded whatever happens.
 """
 
@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 import yaml
 
-from suite.persona_needs import persona_needs
-from suite.personas import PERSONA_VARIABLES, variable_name
-from suite.targets import SITES, env_var_name
+from suite.retarget.persona_needs import persona_needs
+from suite.run.personas import PERSONA_VARIABLES, variable_name
+from suite.target.sites import SITES, env_var_name
 
 REPO = Path(__file__).resolve().parents[2]
 STAGING = REPO / "docs" / "examples" / "staging.yml"
