@@ -2,7 +2,7 @@
 
 The same forms, fields, query parameters and bad values; alt_visitor takes the default
 paths to the alt dialect's own. Forgot password and its reset page are not on the alt
-dialect (they answer 404, see test_alt_dialect.py), so their rows are left out.
+dialect (they answer 404, see test_alt_paths.py), so their rows are left out.
 """
 
 from __future__ import annotations

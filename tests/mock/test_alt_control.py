@@ -19,7 +19,8 @@ from tests.mock.helpers import Browser, DialectBrowser
 
 # These drive the control API and then read a site page in the default dialect's words or at
 # its paths ("Civil", <dt>Status</dt>, "Page not found", /manage-account): their control
-# calls are exercised by the other tests, and the alt pages by test_alt_dialect.py.
+# calls are exercised by the other tests, and the alt pages by test_alt_paths.py,
+# test_alt_markup.py and test_alt_behaviour.py.
 READ_DEFAULT_PAGES = {
     "test_create_an_account_in_a_given_state",
     "test_activating_an_inactive_account",

@@ -8,7 +8,9 @@ import sys
 
 import pytest
 
-from benchmarks import bench
+from benchmarks.child_runs import run_child
+from benchmarks.report import table
+from benchmarks.scaling_bench import core_counts
 
 
 @pytest.mark.parametrize(
@@ -16,12 +18,12 @@ from benchmarks import bench
     [(1, [1]), (2, [1, 2]), (3, [1, 2, 3]), (6, [1, 2, 4, 6]), (8, [1, 2, 4, 8])],
 )
 def test_core_counts_double_up_to_all_the_cores(available: int, counts: list[int]) -> None:
-    assert bench.core_counts(available) == counts
+    assert core_counts(available) == counts
 
 
 def test_a_pinned_child_sees_only_its_cores() -> None:
     first = min(os.sched_getaffinity(0))
-    run = bench.run_child(
+    run = run_child(
         [sys.executable, "-c", "import os; print(sorted(os.sched_getaffinity(0)))"],
         cpus=[first],
     )
@@ -42,6 +44,6 @@ def test_the_table_reports_speed_up_efficiency_and_the_verdict() -> None:
             "measurable": True,
         }
     }
-    lines = bench.table(results)
+    lines = table(results)
     assert any("scaling: 2 cores" in line and "1.60x, efficiency 80%" in line for line in lines)
     assert "up to 4 — NOT met" in lines[-1]
