@@ -231,14 +231,17 @@ def module_problem(module: str) -> str | None:
 @functools.cache
 def module_commands(module: str, root: Path) -> frozenset[str] | None:
     """The commands `python -m module --help` offers ({a,b} in its usage), if it has any."""
-    shown = subprocess.run(
-        [sys.executable, "-m", module, "--help"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    try:
+        shown = subprocess.run(
+            [sys.executable, "-m", module, "--help"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,  # a module that ignores --help and runs (a server) offers no commands
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return None
     usage = shown.stdout.split("\n\n")[0]
     choices = re.search(r"\{([\w,-]+)\}", usage)
     return frozenset(choices.group(1).split(",")) if choices else None
