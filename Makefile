@@ -68,7 +68,7 @@ typecheck: setup
 # Every test under tests/ in parallel (JOBS workers), then the FAQ suite against the mock's alt
 # dialect; both run before the target fails, and it ends with the ten slowest tests and the
 # integration tests' total beside their budget (tests/time_budget.toml), which warns and never
-# fails. How to keep a new integration test cheap: README "Integration tests that stay cheap".
+# fails. How to keep a new integration test cheap: docs/developers.md "Integration tests that stay cheap".
 test: setup lint reports-check
 	@status=0; \
 	$(PYTEST) tests $(XDIST) $(ARGS) || status=1; \

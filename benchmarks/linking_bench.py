@@ -82,7 +82,7 @@ SUITE_REUSE = "suite scenario, reused sign-in (default)"
 SUITE_NO_ARTEFACTS = "suite scenario, UI sign-in, --tracing=off --screenshot=off"
 SUITE_SNAPSHOTS = "suite scenario, UI sign-in, --trace-detail=snapshots"
 SUITE_FULL_TRACES = "suite scenario, UI sign-in, --trace-detail=full"
-# What each artefact setting costs over none, named as the README's trace-detail table.
+# What each artefact setting costs over none, named as docs/qa-engineers.md's trace-detail table.
 ARTEFACT_SETTINGS = {
     "actions (default)": SUITE_UI,
     "snapshots": SUITE_SNAPSHOTS,

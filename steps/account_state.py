@@ -1,5 +1,5 @@
 """A persona's accounts before a scenario, and putting them back after it (a real portal has
-no reset: README "Leaving a real portal as it was").
+no reset: docs/targets.md "Leaving a real portal as it was").
 
 State checks. Before a scenario relies on a persona's state it checks it, as a person would,
 and stops at once with one line naming what is wrong and how to put it right:

@@ -108,7 +108,7 @@ class SecondFactor:
                 f"PACER login asks persona {persona.key!r} to enroll in multifactor "
                 f"authentication ({shown!r}) before going on: enroll its "
                 f"account with an authentication app and set "
-                f"{variable_name(persona.key, 'totp_secret')} (README 'Signing in with MFA')"
+                f"{variable_name(persona.key, 'totp_secret')} (docs/mfa.md 'Signing in with MFA')"
             )
         if asked.first.is_visible() and not mfa.heading.is_visible():
             # A one-time code field under a heading the profile does not know: say what the
@@ -222,7 +222,7 @@ def _no_method(persona: Persona) -> None:
         f"PACER login asks persona {persona.key!r} for a one-time passcode, and it has no "
         f"authentication-app key nor backup codes: set "
         f"{variable_name(persona.key, 'totp_secret')} (or "
-        f"{variable_name(persona.key, 'backup_codes')}); README 'Signing in with MFA'",
+        f"{variable_name(persona.key, 'backup_codes')}); docs/mfa.md 'Signing in with MFA'",
         pytrace=False,
     )
 

@@ -10,7 +10,7 @@ python -m suite profile  [--env NAME] [--profile NAME] [--guesses | --check]
                                         it, offline, as a run would at start-up
 python -m suite probe     [--env NAME] [--profile NAME]
                                         each path and label of the profile against the
-                                        target's public pages (README "Against a staging portal")
+                                        target's public pages (docs/profiles.md "Target profiles")
 python -m suite calibrate [--env NAME] [--profile NAME] [--allow-destructive]
                           [--allow-wrong-passwords] [--out DIR]
                                         run the non-destructive scenarios, record what the
@@ -104,7 +104,7 @@ def show_personas(args: argparse.Namespace) -> int:
     if plan.needs_embedded_mock:
         print(
             f"environment {plan.environment!r} uses the embedded mock: its seeded personas "
-            "are used (README, 'Personas'); nothing to configure."
+            "are used (docs/mock.md 'Personas'); nothing to configure."
         )
         return 0
     if probe_mock(plan.urls["ecf"]):

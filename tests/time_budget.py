@@ -104,7 +104,7 @@ def summary(runs: dict[str, list[Timed]], budget: Budget) -> tuple[list[str], bo
             f"time budget: WARNING: the integration tests took {total:.0f} s, more than "
             f"{budget.warn_over:.0%} over their budget of {budget.seconds:.0f} s. A busy "
             "machine (see the CPU seconds) or a test that got dearer: --durations and the "
-            "README's 'Integration tests that stay cheap' say where to look."
+            "docs/developers.md 'Integration tests that stay cheap' say where to look."
         )
     return lines, over
 

@@ -161,9 +161,9 @@ def _old_section(old_phrases: Sequence[OldPhrase]) -> list[str]:
         "## Old phrases: write the new ones instead",
         "",
         "A deprecated phrase still runs (the new step) and warns once per run; it goes in the "
-        "version named (pyproject.toml's version; README, 'Step phrases are a contract'). A "
-        "withdrawn phrase fails the run at collection, before any scenario starts, with the "
-        "same words.",
+        "version named (pyproject.toml's version; "
+        "docs/analysts.md 'Step phrases are a contract'). A withdrawn phrase fails the run at "
+        "collection, before any scenario starts, with the same words.",
         "",
         "| You wrote | Write instead | Until |",
         "|---|---|---|",

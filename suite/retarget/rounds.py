@@ -25,7 +25,7 @@ SUITE = "tests/acceptance"
 POLL_S = 0.25
 SHOWN = 70  # characters of an observed text a progress line shows
 # Calibrate reads pages, not reports: no traces, screenshots or accessibility audits (the
-# audits alone cost a sixth of a run; README, Speed).
+# audits alone cost a sixth of a run: docs/speed.md "What the accessibility audits cost").
 QUIET = ("--tracing=off", "--screenshot=off", "--a11y=off")
 
 

@@ -2,8 +2,8 @@
 
 pytest collects the scenarios from tests/acceptance/test_faq.py, not from the feature files,
 so it answers a .feature argument with "not found" and nothing else. Each feature file has
-a tag of its own (README "Running part of it"): this plugin turns the argument into that
-one-line hint, `pytest tests/acceptance -m <tag>`, before anything runs.
+a tag of its own (docs/qa-engineers.md "Running part of it"): this plugin turns the argument
+into that one-line hint, `pytest tests/acceptance -m <tag>`, before anything runs.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def hint(feature_args: list[str], invocation_dir: Path, features_dir: Path) -> s
         return f"{lead}, and selects a feature by its tag: pytest tests/acceptance -m {quoted}"
     return (
         f"{lead}, and selects a feature by a tag of its own, which this one lacks: give it "
-        f"one (README 'Running part of it'), or pick scenarios by name: "
+        f"one (docs/qa-engineers.md 'Running part of it'), or pick scenarios by name: "
         f"pytest tests/acceptance -k WORDS"
     )
 

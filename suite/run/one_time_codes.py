@@ -251,5 +251,5 @@ def too_few_backup_codes(persona: Persona, left: int) -> str:
         f"{len(persona.backup_codes)} in {variable_name(persona.key, 'backup_codes')}, and the "
         f"suite keeps the last {BACKUP_CODES_KEPT} for a person to sign in and get new ones "
         f"('Get New Codes'): give new codes, or the authentication app's key in "
-        f"{variable_name(persona.key, 'totp_secret')} (README 'Signing in with MFA')"
+        f"{variable_name(persona.key, 'totp_secret')} (docs/mfa.md 'Signing in with MFA')"
     )

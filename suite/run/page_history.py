@@ -4,7 +4,7 @@
 scenario, not about the page in front of the filer; so is "no mouse was used". Such a step
 reads this history instead of looking at the current page, so it means the same in any state.
 
-How it is recorded, at little cost (README "Speed" has the measure):
+How it is recorded, at little cost (docs/speed.md "What the page history costs" has the measure):
 - every page the browser shows, from Playwright's `framenavigated` event (the main frame's),
   which Playwright sends anyway: no round trip;
 - an init script in every document reports, once the document is parsed, the password fields

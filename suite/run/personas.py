@@ -117,7 +117,7 @@ def read_personas_file(path: Path) -> dict[str, str]:
         if name not in PERSONA_VARIABLES:  # a typo would leave the persona silently unset
             raise ValueError(
                 f"{path}:{number}: {name} is not a persona variable "
-                f"(CIT_FAQ_<PERSONA>_<FIELD>, see README 'Against a staging portal')"
+                f"(CIT_FAQ_<PERSONA>_<FIELD>, see docs/targets.md 'Personas on a real portal')"
             )
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
             value = value[1:-1]  # quoted: taken as it is, '#' included

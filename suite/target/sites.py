@@ -25,7 +25,7 @@ SITES: tuple[str, ...] = ("court", "pacer", "pacer-login", "ecf")
 # or the mock together. The court website only links to them, so it may be pointed alone.
 SIGN_ON_SITES: tuple[str, ...] = ("pacer", "pacer-login", "ecf")
 ENVIRONMENTS_FILE = Path(__file__).resolve().parents[2] / "environments.toml"
-# Every key an environment of environments.toml may hold (README "Named environments";
+# Every key an environment of environments.toml may hold (docs/targets.md "Named environments";
 # `python -m suite target` shows each). Any other key is refused: a misspelt site would
 # otherwise fall through to the embedded mock without a word.
 ENVIRONMENT_KEYS: dict[str, str] = {
@@ -312,6 +312,6 @@ def mock_profile_warning(plan: TargetPlan, profile: Profile, is_mock: bool) -> s
         f"WARNING: environment {plan.environment!r} points at sites that are not this "
         f"project's mock, and uses profile {profile.name!r}, the mock's own paths and wording; "
         f"a real portal differs: write its profile (python -m suite probe, then calibrate, "
-        f"README 'Target profiles') and name it (profile = \"NAME\" in environments.toml, "
-        f"--profile or {PROFILE_VARIABLE})"
+        f"docs/profiles.md 'Target profiles') and name it (profile = \"NAME\" in "
+        f"environments.toml, --profile or {PROFILE_VARIABLE})"
     )

@@ -3,9 +3,9 @@
 The child writes its artefacts and reports under a temporary folder, never the parent run's
 reports/, and inherits no target or persona settings from the parent's environment.
 
-Before writing a test that starts a child run, read README "Integration tests that stay
-cheap": read a shared run (tests/integration/shared_runs.py) where one shows the behaviour,
-add a mutant of the mock to a shared run of mutants (tests/integration/mutants.py) rather
+Before writing a test that starts a child run, read docs/developers.md "Integration tests
+that stay cheap": read a shared run (tests/integration/shared_runs.py) where one shows the
+behaviour, add a mutant of the mock to a shared run of mutants (tests/integration/mutants.py) rather
 than running it alone (check_caught below runs one mutant alone: keep it for a mutant that
 cannot share a run), and select the fewest scenarios that show the behaviour.
 """

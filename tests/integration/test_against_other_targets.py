@@ -370,7 +370,7 @@ def test_a_persona_without_a_second_factor_fails_at_once_naming_the_variable(
     line = (
         "PACER login asks persona 'filer' for a one-time passcode, and it has no "
         "authentication-app key nor backup codes: set CIT_FAQ_FILER_TOTP_SECRET (or "
-        "CIT_FAQ_FILER_BACKUP_CODES); README 'Signing in with MFA'"
+        "CIT_FAQ_FILER_BACKUP_CODES); docs/mfa.md 'Signing in with MFA'"
     )
     assert line in run.output, run.output[-3000:]
     assert "Timeout" not in run.output and "Traceback" not in run.output
@@ -391,6 +391,6 @@ def test_a_persona_with_too_few_backup_codes_left_is_refused_before_the_run(
         "ERROR: persona 'clerk' has 2 unused backup code(s) of the 2 in "
         "CIT_FAQ_CLERK_BACKUP_CODES, and the suite keeps the last 2 for a person to sign in and "
         "get new ones ('Get New Codes'): give new codes, or the authentication app's key in "
-        "CIT_FAQ_CLERK_TOTP_SECRET (README 'Signing in with MFA')"
+        "CIT_FAQ_CLERK_TOTP_SECRET (docs/mfa.md 'Signing in with MFA')"
     ], run.output[-3000:]
     assert "abcd-efgh-jk" not in run.output

@@ -2,11 +2,11 @@
 
 `python -m suite probe` and `python -m suite calibrate` run as a person runs them, in child
 processes; calibrate's own rounds are child pytest runs of the FAQ suite, and the draft it
-writes is then "accepted" (renamed) and used by a child run, as the README says.
+writes is then "accepted" (renamed) and used by a child run, as docs/profiles.md says.
 
 Calibrate runs here on a few scenarios chosen so that each claim still shows (a value of each
 kind, the page only court staff reach, the notice in a portal's own words, a destructive
-scenario left out): a whole run takes minutes, and its figures are in the README. The rules
+scenario left out): a whole run takes minutes, and its figures are in docs/profiles.md. The rules
 that make calibrate write nothing are unit tests (tests/unit/test_ledger.py,
 test_evidence.py, test_recording.py).
 """

@@ -1,5 +1,5 @@
-"""A target without the control API is left as the run found it (README "Leaving a real
-portal as it was").
+"""A target without the control API is left as the run found it (docs/targets.md
+"Leaving a real portal as it was").
 
 The mock runs in this process with its control API off, as `python -m mock_site` without
 --test-mode would: the suite takes it for a real portal (no reset, personas from CIT_FAQ_*

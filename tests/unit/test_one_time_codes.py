@@ -173,7 +173,7 @@ def test_a_run_is_refused_when_a_persona_signing_in_by_backup_codes_has_too_few(
         "persona 'clerk' has 2 unused backup code(s) of the 2 in CIT_FAQ_CLERK_BACKUP_CODES, "
         "and the suite keeps the last 2 for a person to sign in and get new ones ('Get New "
         "Codes'): give new codes, or the authentication app's key in CIT_FAQ_CLERK_TOTP_SECRET "
-        "(README 'Signing in with MFA')"
+        "(docs/mfa.md 'Signing in with MFA')"
     ]
 
 

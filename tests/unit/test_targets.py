@@ -178,12 +178,12 @@ def test_the_plan_says_where_its_profile_comes_from(
 def test_every_environment_key_is_documented_and_shown_by_the_target_command(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    guide = (REPO / "docs" / "targets.md").read_text(encoding="utf-8")
     comments = [
         line for line in (REPO / "environments.toml").read_text().splitlines() if line[:1] == "#"
     ]
     for key in ENVIRONMENT_KEYS:
-        assert f"| `{key}` |" in readme, f"README's table of environment keys lacks {key}"
+        assert f"| `{key}` |" in guide, f"docs/targets.md's table of environment keys lacks {key}"
         assert any(re.match(rf"#\s+{re.escape(key)}\s", line) for line in comments), key
     for environment in load_environments().values():
         assert set(environment) <= set(ENVIRONMENT_KEYS)

@@ -1,6 +1,6 @@
 """The GitHub Actions workflows parse, and the staging example is one a team can paste.
 
-docs/examples/staging.yml (also README "Against a staging portal", word for word) runs the
+docs/examples/staging.yml (also docs/targets.md "Against a staging portal", word for word) runs the
 suite against a staging portal: its variables must be ones the suite reads (a mistyped
 persona variable would only skip scenarios), its secrets exactly the persona fields the
 scenarios need (suite/retarget/persona_needs.py reads them from the code), nothing destructive by
@@ -117,6 +117,6 @@ def test_it_is_non_destructive_unless_a_person_asks_and_uploads_the_reports() ->
     assert [(s["if"], s["with"]["path"]) for s in uploads] == [("always()", "reports/")]
 
 
-def test_the_readme_shows_the_example_word_for_word() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert f"```yaml\n{STAGING.read_text(encoding='utf-8')}```" in readme
+def test_the_targets_guide_shows_the_example_word_for_word() -> None:
+    guide = (REPO / "docs" / "targets.md").read_text(encoding="utf-8")
+    assert f"```yaml\n{STAGING.read_text(encoding='utf-8')}```" in guide
