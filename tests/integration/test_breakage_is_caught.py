@@ -6,10 +6,11 @@ none may skip, and an unrelated one must still pass, so a red result means "this
 "everything broke". The later mutations are breakages that once passed unseen; each keeps
 its step honest.
 
-Every mutant here and in test_relaxations_are_caught.py runs in one child pytest, each
-around its own scenarios only (tests/integration/mutants.py): the shared run "mock mutants"
-that these tests read. The intact mock's results for the same scenarios come from the shared
-run of the whole suite, "suite, serial, separate mock".
+Every mutant here runs in one child pytest, each around its own scenarios only
+(tests/integration/mutants.py): the shared run "mock mutants" that these tests read
+(test_relaxations_are_caught.py's mutants have a run of their own, beside it). The intact
+mock's results for the same scenarios come from the shared run of the whole suite, "suite,
+serial, separate mock".
 """
 
 from __future__ import annotations

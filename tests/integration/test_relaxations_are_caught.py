@@ -10,8 +10,8 @@ facts; "Confirm that you are linking the correct accounts." as both accounts sho
 to confirm and a way to cancel): those mutants break the plain dialect, which relies on them.
 For each relaxation, a mutant of the mock breaks what the relaxed check still stands for; the
 scenarios about it must fail, and an unrelated one must pass
-(tests/integration/test_breakage_is_caught.py has the pattern, and reads the same shared run,
-"mock mutants").
+(tests/integration/test_breakage_is_caught.py has the pattern; these read the shared run
+"relaxation mutants").
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from mock_site.sites import common
 from tests.integration.mutants import MutantResults
 from tests.integration.runner import Mutation
 
-pytestmark = [pytest.mark.slow, pytest.mark.nested_run("mock mutants")]
+pytestmark = [pytest.mark.slow, pytest.mark.nested_run("relaxation mutants")]
 
 
 def appurl_to_another_site(patch: pytest.MonkeyPatch, mock: RunningMock) -> None:
