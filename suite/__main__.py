@@ -126,6 +126,8 @@ def show_personas(args: argparse.Namespace) -> int:
         allowed_only = persona.missing(*need.fields(gated=True)) if need else []
         if need is None or not (need.fields() or need.fields(gated=True)):
             state = "needs nothing: no scenario a real portal runs is about it"
+        elif not need.fields():
+            state = "needed only by --allow-destructive or --allow-wrong-passwords runs"
         elif missing:
             state = "NOT configured: set " + ", ".join(missing)
         else:

@@ -13,7 +13,8 @@ ALWAYS_NEEDED of its persona. So the fields each persona needs are found by read
 
 @mock_only scenarios never run on a real portal, so their needs are left out. Needs of
 @destructive and @wrong_password scenarios, which run there only when allowed, are kept
-apart. A field added to Persona and asked for by a step is found the same way
+apart; a @destructive scenario also needs court staff (the clerk), whose restores unlink what
+it linked. A field added to Persona and asked for by a step is found the same way
 (`require_method(actor, "backup_codes")`). Today's PACER asks for a passcode after every
 password of an account with CM/ECF-level access, so each such persona that signs in needs its
 authentication app's key too (NEVER_ASKED_FOR_A_PASSCODE are the exceptions).
@@ -51,6 +52,8 @@ ACTOR = None  # a look-up whose KEY is not a literal: the persona the step is ab
 # Scenarios a real portal runs only when allowed (--allow-destructive, --allow-wrong-passwords).
 GATED_TAGS = ("destructive", "wrong_password")
 MOCK_ONLY_TAG = "mock_only"
+DESTRUCTIVE_TAG = "destructive"
+RESTORER = "clerk"  # who puts back a destructive scenario's links on a real portal
 
 Requirement = tuple[str | None, tuple[str, ...]]  # (persona key or ACTOR, fields)
 
@@ -145,6 +148,9 @@ def persona_needs(features_dir: Path = FEATURES_DIR, root: Path = REPO_ROOT) -> 
                 continue
             gated = bool(tags & set(GATED_TAGS))
             where = f"{path}:{template.line_number}"
+            if DESTRUCTIVE_TAG in tags:
+                # Its restores: court staff unlink what it linked (steps/account_state.py).
+                _add(needs[RESTORER], ALWAYS_NEEDED, where, gated)
             for _, scenario in rendered(template):
                 actor: str | None = None
                 for step in scenario.steps:

@@ -125,7 +125,11 @@ def test_personas_name_every_field_each_still_needs(
         "for --allow-destructive or --allow-wrong-passwords runs also set "
         "CIT_FAQ_INACTIVE_ECF_LOGIN, CIT_FAQ_INACTIVE_ECF_PASSWORD"
     ) in out
-    assert lines["clerk"].startswith("  clerk         needs nothing")
+    # Court staff only put back what destructive scenarios linked.
+    assert lines["clerk"].startswith("  clerk         needed only by --allow-destructive")
+    assert (
+        "also set CIT_FAQ_CLERK_USERNAME, CIT_FAQ_CLERK_PASSWORD, CIT_FAQ_CLERK_TOTP_SECRET"
+    ) in out
     assert "username=qa-filer password=set name=- email=- ecf_login=- ecf_password=-" in out
     # Only who a persona is shows as it is; any other field, a new one too, only "set".
     assert not set(suite_cli.SHOWN_FIELDS) & set(SECRET_FIELDS)
