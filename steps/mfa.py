@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
@@ -26,7 +27,7 @@ from steps.preconditions import ON_PACER_LOGIN, SIGNED_IN_TO_PACER_WEBSITE, need
 from steps.second_factor import SecondFactor, require_method
 from suite.run import secrets
 from suite.run.mock_control import MockControl
-from suite.run.one_time_codes import OneTimeCodes, wrong_passcode
+from suite.run.one_time_codes import CodeUse, OneTimeCodes, wrong_passcode
 from suite.run.personas import Persona, normalised_totp_secret
 from suite.run.screens import holds_secrets
 from suite.target.profiles import Wording
@@ -58,12 +59,7 @@ def enter_app_passcode(
     portal: Portal, one_time_codes: OneTimeCodes, second_factor: SecondFactor, actor: Persona
 ) -> None:
     require_method(actor, "totp_secret")
-    expect(portal.mfa_passcode.heading).to_be_visible()
-    code, use = one_time_codes.app_passcode(actor)
-    holds_secrets(second_factor.item)
-    second_factor.last_code = code
-    portal.mfa_passcode.enter_passcode(code)
-    second_factor.count(actor, use)
+    _enter(portal, second_factor, actor, one_time_codes.app_passcode, backup=False)
 
 
 @when(parsers.re(rf"{THE_ACTOR} enters one of their backup codes"))
@@ -71,11 +67,23 @@ def enter_backup_code(
     portal: Portal, one_time_codes: OneTimeCodes, second_factor: SecondFactor, actor: Persona
 ) -> None:
     require_method(actor, "backup_codes")
-    expect(portal.mfa_passcode.heading).to_be_visible()
-    code, use = one_time_codes.backup_code(actor)
+    _enter(portal, second_factor, actor, one_time_codes.backup_code, backup=True)
+
+
+def _enter(
+    portal: Portal,
+    second_factor: SecondFactor,
+    actor: Persona,
+    code_for: Callable[[Persona], tuple[str, CodeUse]],
+    backup: bool,
+) -> None:
+    """On the passcode page: a code never used before, typed where its kind goes, counted."""
+    page = portal.mfa_passcode
+    expect(page.heading).to_be_visible()
+    code, use = code_for(actor)
     holds_secrets(second_factor.item)
     second_factor.last_code = code
-    portal.mfa_passcode.enter_backup_code(code)
+    (page.enter_backup_code if backup else page.enter_passcode)(code)
     second_factor.count(actor, use)
 
 

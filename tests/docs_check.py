@@ -35,6 +35,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from suite.authoring.features import Problem  # file:line and what, as the feature checks say it
+
 REPO = Path(__file__).resolve().parents[1]
 
 # Paths the docs name that a reader or a tool creates; they are not in a checkout.
@@ -65,16 +67,6 @@ PYTHON_M = re.compile(r"(?<![\w-])python(?:3(?:\.\d+)?)?\s+-m\s+([\w.]+)((?:[ \t
 POINTER = re.compile(
     r"(README(?:\.md)?|docs/[\w-]+\.md)(?:'s)?,?(?:\s|#)+([\"'])([A-Z][^\"'\n]*(?:\n[^\"'\n]*)?)\2"
 )
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)
