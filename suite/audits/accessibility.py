@@ -1,12 +1,13 @@
 """axe-core audits of every page the scenarios reach (WCAG 2.1 A and AA), once per page state.
 
 After each step of a scenario, the page the browser shows is in its final state for that
-step: the step's own waits are over. The page is then keyed by its site, path, the names of
-its query parameters and a fingerprint of what is visible on it (element, role, type and
-state of each visible element, no text): the PACER login page, the same page with an error
-shown and the redaction agreement are three keys; the same page for another persona is one.
-A key is audited once per run (per process: each xdist worker keeps its own set), so the
-cost stays low.
+step: the step's own waits are over, and the auditor waits for the page's load if it is still
+loading (a step may end on a click, and the next step leave the page). The page is then keyed
+by its site, path, the names of its query parameters and a fingerprint of what is visible on
+it (element, role, type and state of each visible element, no text): the PACER login page,
+the same page with an error shown and the redaction agreement are three keys; the same page
+for another persona is one. A key is audited once per run (per process: each xdist worker
+keeps its own set), so the cost stays low.
 
 axe-core comes from the PyPI package axe-playwright-python, which ships axe.min.js in its
 wheel: pip installs it like any other dependency, with no Node.js and no download at run
@@ -119,6 +120,11 @@ def audit_mode(config: pytest.Config) -> str:
     return auditor.mode if auditor is not None else "off"
 
 
+# How long the auditor waits for a page still loading when a step ends (as long as expect()
+# waits by default): a page that takes longer is audited when a later step ends on it.
+LOAD_WAIT_MS = 5_000
+
+
 def wcag_criteria(tags: list[str]) -> list[str]:
     """axe's tags wcag143, wcag1410 → the success criteria 1.4.3, 1.4.10."""
     return [".".join(m.groups()) for m in map(_WCAG_TAG.match, tags) if m]
@@ -185,12 +191,9 @@ class Auditor:
         if page.is_closed() or not page.url.startswith("http"):
             return
         scripts = self._scripts_for(page)
-        try:
-            fingerprint = scripts.value(FINGERPRINT)
-        except PlaywrightError:
-            return  # the page is navigating away: the next step sees where it lands
+        fingerprint = _fingerprint(page, scripts)
         if fingerprint is None:
-            return  # still loading: the next step that ends on it audits it
+            return  # still not loaded: the next step that ends on it audits it
         key = page_key(page.url, fingerprint)
         if key in self.seen:
             return
@@ -303,6 +306,26 @@ def describe(audit: PageAudit) -> list[str]:
             f"at {targets} ({v['help_url']})"
         )
     return lines
+
+
+def _fingerprint(page: Page, scripts: PageScripts) -> str | None:
+    """What the page shows once it has loaded, or None if it does not load in time.
+
+    A step may end while the page it led to is still loading (its styles and scripts, on a
+    busy machine), and the next step may leave it before it ever loads: its state would never
+    be audited. So the auditor waits for the page's load, as a person waits for a page."""
+    for _ in range(2):
+        try:
+            fingerprint = scripts.value(FINGERPRINT)
+            if fingerprint is not None:
+                return str(fingerprint)
+        except PlaywrightError:
+            pass  # navigating away: wait for where it lands
+        try:
+            page.wait_for_load_state("load", timeout=LOAD_WAIT_MS)
+        except PlaywrightError:
+            return None  # a time-out or a closed page
+    return None
 
 
 # --- hooks ------------------------------------------------------------------------------------
