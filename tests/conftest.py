@@ -4,8 +4,8 @@
   (tests/integration/shared_runs.py); every test reading one run is put in one xdist group,
   so that under `-n N --dist loadgroup` one worker runs it, once (tests/xdist_groups.py
   makes the groups work with pytest 9.2).
-- The slowest tests go first, so that a long nested run never starts last on one worker
-  while the other has nothing left to do.
+- The longest work goes first (tests/longest_first.py), so that a long nested run never
+  starts last on one worker while the others have nothing left to do.
 - Each slow test's CPU seconds (its process tree's) go into the JUnit XML beside its time:
   on a shared machine they move less than wall-clock time (tests/time_budget.py reads both).
 """
@@ -16,15 +16,17 @@ from collections.abc import Generator
 
 import pytest
 
-from tests import cpu_time, xdist_groups
+from tests import cpu_time, longest_first, xdist_groups
 from tests.integration.shared_runs import group_of, nested_run, shared_runs
 
 __all__ = ["nested_run", "shared_runs"]
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # Its hook must run after pytest-xdist's, and a conftest has one hook of each name.
+    # Their hooks run after pytest-xdist's and after this file's (a conftest has one hook of
+    # each name).
     config.pluginmanager.register(xdist_groups, "tests.xdist_groups")
+    config.pluginmanager.register(longest_first, "tests.longest_first")
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
@@ -33,10 +35,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         group = group_of(item)
         if group is not None:
             item.add_marker(pytest.mark.xdist_group(group))
-    # The files with a slow test first, each file's tests kept together and in their order
-    # (a module-scoped fixture is then set up once).
-    slow_files = {item.path for item in items if item.get_closest_marker("slow") is not None}
-    items.sort(key=lambda item: item.path not in slow_files)
 
 
 @pytest.hookimpl(tryfirst=True)

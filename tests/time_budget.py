@@ -39,9 +39,9 @@ class Timed:
 
 def without_group(name: str) -> str:
     """A test's name without the "@group" pytest-xdist adds to a grouped test's (with pytest
-    9.2 written as `test[params]@group]`, tests/xdist_groups.py); an "@" inside the
-    parameters (an email address) stays."""
-    grouped = re.fullmatch(r"(.*\])@[^\[\]]*\]", name)
+    9.2 written as `test[params]@group]` or `test[params]@group`, tests/xdist_groups.py); an
+    "@" inside the parameters (an email address) stays."""
+    grouped = re.fullmatch(r"(.*\])@[^\[\]]*\]?", name)
     if grouped:
         return grouped.group(1)
     return name.split("@", 1)[0] if "[" not in name else name
