@@ -63,9 +63,10 @@ def test_a_new_scenario_makes_the_check_warn_and_name_the_refresh(tmp_path: Path
 
     # The check as make test runs it: a pass, with the warning in pytest's summary.
     shutil.copytree(REPO / "tests" / "integration", project / "tests" / "integration")
-    # tests/'s own conftest: the nested_run fixture that shares the collection.
-    for module in ("conftest.py", "cpu_time.py", "xdist_groups.py"):
-        shutil.copy2(REPO / "tests" / module, project / "tests" / module)
+    # tests/'s own conftest (the nested_run fixture that shares the collection) and the
+    # modules it imports, with the run order's recorded seconds.
+    for module in [*(REPO / "tests").glob("*.py"), REPO / "tests" / "durations.json"]:
+        shutil.copy2(module, project / "tests" / module.name)
     check = run(
         project,
         "pytest",
