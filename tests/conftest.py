@@ -41,6 +41,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.xdist_group(group))
         if reads_a_waiting_run(item):
             item.add_marker(pytest.mark.waits)
+    # make test runs `-m waits` and `-m "not waits"` side by side: a shared run read from both
+    # would run once in each.
+    sessions: dict[str, set[bool]] = {}
+    for item in items:
+        group = group_of(item)
+        if group is not None:
+            sessions.setdefault(group, set()).add(item.get_closest_marker("waits") is not None)
+    both = sorted(group for group, marked in sessions.items() if len(marked) > 1)
+    if both:
+        raise pytest.UsageError(
+            f"some readers of {both} are marked `waits` and some are not: mark all or none "
+            "(docs/developers.md 'Integration tests that stay cheap')"
+        )
 
 
 @pytest.hookimpl(tryfirst=True)
