@@ -68,34 +68,23 @@ lint: setup
 typecheck: setup
 	$(VENV)/bin/mypy
 
-# Three pytest sessions side by side, each in a reports folder of its own:
-# - every test under tests/ that does not mostly wait, JOBS workers, the longest first
-#   (tests/longest_first.py): reports/;
-# - the tests marked `waits` (a real clock's passcode steps, the time-outs mutants provoke:
-#   tests/conftest.py), 2 workers, reports/waiting: their waiting holds no worker the busy
-#   tests need;
-# - the FAQ suite against the mock's alt dialect, 2 workers: reports/alt.
-# The cores have room: the tests mostly wait. The other two sessions' output follows the
-# first's; Ctrl-C stops them too (a shell's background job ignores SIGINT, hence the trap).
-# A session that a -k in ARGS leaves with no test (pytest's exit code 5) fails nothing. All
-# run before the target fails, and it ends with the ten slowest tests and the integration
-# tests' total beside their budget (tests/time_budget.toml), which warns and never fails. How
-# to keep a new integration test cheap: docs/developers.md "Integration tests that stay cheap".
+# Every test under tests/ in parallel (JOBS workers, the longest first: tests/longest_first.py)
+# and, beside them, the FAQ suite against the mock's alt dialect (2 workers; the tests mostly
+# wait, so the cores have room), its output shown once the tests end (Ctrl-C stops it too:
+# a shell's background job ignores SIGINT, hence the trap). Both run before the
+# target fails, and it ends with the ten slowest tests and the integration tests' total beside
+# their budget (tests/time_budget.toml), which warns and never fails. How to keep a new
+# integration test cheap: docs/developers.md "Integration tests that stay cheap".
 test: setup lint reports-check
 	@status=0; mkdir -p reports; \
 	$(PYTEST) tests/acceptance --env alt --reports-dir reports/alt -n 2 $(ARGS) \
 		> reports/alt-run.log 2>&1 & alt=$$!; \
-	$(PYTEST) tests -m waits --reports-dir reports/waiting -n 2 --dist loadgroup $(ARGS) \
-		> reports/waiting-run.log 2>&1 & waiting=$$!; \
-	trap 'kill $$alt $$waiting 2>/dev/null; exit 130' INT TERM; \
-	$(PYTEST) tests -m "not waits" $(XDIST) $(ARGS) || status=1; \
-	for run in waiting alt; do \
-		if [ $$run = waiting ]; then wait $$waiting; else wait $$alt; fi; \
-		code=$$?; [ $$code -eq 0 ] || [ $$code -eq 5 ] || status=1; \
-		echo "--- pytest's $$run session, run beside the tests above (reports/$$run-run.log) ---"; \
-		cat reports/$$run-run.log; \
-	done; \
-	$(PY) -m tests.time_budget reports/junit.xml reports/waiting/junit.xml reports/alt/junit.xml; \
+	trap 'kill $$alt 2>/dev/null; exit 130' INT TERM; \
+	$(PYTEST) tests $(XDIST) $(ARGS) || status=1; \
+	wait $$alt || status=1; \
+	echo "--- the FAQ suite against the mock's alt dialect, run beside the tests (reports/alt-run.log) ---"; \
+	cat reports/alt-run.log; \
+	$(PY) -m tests.time_budget reports/junit.xml reports/alt/junit.xml; \
 	exit $$status
 
 # The loop before every commit: the static and report checks, the mock's own tests, the unit
@@ -141,4 +130,4 @@ fresh-check:
 	@bash scripts/fresh_check.sh
 
 clean:
-	rm -rf reports/alt reports/alt-run.log reports/waiting reports/waiting-run.log reports/plain reports/durations reports/artifacts reports/allure-results reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache .import_linter_cache
+	rm -rf reports/alt reports/alt-run.log reports/plain reports/durations reports/artifacts reports/allure-results reports/.results reports/*.xml reports/*.json reports/*.html reports/steps.md .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

@@ -6,10 +6,6 @@
   makes the groups work with pytest 9.2).
 - The longest work goes first (tests/longest_first.py), so that a long nested run never
   starts last on one worker while the others have nothing left to do.
-- A test that mostly waits is marked `waits`: each reader of a shared run registered with
-  `mostly_waits=True`, and the tests marked by hand. make test runs `-m waits` in a session
-  of its own beside `-m "not waits"`, so that their waiting does not hold the workers the
-  busy tests need.
 - Each slow test's CPU seconds (its process tree's) go into the JUnit XML beside its time:
   on a shared machine they move less than wall-clock time (tests/time_budget.py reads both).
 """
@@ -21,7 +17,7 @@ from collections.abc import Generator
 import pytest
 
 from tests import cpu_time, longest_first, xdist_groups
-from tests.integration.shared_runs import group_of, nested_run, reads_a_waiting_run, shared_runs
+from tests.integration.shared_runs import group_of, nested_run, shared_runs
 
 __all__ = ["nested_run", "shared_runs"]
 
@@ -39,21 +35,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         group = group_of(item)
         if group is not None:
             item.add_marker(pytest.mark.xdist_group(group))
-        if reads_a_waiting_run(item):
-            item.add_marker(pytest.mark.waits)
-    # make test runs `-m waits` and `-m "not waits"` side by side: a shared run read from both
-    # would run once in each.
-    sessions: dict[str, set[bool]] = {}
-    for item in items:
-        group = group_of(item)
-        if group is not None:
-            sessions.setdefault(group, set()).add(item.get_closest_marker("waits") is not None)
-    both = sorted(group for group, marked in sessions.items() if len(marked) > 1)
-    if both:
-        raise pytest.UsageError(
-            f"some readers of {both} are marked `waits` and some are not: mark all or none "
-            "(docs/developers.md 'Integration tests that stay cheap')"
-        )
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -36,27 +36,15 @@ from tests.integration.runner import (
 )
 
 RUNS: dict[str, Callable[[Path], Any]] = {}
-# The runs that mostly wait (the time-outs their mutants provoke on purpose): their readers
-# are marked `waits`, and make test runs them beside the rest (tests/conftest.py).
-MOSTLY_WAITING: set[str] = set()
 
 
-def shared_run(
-    name: str, *, mostly_waits: bool = False
-) -> Callable[[Callable[[Path], Any]], Callable[[Path], Any]]:
+def shared_run(name: str) -> Callable[[Callable[[Path], Any]], Callable[[Path], Any]]:
     def register(function: Callable[[Path], Any]) -> Callable[[Path], Any]:
         assert name not in RUNS, f"two shared runs are named {name!r}"
         RUNS[name] = function
-        if mostly_waits:
-            MOSTLY_WAITING.add(name)
         return function
 
     return register
-
-
-def reads_a_waiting_run(item: pytest.Item) -> bool:
-    marker = item.get_closest_marker("nested_run")
-    return marker is not None and marker.args[0] in MOSTLY_WAITING
 
 
 def group_of(item: pytest.Item) -> str | None:
@@ -145,20 +133,20 @@ def suite_serially_against_a_separate_mock(workdir: Path) -> SharedSuiteRun:
 
 # Two runs, not one: each is mostly waiting (the time-outs its mutants provoke), and two
 # xdist workers run them side by side (one run of both took 307 s of make test's 9 minutes).
-@shared_run("mock mutants", mostly_waits=True)
+@shared_run("mock mutants")
 def mock_mutants(workdir: Path) -> MutantResults:
     """Every mutant of test_breakage_is_caught, one child run (and one for each whole-run
     mutant)."""
     return run_mutants(workdir, ("tests.integration.test_breakage_is_caught:MUTATIONS",))
 
 
-@shared_run("relaxation mutants", mostly_waits=True)
+@shared_run("relaxation mutants")
 def relaxation_mutants(workdir: Path) -> MutantResults:
     """Every mutant of test_relaxations_are_caught: a child run per dialect they break."""
     return run_mutants(workdir, ("tests.integration.test_relaxations_are_caught:RELAXATIONS",))
 
 
-@shared_run("keyboard mutants", mostly_waits=True)
+@shared_run("keyboard mutants")
 def keyboard_mutants(workdir: Path) -> MutantResults:
     """The keyboard feature's mutants, with the axe-core audits off: the keyboard steps, not
     axe, must see each breakage."""

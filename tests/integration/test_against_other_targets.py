@@ -45,7 +45,6 @@ def test_every_scenario_passes_against_a_separately_started_mock(
     assert run.failed == [] and run.skipped == {}, run.output[-3000:]
 
 
-@pytest.mark.waits  # a real clock: each sign-in of a persona waits for a new passcode step
 def test_without_the_control_api_mock_only_and_destructive_skip_and_the_rest_pass(
     tmp_path: Path,
 ) -> None:

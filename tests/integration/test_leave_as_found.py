@@ -69,7 +69,6 @@ def persona_states(store: Store) -> dict[str, Any]:
 BEFORE_MFA = dt.date(2025, 5, 10)
 
 
-@pytest.mark.waits  # the default dialect's run: a real clock's passcode steps, as above
 @pytest.mark.parametrize(
     ("dialect", "today"), [("default", None), ("alt", BEFORE_MFA)], ids=["default", "alt"]
 )
