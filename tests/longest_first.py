@@ -45,10 +45,10 @@ def unit_of(item: pytest.Item) -> str:
 
 def load_durations(path: Path = DURATIONS_FILE) -> dict[str, float]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        seconds = json.loads(path.read_text(encoding="utf-8"))["seconds"]
+        return {str(name): float(value) for name, value in seconds.items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return {}  # no file, or a broken one: the order falls back to slow files first
-    return {str(name): float(seconds) for name, seconds in data.get("seconds", {}).items()}
 
 
 def order(items: list[pytest.Item], durations: dict[str, float]) -> None:

@@ -98,8 +98,9 @@ def test_recording_keeps_the_tests_of_5_seconds_or_more_longest_first(tmp_path: 
 def test_a_missing_or_broken_file_orders_by_slow_files_alone(tmp_path: Path) -> None:
     assert longest_first.load_durations(tmp_path / "none.json") == {}
     broken = tmp_path / "broken.json"
-    broken.write_text("{", encoding="utf-8")
-    assert longest_first.load_durations(broken) == {}
+    for text in ("{", "[]", '{"seconds": {"a": "slow"}}', '{"seconds": []}'):
+        broken.write_text(text, encoding="utf-8")
+        assert longest_first.load_durations(broken) == {}, text
 
 
 def test_the_recorded_file_names_tests_that_exist() -> None:
