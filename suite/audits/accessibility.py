@@ -314,18 +314,17 @@ def _fingerprint(page: Page, scripts: PageScripts) -> str | None:
     A step may end while the page it led to is still loading (its styles and scripts, on a
     busy machine), and the next step may leave it before it ever loads: its state would never
     be audited. So the auditor waits for the page's load, as a person waits for a page."""
-    for _ in range(2):
-        try:
-            fingerprint = scripts.value(FINGERPRINT)
-            if fingerprint is not None:
-                return str(fingerprint)
-        except PlaywrightError:
-            pass  # navigating away: wait for where it lands
+    try:
+        fingerprint = scripts.value(FINGERPRINT)
+    except PlaywrightError:
+        fingerprint = None  # navigating away: wait for where it lands
+    if fingerprint is None:
         try:
             page.wait_for_load_state("load", timeout=LOAD_WAIT_MS)
+            fingerprint = scripts.value(FINGERPRINT)
         except PlaywrightError:
-            return None  # a time-out or a closed page
-    return None
+            return None  # a time-out, a closed page, or navigating again: a later step's
+    return None if fingerprint is None else str(fingerprint)
 
 
 # --- hooks ------------------------------------------------------------------------------------
