@@ -42,11 +42,11 @@ from playwright.sync_api import Error as PlaywrightError
 
 from suite.audits.page_scripts import (
     AXE_LOADED,
-    FINGERPRINT,
     OUTLINE,
     RUN_AXE,
     UNOUTLINE,
     PageScripts,
+    left_mid_script,
 )
 from suite.run import screens, secrets
 from suite.run.items import cached_fixture
@@ -55,12 +55,6 @@ from suite.run.state import PLAN, PROFILE, check_choice, is_mock
 
 A11Y_MODES = ("fail", "report", "off")
 SCREENSHOT_FOLDER = "accessibility"
-# What Playwright says when the document an evaluate ran in is replaced or gone.
-NAVIGATED_AWAY = (
-    "Execution context was destroyed",  # page.evaluate
-    "Inspected target navigated or closed",  # a CDP session's Runtime.evaluate
-    "Target page, context or browser has been closed",
-)
 AUDITS = pytest.StashKey[list["PageAudit"]]()
 # Pages a test navigated to, audited or not ("site path"): a step that passes through a page
 # on its way (the court's home page inside a sign-in) ends elsewhere, so that page is
@@ -118,11 +112,6 @@ def default_mode(config: pytest.Config) -> str:
 def audit_mode(config: pytest.Config) -> str:
     auditor = config.stash.get(AUDITOR, None)
     return auditor.mode if auditor is not None else "off"
-
-
-# How long the auditor waits for a page still loading when a step ends (as long as expect()
-# waits by default): a page that takes longer is audited when a later step ends on it.
-LOAD_WAIT_MS = 5_000
 
 
 def wcag_criteria(tags: list[str]) -> list[str]:
@@ -191,7 +180,7 @@ class Auditor:
         if page.is_closed() or not page.url.startswith("http"):
             return
         scripts = self._scripts_for(page)
-        fingerprint = _fingerprint(page, scripts)
+        fingerprint = scripts.loaded_fingerprint()
         if fingerprint is None:
             return  # still not loaded: the next step that ends on it audits it
         key = page_key(page.url, fingerprint)
@@ -209,20 +198,47 @@ class Auditor:
             "seconds": 0.0,
         }
         try:
-            if not scripts.value(AXE_LOADED):
-                scripts.value(self._axe_source() + "\n;0")
-            violations = scripts.value(RUN_AXE, await_promise=True)
-            audit["violations"] = [self._violation(page, item, key, raw) for raw in violations]
+            violations = self._run_axe(page, scripts, key)
         except PlaywrightError as error:
-            if left_mid_audit(page, error):
+            audit["error"] = str(error).splitlines()[0]
+        else:
+            if violations is None:
                 # A step may end while its click's navigation is still in flight: the page
                 # was replaced under axe. Not this state's fault, and not audited: the next
                 # step audits where the page landed, and this state when it is seen again.
                 self.seen.discard(key)
                 return
-            audit["error"] = str(error).splitlines()[0]
+            audit["violations"] = [self._violation(page, item, key, raw) for raw in violations]
         audit["seconds"] = time.perf_counter() - started
         item.stash.setdefault(AUDITS, []).append(audit)
+
+    def _run_axe(
+        self, page: Page, scripts: PageScripts, key: tuple[str, str, str]
+    ) -> list[dict[str, Any]] | None:
+        """axe's violations on the page in state `key`, or None if the page left that state
+        during the audit. A failure on a page still in that state is tried once more, then
+        raised: it is the page's error.
+
+        A navigation can commit between the fingerprint and axe's run: axe then runs in the
+        new document while it is still empty and fails on its own ("Cannot read properties of
+        null (reading 'documentElement')"), not with Playwright's "context destroyed". So
+        after any failure the auditor looks at the page again, as after a step."""
+        tries_left = 2
+        while True:
+            tries_left -= 1
+            try:
+                if not scripts.value(AXE_LOADED):
+                    scripts.value(self._axe_source() + "\n;0")
+                violations: list[dict[str, Any]] = scripts.value(RUN_AXE, await_promise=True)
+                return violations
+            except PlaywrightError as error:
+                if left_mid_script(page, error):
+                    return None
+                fingerprint = scripts.loaded_fingerprint()
+                if fingerprint is None or page_key(page.url, fingerprint) != key:
+                    return None
+                if not tries_left:
+                    raise
 
     def _scripts_for(self, page: Page) -> PageScripts:
         """One per page, for its lifetime: the CDP session is opened once, not per step."""
@@ -289,12 +305,6 @@ class Auditor:
         return os.path.relpath(path, config.stash[REPORTS_DIR])
 
 
-def left_mid_audit(page: Page, error: PlaywrightError) -> bool:
-    """Whether axe failed because the page went away (navigated or closed) during the audit."""
-    said = str(error)
-    return page.is_closed() or any(sign in said for sign in NAVIGATED_AWAY)
-
-
 def describe(audit: PageAudit) -> list[str]:
     """One line per violation, for a failure message, JUnit and the terminal."""
     lines = []
@@ -306,25 +316,6 @@ def describe(audit: PageAudit) -> list[str]:
             f"at {targets} ({v['help_url']})"
         )
     return lines
-
-
-def _fingerprint(page: Page, scripts: PageScripts) -> str | None:
-    """What the page shows once it has loaded, or None if it does not load in time.
-
-    A step may end while the page it led to is still loading (its styles and scripts, on a
-    busy machine), and the next step may leave it before it ever loads: its state would never
-    be audited. So the auditor waits for the page's load, as a person waits for a page."""
-    try:
-        fingerprint = scripts.value(FINGERPRINT)
-    except PlaywrightError:
-        fingerprint = None  # navigating away: wait for where it lands
-    if fingerprint is None:
-        try:
-            page.wait_for_load_state("load", timeout=LOAD_WAIT_MS)
-            fingerprint = scripts.value(FINGERPRINT)
-        except PlaywrightError:
-            return None  # a time-out, a closed page, or navigating again: a later step's
-    return None if fingerprint is None else str(fingerprint)
 
 
 # --- hooks ------------------------------------------------------------------------------------

@@ -61,6 +61,16 @@ OUTLINE = """(selectors) => {
   }
   return marked.length;
 }"""
+# What Playwright says when the document an evaluate ran in is replaced or gone.
+NAVIGATED_AWAY = (
+    "Execution context was destroyed",  # page.evaluate
+    "Inspected target navigated or closed",  # a CDP session's Runtime.evaluate
+    "Target page, context or browser has been closed",
+)
+# How long the auditor waits for a page still loading when a step ends (as long as expect()
+# waits by default): a page that takes longer is audited when a later step ends on it.
+LOAD_WAIT_MS = 5_000
+
 UNOUTLINE = """() => {
   for (const e of document.querySelectorAll('[data-cit-a11y-outline]')) {
     e.style.outline = e.dataset.citA11yOutline; e.style.outlineOffset = '';
@@ -90,6 +100,30 @@ class PageScripts:
         if "exceptionDetails" in reply:
             raise PlaywrightError(f"Runtime.evaluate: {_exception_text(reply['exceptionDetails'])}")
         return reply["result"].get("value")
+
+    def loaded_fingerprint(self) -> str | None:
+        """What the page shows once it has loaded, or None if it does not load in time.
+
+        A step may end while the page it led to is still loading (its styles and scripts, on
+        a busy machine), and the next step may leave it before it ever loads: its state would
+        never be audited. So the auditor waits for the page's load, as a person waits."""
+        try:
+            fingerprint = self.value(FINGERPRINT)
+        except PlaywrightError:
+            fingerprint = None  # navigating away: wait for where it lands
+        if fingerprint is None:
+            try:
+                self.page.wait_for_load_state("load", timeout=LOAD_WAIT_MS)
+                fingerprint = self.value(FINGERPRINT)
+            except PlaywrightError:
+                return None  # a time-out, a closed page, or navigating again: a later step's
+        return None if fingerprint is None else str(fingerprint)
+
+
+def left_mid_script(page: Page, error: PlaywrightError) -> bool:
+    """Whether a script failed because the page went away (navigated or closed) meanwhile."""
+    said = str(error)
+    return page.is_closed() or any(sign in said for sign in NAVIGATED_AWAY)
 
 
 def _cdp_session(page: Page) -> CDPSession | None:

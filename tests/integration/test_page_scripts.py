@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Route
 
-from suite.audits.accessibility import AUDITS, Auditor, left_mid_audit
-from suite.audits.page_scripts import FINGERPRINT, PageScripts
+from suite.audits.accessibility import AUDITS, Auditor
+from suite.audits.page_scripts import FINGERPRINT, PageScripts, left_mid_script
 
 # A page served (by Playwright's router, so no server) with no inline script and no eval
 # allowed: what a locked-down portal may send.
@@ -77,7 +77,7 @@ def test_a_page_that_navigates_away_mid_script_is_recognised_as_such(
         scripts.value(
             "new Promise(() => setTimeout(() => location.reload(), 20))", await_promise=True
         )
-    assert left_mid_audit(page, raised.value), str(raised.value)
+    assert left_mid_script(page, raised.value), str(raised.value)
 
 
 def test_a_page_still_loading_has_no_fingerprint_until_it_has_loaded(page: Page) -> None:
