@@ -6,8 +6,8 @@ loading (a step may end on a click, and the next step leave the page). The page 
 by its site, path, the names of its query parameters and a fingerprint of what is visible on
 it (element, role, type and state of each visible element, no text): the PACER login page,
 the same page with an error shown and the redaction agreement are three keys; the same page
-for another persona is one. A key is audited once per run (per process: each xdist worker
-keeps its own set), so the cost stays low.
+for another persona is one. A key is audited once per run, so the cost stays low: under
+pytest-xdist, by the one worker that claims it first (suite/audits/claims.py).
 
 axe-core comes from the PyPI package axe-playwright-python, which ships axe.min.js in its
 wheel: pip installs it like any other dependency, with no Node.js and no download at run
@@ -40,6 +40,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Frame, Page
 from playwright.sync_api import Error as PlaywrightError
 
+from suite.audits.claims import StateClaims
 from suite.audits.page_scripts import (
     AXE_LOADED,
     OUTLINE,
@@ -102,7 +103,9 @@ def pytest_configure(config: pytest.Config) -> None:
     chosen = config.getoption("a11y")
     if chosen is not None:
         check_choice(config, "a11y", "CIT_FAQ_A11Y", A11Y_MODES)
-    config.stash[AUDITOR] = Auditor(mode=chosen or default_mode(config))
+    config.stash[AUDITOR] = Auditor(
+        mode=chosen or default_mode(config), claims=StateClaims.for_run(config)
+    )
 
 
 def default_mode(config: pytest.Config) -> str:
@@ -134,7 +137,8 @@ class Auditor:
     """This process's audits: which page states have been audited, and the screenshots."""
 
     mode: str
-    seen: set[tuple[str, str, str]] = field(default_factory=set)
+    seen: set[tuple[str, str, str]] = field(default_factory=set)  # by this process
+    claims: StateClaims = field(default_factory=StateClaims)  # the run's, across processes
     axe_source: str | None = None  # axe.min.js from axe-playwright-python, read on first use
     scripts: dict[Page, PageScripts] = field(default_factory=dict)  # the open pages'
 
@@ -187,6 +191,10 @@ class Auditor:
         if key in self.seen:
             return
         self.seen.add(key)
+        # Each xdist worker has a mock of its own, on its own ports: the state is the site's.
+        claim = (self.site_of(key[0]), key[1], key[2])
+        if not self.claims.claim(claim):
+            return  # another worker of this run audits it
         started = time.perf_counter()
         audit: PageAudit = {
             "page": key[1],
@@ -207,6 +215,7 @@ class Auditor:
                 # was replaced under axe. Not this state's fault, and not audited: the next
                 # step audits where the page landed, and this state when it is seen again.
                 self.seen.discard(key)
+                self.claims.release(claim)
                 return
             audit["violations"] = [self._violation(page, item, key, raw) for raw in violations]
         audit["seconds"] = time.perf_counter() - started

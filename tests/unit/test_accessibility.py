@@ -3,6 +3,7 @@ accessibility feature kept apart from the FAQ's coverage."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -11,10 +12,12 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from suite.audits.accessibility import AUDITS, Auditor, page_key, wcag_criteria
+from suite.audits.claims import CLAIMS_FOLDER, StateClaims
 from suite.audits.page_scripts import FINGERPRINT, RUN_AXE
 from suite.authoring.features import BEYOND_FAQ_TAGS
 from suite.reporting.html import BEYOND_FAQ_GROUPS
 from suite.reporting.traceability import matrix_for
+from suite.run.output import REPORTS_DIR
 
 
 def test_axe_tags_become_wcag_success_criteria() -> None:
@@ -100,9 +103,12 @@ class PageUnderAxe:
 
 
 def audit_once(
-    error: str | None, fingerprint: str | None = "form", **page_says: str | None
+    error: str | None,
+    fingerprint: str | None = "form",
+    claims: StateClaims | None = None,
+    **page_says: str | None,
 ) -> tuple[Auditor, Any, PageUnderAxe]:
-    auditor = Auditor(mode="fail")
+    auditor = Auditor(mode="fail", claims=claims or StateClaims())
     item = SimpleNamespace(stash=pytest.Stash())
     page = PageUnderAxe(error, fingerprint, **page_says)
     auditor._audit(page, item)  # type: ignore[arg-type]
@@ -159,3 +165,37 @@ def test_any_other_axe_failure_is_recorded_as_the_pages_error() -> None:
     [audit] = item.stash[AUDITS]
     assert audit["error"] == "Page.evaluate: ReferenceError: axe is not defined"
     assert len(auditor.seen) == 1
+
+
+def test_a_state_one_worker_audited_is_not_audited_by_another_of_the_same_run(
+    tmp_path: Path,
+) -> None:
+    run = StateClaims(tmp_path / CLAIMS_FOLDER)  # what each worker of one run is given
+    _, first, page = audit_once(None, claims=run)
+    _, second, other = audit_once(None, claims=run)
+    assert (page.axe_runs, other.axe_runs) == (1, 0)
+    assert len(first.stash[AUDITS]) == 1 and second.stash.get(AUDITS, []) == []
+    _, _, again = audit_once(None, claims=StateClaims(tmp_path / "another run"))
+    assert again.axe_runs == 1
+
+
+def test_a_state_left_during_its_audit_is_another_workers_to_audit(tmp_path: Path) -> None:
+    run = StateClaims(tmp_path / CLAIMS_FOLDER)
+    audit_once("Page.evaluate: Execution context was destroyed", claims=run)
+    _, item, page = audit_once(None, claims=run)
+    assert page.axe_runs == 1 and len(item.stash[AUDITS]) == 1
+
+
+@pytest.mark.parametrize("process", ["controller", "worker", "collect-only"])
+def test_only_the_process_that_starts_a_run_forgets_the_last_runs_claims(
+    tmp_path: Path, process: str
+) -> None:
+    StateClaims(tmp_path / CLAIMS_FOLDER).claim(("http://court", "/", "abc"))
+    config = SimpleNamespace(
+        stash=pytest.Stash(), option=SimpleNamespace(collectonly=process == "collect-only")
+    )
+    config.stash[REPORTS_DIR] = tmp_path
+    if process == "worker":
+        config.workerinput = {"workerid": "gw1"}
+    claims = StateClaims.for_run(config)  # type: ignore[arg-type]
+    assert claims.claim(("http://court", "/", "abc")) == (process == "controller")
