@@ -69,15 +69,16 @@ typecheck: setup
 	$(VENV)/bin/mypy
 
 # Every test under tests/ in parallel (JOBS workers, the longest first: tests/longest_first.py)
-# and, beside them, the FAQ suite against the mock's alt dialect (2 workers; the tests mostly
-# wait, so the cores have room), its output shown once the tests end (Ctrl-C stops it too:
+# and, beside them, the FAQ suite against the mock's alt dialect (serially: the cores are busy
+# with the tests, and a second worker's browser and mock would only add to their work; it
+# still ends minutes before them), its output shown once the tests end (Ctrl-C stops it too:
 # a shell's background job ignores SIGINT, hence the trap). Both run before the
 # target fails, and it ends with the ten slowest tests and the integration tests' total beside
 # their budget (tests/time_budget.toml), which warns and never fails. How to keep a new
 # integration test cheap: docs/developers.md "Integration tests that stay cheap".
 test: setup lint reports-check
 	@status=0; mkdir -p reports; \
-	$(PYTEST) tests/acceptance --env alt --reports-dir reports/alt -n 2 $(ARGS) \
+	$(PYTEST) tests/acceptance --env alt --reports-dir reports/alt $(ARGS) \
 		> reports/alt-run.log 2>&1 & alt=$$!; \
 	trap 'kill $$alt 2>/dev/null; exit 130' INT TERM; \
 	$(PYTEST) tests $(XDIST) $(ARGS) || status=1; \
