@@ -108,6 +108,12 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+def pytest_unconfigure(config: pytest.Config) -> None:
+    auditor = config.stash.get(AUDITOR, None)
+    if auditor is not None:
+        auditor.claims.end_of_run()
+
+
 def default_mode(config: pytest.Config) -> str:
     return "fail" if PLAN not in config.stash or is_mock(config) else "report"
 

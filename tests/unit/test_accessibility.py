@@ -199,3 +199,5 @@ def test_only_the_process_that_starts_a_run_forgets_the_last_runs_claims(
         config.workerinput = {"workerid": "gw1"}
     claims = StateClaims.for_run(config)  # type: ignore[arg-type]
     assert claims.claim(("http://court", "/", "abc")) == (process == "controller")
+    claims.end_of_run()  # and only that process removes the folder as the run ends
+    assert (tmp_path / CLAIMS_FOLDER).exists() == (process != "controller")
