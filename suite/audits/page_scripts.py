@@ -61,6 +61,13 @@ OUTLINE = """(selectors) => {
   }
   return marked.length;
 }"""
+UNOUTLINE = """() => {
+  for (const e of document.querySelectorAll('[data-cit-a11y-outline]')) {
+    e.style.outline = e.dataset.citA11yOutline; e.style.outlineOffset = '';
+    delete e.dataset.citA11yOutline;
+  }
+}"""
+
 # What Playwright says when the document an evaluate ran in is replaced or gone.
 NAVIGATED_AWAY = (
     "Execution context was destroyed",  # page.evaluate
@@ -70,13 +77,6 @@ NAVIGATED_AWAY = (
 # How long the auditor waits for a page still loading when a step ends (as long as expect()
 # waits by default): a page that takes longer is audited when a later step ends on it.
 LOAD_WAIT_MS = 5_000
-
-UNOUTLINE = """() => {
-  for (const e of document.querySelectorAll('[data-cit-a11y-outline]')) {
-    e.style.outline = e.dataset.citA11yOutline; e.style.outlineOffset = '';
-    delete e.dataset.citA11yOutline;
-  }
-}"""
 
 
 class PageScripts:
